@@ -1,0 +1,199 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { CasebotError } from '../errors.js';
+import {
+  type Case,
+  caseSchema,
+  type Overview,
+  overviewSchema,
+  type Tip,
+  tipsFileSchema,
+} from './schema.js';
+
+/** The casebook, loaded and cross-checked. */
+export interface Catalog {
+  /** Cases in display order. */
+  readonly cases: readonly Case[];
+  readonly byId: ReadonlyMap<string, Case>;
+  readonly overview: Overview;
+  readonly tips: readonly Tip[];
+  /** The folder it was read from. */
+  readonly dir: string;
+}
+
+/** One problem in one file, printed as `file: path.to.field: message`. */
+export interface CatalogProblem {
+  readonly file: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+export function formatProblem(p: CatalogProblem): string {
+  return p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+
+export class CatalogError extends CasebotError {
+  readonly problems: readonly CatalogProblem[];
+
+  constructor(problems: readonly CatalogProblem[]) {
+    super(
+      'catalog_invalid',
+      `The casebook has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
+    );
+    this.problems = problems;
+  }
+}
+
+const OVERVIEW_FILE = 'overview.yaml';
+const TIPS_FILE = 'tips.yaml';
+
+/** Formats a zod issue path the way people write it: `metrics[2].before`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of segments) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out;
+}
+
+function zodMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
+    return 'Required';
+  }
+  if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+  return issue.message;
+}
+
+interface Parsed<T> {
+  value?: T;
+  problems: CatalogProblem[];
+}
+
+function parseYaml<T>(file: string, source: string, schema: z.ZodType<T>): Parsed<T> {
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((e) => ({
+        file,
+        path: e.linePos ? `line ${e.linePos[0].line}` : '',
+        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return { value: result.data, problems: [] };
+  return {
+    problems: result.error.issues.map((issue) => {
+      // An unknown key is reported at its parent: name the key itself in the path.
+      const at = formatPath(issue.path);
+      return { file, path: at, message: zodMessage(issue) };
+    }),
+  };
+}
+
+/** Case files are every `*.yaml` / `*.yml` in the folder except the overview and the tips. */
+function isCaseFile(name: string): boolean {
+  return /\.ya?ml$/.test(name) && name !== OVERVIEW_FILE && name !== TIPS_FILE;
+}
+
+/**
+ * Reads a casebook folder. Reports *every* problem at once (a CatalogError listing
+ * `file: path: message` lines), never just the first.
+ */
+export async function loadCatalog(dir: string): Promise<Catalog> {
+  const problems: CatalogProblem[] = [];
+  const rel = (name: string) => path.join(path.relative(process.cwd(), dir) || '.', name);
+
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (cause) {
+    throw new CasebotError('catalog_invalid', `Cannot read the casebook folder ${dir}`, { cause });
+  }
+
+  const read = async (name: string): Promise<string | undefined> => {
+    try {
+      return await readFile(path.join(dir, name), 'utf8');
+    } catch {
+      problems.push({ file: rel(name), path: '', message: 'file is missing or unreadable' });
+      return undefined;
+    }
+  };
+
+  const cases: Case[] = [];
+  const seen = new Map<string, string>();
+  for (const name of names.filter(isCaseFile)) {
+    const source = await read(name);
+    if (source === undefined) continue;
+    const parsed = parseYaml(rel(name), source, caseSchema);
+    problems.push(...parsed.problems);
+    if (!parsed.value) continue;
+    const c = parsed.value;
+    const first = seen.get(c.id);
+    if (first) {
+      problems.push({ file: rel(name), path: 'id', message: `duplicate id "${c.id}" (also in ${first})` });
+      continue;
+    }
+    seen.set(c.id, rel(name));
+    cases.push(c);
+  }
+  if (cases.length === 0 && problems.length === 0) {
+    problems.push({ file: rel(''), path: '', message: 'no case files (*.yaml) found' });
+  }
+
+  let overview: Overview | undefined;
+  const overviewSource = await read(OVERVIEW_FILE);
+  if (overviewSource !== undefined) {
+    const parsed = parseYaml(rel(OVERVIEW_FILE), overviewSource, overviewSchema);
+    problems.push(...parsed.problems);
+    overview = parsed.value;
+    overview?.summary.forEach((row, i) => {
+      if (!seen.has(row.caseId)) {
+        problems.push({
+          file: rel(OVERVIEW_FILE),
+          path: `summary[${i}].caseId`,
+          message: `unknown case "${row.caseId}"`,
+        });
+      }
+    });
+  }
+
+  let tips: Tip[] = [];
+  const tipsSource = await read(TIPS_FILE);
+  if (tipsSource !== undefined) {
+    const parsed = parseYaml(rel(TIPS_FILE), tipsSource, tipsFileSchema);
+    problems.push(...parsed.problems);
+    tips = parsed.value?.tips ?? [];
+    const tipIds = new Set<string>();
+    tips.forEach((tip, i) => {
+      if (tip.caseId && !seen.has(tip.caseId)) {
+        problems.push({
+          file: rel(TIPS_FILE),
+          path: `tips[${i}].caseId`,
+          message: `unknown case "${tip.caseId}"`,
+        });
+      }
+      if (tipIds.has(tip.id)) {
+        problems.push({
+          file: rel(TIPS_FILE),
+          path: `tips[${i}].id`,
+          message: `duplicate id "${tip.id}"`,
+        });
+      }
+      tipIds.add(tip.id);
+    });
+  }
+
+  if (problems.length > 0 || !overview) throw new CatalogError(problems);
+  cases.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return {
+    cases,
+    byId: new Map(cases.map((c) => [c.id, c])),
+    overview,
+    tips,
+    dir,
+  };
+}

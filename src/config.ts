@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import { LANGS } from './catalog/schema.js';
+import { formatPath } from './catalog/load.js';
+import { CasebotError } from './errors.js';
+
+/**
+ * Configuration, validated once at start from an injectable source (t3-env style).
+ * This is the only module that reads `process.env`; tests pass a plain object.
+ * A platform's settings are required only when that platform is switched on.
+ */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = z.preprocess(blankToUndefined, z.string().trim().optional());
+const onOff = z.preprocess(
+  blankToUndefined,
+  z
+    .enum(['on', 'off', 'true', 'false', '1', '0'])
+    .default('on')
+    .transform((v) => v === 'on' || v === 'true' || v === '1'),
+);
+
+const serverSchema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  CASES_DIR: z.preprocess(blankToUndefined, z.string().default('./cases')),
+  DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(LANGS).default('en')),
+  NODE_ENV: optional,
+  SHUTDOWN_GRACE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(10000)),
+});
+
+const slackSchema = z.object({
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_API_URL: z.preprocess(blankToUndefined, z.url().optional()),
+});
+
+const teamsSchema = z.object({
+  MICROSOFT_APP_ID: optional,
+  MICROSOFT_APP_PASSWORD: optional,
+  MICROSOFT_APP_TYPE: z.preprocess(
+    blankToUndefined,
+    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  ),
+  MICROSOFT_APP_TENANT_ID: optional,
+});
+
+const storeSchema = z.object({
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^(sqlite:|postgres(ql)?:\/\/|memory:?$)/, 'must start with sqlite: or postgres://')
+      .optional(),
+  ),
+});
+
+const diagramsSchema = z.object({
+  DIAGRAM_RENDERER: z.preprocess(
+    blankToUndefined,
+    z.enum(['mermaid-ink', 'kroki', 'none']).default('mermaid-ink'),
+  ),
+  DIAGRAM_RENDERER_URL: z.preprocess(blankToUndefined, z.url().optional()),
+});
+
+const tipsSchema = z.object({ TIPS_SCHEDULER: onOff });
+
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly signingSecret?: string;
+  readonly appToken?: string;
+  readonly apiUrl?: string;
+}
+
+export interface TeamsConfig {
+  /** Absent: no credentials (local testing; loopback service URLs only). */
+  readonly credentials?: {
+    readonly appId: string;
+    readonly appPassword?: string;
+    readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    readonly tenantId?: string;
+  };
+}
+
+export type StoreConfig =
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export interface DiagramConfig {
+  readonly renderer: 'mermaid-ink' | 'kroki' | 'none';
+  /** Base URL of the renderer; the public service when unset. */
+  readonly baseUrl: string;
+}
+
+export interface Config {
+  readonly server: {
+    readonly port: number;
+    readonly host: string;
+    readonly shutdownGraceMs: number;
+    readonly production: boolean;
+  };
+  readonly logLevel: string;
+  readonly casesDir: string;
+  readonly defaultLocale: 'en' | 'zh';
+  /** Null when Slack is off (no token). */
+  readonly slack: SlackConfig | null;
+  /** Null when Teams is off. */
+  readonly teams: TeamsConfig | null;
+  readonly store: StoreConfig;
+  readonly diagrams: DiagramConfig;
+  readonly tipsScheduler: boolean;
+  /** Why a platform is off, for one clear log line each. */
+  readonly notes: readonly string[];
+}
+
+export const DIAGRAM_DEFAULT_URL = {
+  'mermaid-ink': 'https://mermaid.ink',
+  kroki: 'https://kroki.io',
+  none: '',
+} as const;
+
+/** Every variable the config knows, for `.env.example` and manifest checks. */
+export const ENV_NAMES = [
+  ...Object.keys(serverSchema.shape),
+  ...Object.keys(slackSchema.shape),
+  ...Object.keys(teamsSchema.shape),
+  ...Object.keys(storeSchema.shape),
+  ...Object.keys(diagramsSchema.shape),
+  ...Object.keys(tipsSchema.shape),
+] as const;
+
+function collect<T>(schema: z.ZodType<T>, env: Env, problems: string[]): T | undefined {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    problems.push(`${formatPath(issue.path)}: ${issue.message}`);
+  }
+  return undefined;
+}
+
+/** Validates the whole environment; throws one error listing every problem. */
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const server = collect(serverSchema, env, problems);
+  const slack = collect(slackSchema, env, problems);
+  const teams = collect(teamsSchema, env, problems);
+  const store = collect(storeSchema, env, problems);
+  const diagrams = collect(diagramsSchema, env, problems);
+  const tips = collect(tipsSchema, env, problems);
+  const notes: string[] = [];
+
+  let slackConfig: SlackConfig | null = null;
+  if (slack) {
+    const anySlack = slack.SLACK_BOT_TOKEN || slack.SLACK_SIGNING_SECRET || slack.SLACK_APP_TOKEN;
+    if (anySlack) {
+      if (!slack.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: Required when Slack is configured');
+      if (!slack.SLACK_SIGNING_SECRET && !slack.SLACK_APP_TOKEN) {
+        problems.push(
+          'SLACK_SIGNING_SECRET: Required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+        );
+      }
+      if (slack.SLACK_APP_TOKEN && !slack.SLACK_APP_TOKEN.startsWith('xapp-')) {
+        problems.push('SLACK_APP_TOKEN: must be an app-level token (xapp-…)');
+      }
+      if (slack.SLACK_BOT_TOKEN) {
+        slackConfig = {
+          botToken: slack.SLACK_BOT_TOKEN,
+          signingSecret: slack.SLACK_SIGNING_SECRET,
+          appToken: slack.SLACK_APP_TOKEN,
+          apiUrl: slack.SLACK_API_URL,
+        };
+      }
+    } else {
+      notes.push('Slack is off: SLACK_BOT_TOKEN is not set.');
+    }
+  }
+
+  let teamsConfig: TeamsConfig | null = null;
+  if (teams && server) {
+    const production = server.NODE_ENV === 'production';
+    if (teams.MICROSOFT_APP_ID || teams.MICROSOFT_APP_PASSWORD) {
+      if (!teams.MICROSOFT_APP_ID) problems.push('MICROSOFT_APP_ID: Required when Teams is configured');
+      if (!teams.MICROSOFT_APP_PASSWORD && teams.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+        problems.push(`MICROSOFT_APP_PASSWORD: Required for a ${teams.MICROSOFT_APP_TYPE} bot`);
+      }
+      if (!teams.MICROSOFT_APP_TENANT_ID && teams.MICROSOFT_APP_TYPE !== 'MultiTenant') {
+        problems.push(`MICROSOFT_APP_TENANT_ID: Required for a ${teams.MICROSOFT_APP_TYPE} bot`);
+      }
+      if (teams.MICROSOFT_APP_ID) {
+        teamsConfig = {
+          credentials: {
+            appId: teams.MICROSOFT_APP_ID,
+            appPassword: teams.MICROSOFT_APP_PASSWORD,
+            appType: teams.MICROSOFT_APP_TYPE,
+            tenantId: teams.MICROSOFT_APP_TENANT_ID,
+          },
+        };
+      }
+    } else if (production) {
+      notes.push(
+        'Teams is off: NODE_ENV=production and MICROSOFT_APP_ID/MICROSOFT_APP_PASSWORD are not set.',
+      );
+    } else {
+      teamsConfig = {};
+      notes.push(
+        'Teams runs without credentials: /api/messages accepts only loopback service URLs (local testing).',
+      );
+    }
+  }
+
+  let storeConfig: StoreConfig = { kind: 'sqlite', path: './data/casebot.db' };
+  const url = store?.DATABASE_URL;
+  if (url?.startsWith('sqlite:')) storeConfig = { kind: 'sqlite', path: url.slice('sqlite:'.length) };
+  else if (url?.startsWith('postgres')) storeConfig = { kind: 'postgres', url };
+  else if (url?.startsWith('memory')) storeConfig = { kind: 'memory' };
+
+  if (problems.length > 0 || !server || !diagrams || !tips) {
+    throw new CasebotError(
+      'config_invalid',
+      `Configuration has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  }
+
+  return {
+    server: {
+      port: server.PORT,
+      host: server.HOST,
+      shutdownGraceMs: server.SHUTDOWN_GRACE_MS,
+      production: server.NODE_ENV === 'production',
+    },
+    logLevel: server.LOG_LEVEL,
+    casesDir: server.CASES_DIR,
+    defaultLocale: server.DEFAULT_LOCALE,
+    slack: slackConfig,
+    teams: teamsConfig,
+    store: storeConfig,
+    diagrams: {
+      renderer: diagrams.DIAGRAM_RENDERER,
+      baseUrl: (diagrams.DIAGRAM_RENDERER_URL ?? DIAGRAM_DEFAULT_URL[diagrams.DIAGRAM_RENDERER]).replace(
+        /\/+$/,
+        '',
+      ),
+    },
+    tipsScheduler: tips.TIPS_SCHEDULER,
+    notes,
+  };
+}

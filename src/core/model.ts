@@ -1,0 +1,115 @@
+import type { Case, Lang, Section, Tip } from '../catalog/schema.js';
+
+export type Platform = 'slack' | 'teams' | 'console' | 'cli';
+
+/** Where a request came from, as far as the core needs to know. */
+export interface Conversation {
+  /** Slack channel id, Teams conversation id, `console`. */
+  readonly id: string;
+  /** Slack team id or Teams tenant id. */
+  readonly workspaceId?: string;
+  readonly kind: 'channel' | 'group' | 'personal';
+  /**
+   * What the platform needs to post into this conversation later (a Teams ConversationReference);
+   * opaque to the core, stored with a subscription.
+   */
+  readonly reference?: unknown;
+}
+
+/** A button a user clicked on a card we sent. */
+export type BotAction =
+  | { readonly kind: 'show'; readonly caseId: string; readonly section: Section | null }
+  | {
+      readonly kind: 'feedback';
+      readonly caseId: string;
+      readonly helpful: boolean;
+      readonly query: string;
+    };
+
+/** A platform-neutral question or click. */
+export interface BotRequest {
+  /** Request id: appears in logs and in any apology the user sees. */
+  readonly id: string;
+  readonly platform: Platform;
+  /** What the user typed, with the bot's own mention already removed. */
+  readonly text: string;
+  /** The language the user asked for (a button, a subscription); otherwise it follows the text. */
+  readonly lang?: Lang;
+  readonly user?: { readonly id: string; readonly name?: string; readonly timeZone?: string };
+  readonly conversation?: Conversation;
+  readonly action?: BotAction;
+}
+
+/** A case that almost matched, offered as "did you mean". */
+export interface CaseRef {
+  readonly caseId: string;
+  readonly title: string;
+  readonly score: number;
+}
+
+interface AnswerBase {
+  /** The language of the reply. */
+  readonly lang: Lang;
+}
+
+export interface CaseAnswer extends AnswerBase {
+  readonly kind: 'case';
+  readonly case: Case;
+  /** The part of the case the question was about; null for the whole card. */
+  readonly section: Section | null;
+  /** The question that led here (empty when the user opened the case by id or button). */
+  readonly query: string;
+  /** 0–1; 1 when the case was named outright. */
+  readonly score: number;
+  /** Up to 3 other candidates when the match was not clear-cut. */
+  readonly alternatives: readonly CaseRef[];
+}
+
+export interface ListAnswer extends AnswerBase {
+  readonly kind: 'list';
+  readonly cases: readonly Case[];
+}
+
+export interface HelpAnswer extends AnswerBase {
+  readonly kind: 'help';
+}
+
+export interface CompareAnswer extends AnswerBase {
+  readonly kind: 'compare';
+  readonly cases: readonly [Case, Case];
+}
+
+export interface TipAnswer extends AnswerBase {
+  readonly kind: 'tip';
+  readonly tip: Tip;
+  readonly case?: Case;
+}
+
+/** Nothing in the casebook fits the question. */
+export interface NoMatchAnswer extends AnswerBase {
+  readonly kind: 'no-match';
+  readonly query: string;
+  /** The whole casebook, to browse instead. */
+  readonly cases: readonly Case[];
+}
+
+/**
+ * A short message: a confirmation ("subscribed"), a polite refusal ("that time is not valid"),
+ * an apology. Plain text, already in `lang`; renderers escape it for their format.
+ */
+export interface NoticeAnswer extends AnswerBase {
+  readonly kind: 'notice';
+  readonly tone: 'success' | 'info' | 'warning' | 'error';
+  readonly text: string;
+}
+
+export type Answer =
+  | CaseAnswer
+  | ListAnswer
+  | HelpAnswer
+  | CompareAnswer
+  | TipAnswer
+  | NoMatchAnswer
+  | NoticeAnswer;
+
+export type AnswerKind = Answer['kind'];

@@ -1,0 +1,29 @@
+/**
+ * One error type for the whole bot, with a machine-readable `code` and the original `cause`.
+ * Modelled on bolt-js' CodedError: anything thrown is normalised with `asCasebotError()`.
+ */
+export type ErrorCode =
+  | 'config_invalid'
+  | 'case_file_invalid'
+  | 'catalog_invalid'
+  | 'store_unavailable'
+  | 'store_failed'
+  | 'platform_failed'
+  | 'request_invalid'
+  | 'unexpected';
+
+export class CasebotError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CasebotError';
+    this.code = code;
+  }
+}
+
+export function asCasebotError(error: unknown): CasebotError {
+  if (error instanceof CasebotError) return error;
+  if (error instanceof Error) return new CasebotError('unexpected', error.message, { cause: error });
+  return new CasebotError('unexpected', String(error), { cause: error });
+}

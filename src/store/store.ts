@@ -1,0 +1,100 @@
+import type { Lang } from '../catalog/schema.js';
+
+export type SubscriptionPlatform = 'slack' | 'teams';
+
+export interface Subscription {
+  readonly id: string;
+  readonly platform: SubscriptionPlatform;
+  /** Slack team id or Teams tenant id ('' when unknown). */
+  readonly workspaceId: string;
+  /** Slack channel id or Teams conversation id. */
+  readonly channelId: string;
+  /** Teams ConversationReference (JSON); null on Slack. */
+  readonly reference: unknown;
+  /** Local time of day, `HH:MM`. */
+  readonly time: string;
+  /** IANA time zone, e.g. `Asia/Shanghai`. */
+  readonly timeZone: string;
+  readonly lang: Lang;
+  readonly createdBy: string;
+  readonly createdAt: Date;
+  readonly active: boolean;
+}
+
+export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'active'>;
+
+export interface Feedback {
+  readonly platform: string;
+  readonly caseId: string;
+  readonly helpful: boolean;
+  readonly query: string;
+  readonly userId: string;
+  readonly at: Date;
+}
+
+export interface Miss {
+  readonly query: string;
+  readonly lang: Lang;
+  readonly at: Date;
+}
+
+/** A claim on one subscription's post for one local day. */
+export interface TipClaim {
+  readonly subscriptionId: string;
+  /** The subscription's local date, `YYYY-MM-DD`. */
+  readonly day: string;
+  readonly token: string;
+}
+
+export interface Stats {
+  readonly subscriptions: { readonly active: number; readonly retired: number };
+  readonly tipsPosted: number;
+  readonly feedback: readonly { caseId: string; helpful: number; notHelpful: number }[];
+  readonly misses: readonly { query: string; count: number }[];
+}
+
+/**
+ * Everything that must survive a restart and be shared by replicas.
+ * Two engines implement it (SQLite, PostgreSQL), plus an in-memory one for tests and the console;
+ * one contract suite runs against all of them.
+ */
+export interface Store {
+  readonly kind: 'memory' | 'sqlite' | 'postgres';
+  /** Creates tables / runs migrations. Idempotent. */
+  init(): Promise<void>;
+  /** Throws when the store cannot be reached (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /**
+   * Remembers a Slack event id; true only for the first caller across all replicas.
+   * Ids older than `ttlMs` are forgotten.
+   */
+  rememberEvent(eventId: string, now: Date, ttlMs: number): Promise<boolean>;
+
+  recordFeedback(feedback: Feedback): Promise<void>;
+  recordMiss(miss: Miss): Promise<void>;
+
+  /** Creates or replaces (re-activates) the subscription of one channel. */
+  subscribe(sub: NewSubscription, now: Date): Promise<Subscription>;
+  /** Deactivates a channel's subscription; false when there was none. */
+  unsubscribe(platform: SubscriptionPlatform, channelId: string): Promise<boolean>;
+  getSubscription(platform: SubscriptionPlatform, channelId: string): Promise<Subscription | null>;
+  listActiveSubscriptions(): Promise<Subscription[]>;
+  /** Retires a subscription for good (deleted or archived channel). */
+  retireSubscription(id: string, reason: string, now: Date): Promise<void>;
+
+  /**
+   * Atomically claims a subscription's post for a local day. Null when it is already posted or
+   * claimed by someone else less than `leaseMs` ago (an older, unconfirmed claim is taken over).
+   */
+  claimTip(subscriptionId: string, day: string, now: Date, leaseMs: number): Promise<TipClaim | null>;
+  /** Marks a claimed post as done, with the tip that was posted. */
+  confirmTip(claim: TipClaim, tipId: string, now: Date): Promise<void>;
+  /** Gives a claim back (the post failed in a way worth retrying later). */
+  releaseTip(claim: TipClaim): Promise<void>;
+  /** Tip ids already posted to a subscription, oldest first. */
+  postedTips(subscriptionId: string): Promise<string[]>;
+
+  stats(limit?: number): Promise<Stats>;
+}
