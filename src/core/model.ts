@@ -70,8 +70,17 @@ export interface ListAnswer extends AnswerBase {
   readonly cases: readonly Case[];
 }
 
+export interface HelpCommand {
+  /** What to type, e.g. `compare A B`. */
+  readonly usage: string;
+  readonly description: string;
+}
+
 export interface HelpAnswer extends AnswerBase {
   readonly kind: 'help';
+  /** A sentence before the command list (e.g. after an empty question). */
+  readonly intro?: string;
+  readonly commands: readonly HelpCommand[];
 }
 
 export interface CompareAnswer extends AnswerBase {

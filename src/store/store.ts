@@ -47,6 +47,7 @@ export interface TipClaim {
 }
 
 export interface Stats {
+  /** `retired`: every inactive subscription (unsubscribed or retired by the bot). */
   readonly subscriptions: { readonly active: number; readonly retired: number };
   readonly tipsPosted: number;
   readonly feedback: readonly { caseId: string; helpful: number; notHelpful: number }[];
@@ -72,10 +73,18 @@ export interface Store {
    */
   rememberEvent(eventId: string, now: Date, ttlMs: number): Promise<boolean>;
 
+  /**
+   * Records a 👍/👎. One vote per (platform, user, case, question): voting again replaces the
+   * earlier vote, so a double click or a change of mind is not counted twice.
+   */
   recordFeedback(feedback: Feedback): Promise<void>;
+  /** Records a question that found nothing; the query is normalised (trimmed, lower case, capped). */
   recordMiss(miss: Miss): Promise<void>;
 
-  /** Creates or replaces (re-activates) the subscription of one channel. */
+  /**
+   * Creates or replaces (re-activates) the subscription of one channel. A replaced subscription
+   * keeps its id (so its tip history and rotation go on) and gets `createdAt = now`.
+   */
   subscribe(sub: NewSubscription, now: Date): Promise<Subscription>;
   /** Deactivates a channel's subscription; false when there was none. */
   unsubscribe(platform: SubscriptionPlatform, channelId: string): Promise<boolean>;
@@ -93,6 +102,11 @@ export interface Store {
   confirmTip(claim: TipClaim, tipId: string, now: Date): Promise<void>;
   /** Gives a claim back (the post failed in a way worth retrying later). */
   releaseTip(claim: TipClaim): Promise<void>;
+  /**
+   * Closes a claimed day without a post (e.g. Slack `not_in_channel`, or a retired channel): the
+   * day is never claimed again, and it counts neither in `postedTips` nor in `stats().tipsPosted`.
+   */
+  skipTip(claim: TipClaim, reason: string, now: Date): Promise<void>;
   /** Tip ids already posted to a subscription, oldest first. */
   postedTips(subscriptionId: string): Promise<string[]>;
 

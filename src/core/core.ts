@@ -1,0 +1,233 @@
+import type { Catalog } from '../catalog/load.js';
+import type { Case, Lang, Section } from '../catalog/schema.js';
+import { CasebotError } from '../errors.js';
+import type { SearchIndex, SearchMatch } from '../search/types.js';
+import type { Store, SubscriptionPlatform } from '../store/store.js';
+import { type Command, parseCommand } from './grammar.js';
+import { helpCommands } from './help.js';
+import { languageOf } from './lang.js';
+import { type MessageKey, messages } from './messages.js';
+import type { Answer, BotRequest, CaseAnswer, CaseRef, NoticeAnswer } from './model.js';
+import { caseByName, resolvePair } from './resolve.js';
+import { parseSubscribeArgs } from './subscribe-args.js';
+
+export interface CoreDeps {
+  readonly catalog: Catalog;
+  readonly index: SearchIndex;
+  readonly store: Store;
+  readonly defaultLocale: Lang;
+  readonly now: () => Date;
+  /** [0, 1); injected so `tip` is testable. */
+  readonly random?: () => number;
+}
+
+export interface Core {
+  handle(request: BotRequest): Promise<Answer>;
+  /** The catalog currently served (it changes on reload). */
+  readonly catalog: Catalog;
+}
+
+/** Questions longer than this are cut before searching; the answer is the same. */
+export const MAX_QUERY_CHARS = 500;
+/** A runner-up this close to the best match makes the match "not clear-cut". */
+const AMBIGUITY_MARGIN = 0.15;
+const DEFAULT_TIP_TIME = '09:00';
+
+function notice(
+  lang: Lang,
+  tone: NoticeAnswer['tone'],
+  text: { en: string; zh: string },
+): NoticeAnswer {
+  return { kind: 'notice', lang, tone, text: text[lang] };
+}
+
+function say<K extends MessageKey>(
+  lang: Lang,
+  tone: NoticeAnswer['tone'],
+  key: K,
+  ...args: Parameters<(typeof messages)[K]>
+): NoticeAnswer {
+  const make = messages[key] as (...a: Parameters<(typeof messages)[K]>) => {
+    en: string;
+    zh: string;
+  };
+  return notice(lang, tone, make(...args));
+}
+
+/** The router: a request → one Answer. No platform SDKs, no I/O but the store. */
+export function createCore(deps: CoreDeps): Core {
+  const { catalog, index, store } = deps;
+  const random = deps.random ?? Math.random;
+
+  const caseRef = (m: SearchMatch, lang: Lang): CaseRef | null => {
+    const c = catalog.byId.get(m.caseId);
+    return c ? { caseId: c.id, title: c.title[lang], score: m.score } : null;
+  };
+
+  const caseAnswer = (
+    c: Case,
+    lang: Lang,
+    section: Section | null,
+    query: string,
+    score: number,
+    alternatives: readonly CaseRef[] = [],
+  ): CaseAnswer => ({ kind: 'case', lang, case: c, section, query, score, alternatives });
+
+  const ask = async (text: string, lang: Lang): Promise<Answer> => {
+    const query = text.slice(0, MAX_QUERY_CHARS);
+    const named = caseByName(catalog.cases, query);
+    if (named) return caseAnswer(named, lang, null, '', 1);
+    const result = index.search(query);
+    const [best, ...rest] = result.matches;
+    const bestCase = best && catalog.byId.get(best.caseId);
+    if (!best || !bestCase) {
+      await store.recordMiss({ query, lang, at: deps.now() }).catch(() => undefined);
+      return { kind: 'no-match', lang, query, cases: catalog.cases };
+    }
+    const close = rest.filter((m) => best.score - m.score <= AMBIGUITY_MARGIN);
+    const alternatives = close
+      .slice(0, 3)
+      .map((m) => caseRef(m, lang))
+      .filter((r): r is CaseRef => r !== null);
+    return caseAnswer(bestCase, lang, result.section, query, best.score, alternatives);
+  };
+
+  const tip = (lang: Lang): Answer => {
+    const tips = catalog.tips;
+    if (tips.length === 0) return say(lang, 'info', 'noTips');
+    const chosen = tips[Math.floor(random() * tips.length) % tips.length]!;
+    const c = chosen.caseId ? catalog.byId.get(chosen.caseId) : undefined;
+    return c ? { kind: 'tip', lang, tip: chosen, case: c } : { kind: 'tip', lang, tip: chosen };
+  };
+
+  const subscriptionTarget = (request: BotRequest) => {
+    const conv = request.conversation;
+    if (!conv || (request.platform !== 'slack' && request.platform !== 'teams')) return null;
+    return { platform: request.platform as SubscriptionPlatform, conv };
+  };
+
+  const withStore = async (lang: Lang, work: () => Promise<Answer>): Promise<Answer> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof CasebotError && error.code === 'store_unavailable') {
+        return say(lang, 'warning', 'storeDown');
+      }
+      throw error;
+    }
+  };
+
+  const subscribe = async (
+    request: BotRequest,
+    args: readonly string[],
+    lang: Lang,
+  ): Promise<Answer> => {
+    const target = subscriptionTarget(request);
+    if (!target) return say(lang, 'info', 'subscribeNeedsChannel');
+    const parsed = parseSubscribeArgs(args);
+    if (!parsed.ok) {
+      const key =
+        parsed.problem === 'time'
+          ? 'subscribeBadTime'
+          : parsed.problem === 'zone'
+            ? 'subscribeBadZone'
+            : 'subscribeBadArg';
+      return say(lang, 'warning', key, parsed.value);
+    }
+    const time = parsed.time ?? DEFAULT_TIP_TIME;
+    const timeZone = parsed.timeZone ?? request.user?.timeZone ?? 'UTC';
+    const tipLang = parsed.lang ?? lang;
+    return withStore(lang, async () => {
+      await store.subscribe(
+        {
+          platform: target.platform,
+          workspaceId: target.conv.workspaceId ?? '',
+          channelId: target.conv.id,
+          reference: target.conv.reference ?? null,
+          time,
+          timeZone,
+          lang: tipLang,
+          createdBy: request.user?.id ?? '',
+        },
+        deps.now(),
+      );
+      return say(lang, 'success', 'subscribed', time, timeZone, tipLang);
+    });
+  };
+
+  const run = async (request: BotRequest, command: Command, lang: Lang): Promise<Answer> => {
+    switch (command.kind) {
+      case 'empty':
+        return { kind: 'help', lang, intro: messages.emptyQuery()[lang], commands: helpCommands(lang) };
+      case 'help':
+        return { kind: 'help', lang, commands: helpCommands(lang) };
+      case 'list':
+        return { kind: 'list', lang, cases: catalog.cases };
+      case 'tip':
+        return tip(lang);
+      case 'compare': {
+        if (!command.args) return say(lang, 'info', 'compareUsage');
+        const pair = resolvePair(catalog.cases, index, catalog.byId, command.args);
+        if (!pair) return say(lang, 'info', 'compareUsage');
+        if (pair[0].id === pair[1].id) return say(lang, 'info', 'compareSame');
+        return { kind: 'compare', lang, cases: pair };
+      }
+      case 'show': {
+        const named = caseByName(catalog.cases, command.args);
+        if (named) return caseAnswer(named, lang, null, '', 1);
+        return ask(command.args, lang);
+      }
+      case 'subscribe':
+        return subscribe(request, command.args, lang);
+      case 'unsubscribe': {
+        const target = subscriptionTarget(request);
+        if (!target) return say(lang, 'info', 'subscribeNeedsChannel');
+        return withStore(lang, async () =>
+          (await store.unsubscribe(target.platform, target.conv.id))
+            ? say(lang, 'success', 'unsubscribed')
+            : say(lang, 'info', 'notSubscribed'),
+        );
+      }
+      case 'subscriptions': {
+        const target = subscriptionTarget(request);
+        if (!target) return say(lang, 'info', 'subscribeNeedsChannel');
+        return withStore(lang, async () => {
+          const sub = await store.getSubscription(target.platform, target.conv.id);
+          return sub?.active
+            ? say(lang, 'info', 'subscriptionStatus', sub.time, sub.timeZone, sub.lang)
+            : say(lang, 'info', 'notSubscribed');
+        });
+      }
+      case 'ask':
+        return ask(command.text, lang);
+    }
+  };
+
+  const handleAction = async (request: BotRequest, lang: Lang): Promise<Answer> => {
+    const action = request.action!;
+    const c = catalog.byId.get(action.caseId);
+    if (!c) return say(lang, 'info', 'caseNotFound', action.caseId);
+    if (action.kind === 'show') return caseAnswer(c, lang, action.section, '', 1);
+    return withStore(lang, async () => {
+      await store.recordFeedback({
+        platform: request.platform,
+        caseId: c.id,
+        helpful: action.helpful,
+        query: action.query.slice(0, MAX_QUERY_CHARS),
+        userId: request.user?.id ?? '',
+        at: deps.now(),
+      });
+      return say(lang, 'success', 'feedbackThanks', action.helpful);
+    });
+  };
+
+  return {
+    catalog,
+    async handle(request) {
+      const command = parseCommand(request.text);
+      const lang = request.lang ?? languageOf(request.text) ?? deps.defaultLocale;
+      if (request.action) return handleAction(request, lang);
+      return run(request, command, lang);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { Lang } from '../catalog/schema.js';
+
+/**
+ * Every sentence the core says, in both languages. Functions take already-plain values;
+ * renderers escape everything for their target format.
+ */
+type Messages = {
+  readonly [key: string]: (...args: never[]) => { readonly en: string; readonly zh: string };
+};
+
+export const messages = {
+  emptyQuery: () => ({
+    en: 'Ask me about an architecture problem, e.g. “flash sale traffic” or “GPU inference”. Here is what I can do:',
+    zh: '问我一个架构问题，比如“秒杀流量”或“GPU 推理”。我能做这些：',
+  }),
+  caseNotFound: (name: string) => ({
+    en: `There is no case called “${name}”. Try \`list\` to see all cases.`,
+    zh: `没有名为“${name}”的案例。试试 \`列表\` 查看全部案例。`,
+  }),
+  compareUsage: () => ({
+    en: 'Tell me two cases to compare, e.g. `compare ecommerce finance`.',
+    zh: '请给出两个要对比的案例，例如 `对比 电商平台 金融系统`。',
+  }),
+  compareSame: () => ({
+    en: 'Those are the same case. Pick two different ones, e.g. `compare edge ai-inference`.',
+    zh: '这是同一个案例。请选两个不同的案例，例如 `对比 边缘计算 AI推理`。',
+  }),
+  noTips: () => ({ en: 'There are no tips in the casebook yet.', zh: '案例库里还没有技巧。' }),
+  feedbackThanks: (helpful: boolean) =>
+    helpful
+      ? { en: 'Thanks! Glad it helped.', zh: '谢谢反馈！很高兴对你有帮助。' }
+      : {
+          en: 'Thanks for telling us. We use this to improve the casebook.',
+          zh: '感谢反馈，我们会据此改进案例库。',
+        },
+  storeDown: () => ({
+    en: 'I can’t reach my database right now, so subscriptions and feedback are unavailable. Lookups still work; please try again in a few minutes.',
+    zh: '暂时无法连接数据库，订阅和反馈功能暂不可用。查询仍然正常，请几分钟后再试。',
+  }),
+  subscribeNeedsChannel: () => ({
+    en: 'Daily tips can be subscribed to in a Slack channel or a Teams conversation, not here.',
+    zh: '每日技巧只能在 Slack 频道或 Teams 会话中订阅。',
+  }),
+  subscribeBadTime: (value: string) => ({
+    en: `“${value}” is not a time I understand. Use 24-hour HH:MM, e.g. \`subscribe 09:30 Asia/Shanghai\`.`,
+    zh: `无法识别时间“${value}”。请使用 24 小时制 HH:MM，例如 \`订阅 09:30 Asia/Shanghai\`。`,
+  }),
+  subscribeBadZone: (value: string) => ({
+    en: `“${value}” is not a time zone I know. Use an IANA name such as \`Europe/Berlin\`, \`America/New_York\` or \`UTC\`, e.g. \`subscribe 09:00 Europe/Berlin\`.`,
+    zh: `无法识别时区“${value}”。请使用 IANA 时区名，如 \`Asia/Shanghai\`、\`Europe/Berlin\` 或 \`UTC\`，例如 \`订阅 09:00 Asia/Shanghai\`。`,
+  }),
+  subscribeBadArg: (value: string) => ({
+    en: `I don’t understand “${value}”. Usage: \`subscribe [HH:MM] [Area/City] [en|zh]\`, e.g. \`subscribe 09:00 Europe/London en\`.`,
+    zh: `无法理解“${value}”。用法：\`订阅 [HH:MM] [地区/城市] [en|zh]\`，例如 \`订阅 09:00 Asia/Shanghai zh\`。`,
+  }),
+  subscribed: (time: string, zone: string, lang: Lang) => ({
+    en: `Subscribed: this conversation gets a daily tip at ${time} (${zone}) in ${lang === 'zh' ? 'Chinese' : 'English'}. Stop with \`unsubscribe\`.`,
+    zh: `订阅成功：本会话每天 ${time}（${zone}）收到一条${lang === 'zh' ? '中文' : '英文'}技巧。发送 \`取消订阅\` 即可停止。`,
+  }),
+  unsubscribed: () => ({
+    en: 'Unsubscribed: no more daily tips here.',
+    zh: '已取消订阅：这里不再发送每日技巧。',
+  }),
+  notSubscribed: () => ({
+    en: 'This conversation has no daily tip subscription. Start one with `subscribe 09:00`.',
+    zh: '本会话没有订阅每日技巧。发送 `订阅 09:00` 即可开始。',
+  }),
+  subscriptionStatus: (time: string, zone: string, lang: Lang) => ({
+    en: `This conversation gets a daily tip at ${time} (${zone}) in ${lang === 'zh' ? 'Chinese' : 'English'}.`,
+    zh: `本会话每天 ${time}（${zone}）收到一条${lang === 'zh' ? '中文' : '英文'}技巧。`,
+  }),
+  apology: (requestId: string) => ({
+    en: `Sorry, something went wrong on my side. Please try again. (request id: ${requestId})`,
+    zh: `抱歉，我这边出了点问题，请稍后再试。（请求编号：${requestId}）`,
+  }),
+} satisfies Messages;
+
+export type MessageKey = keyof typeof messages;

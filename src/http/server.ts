@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger.js';
+import type { HttpAdapter } from './types.js';
+
+export interface ReadinessCheck {
+  readonly name: string;
+  check(): Promise<boolean>;
+}
+
+export interface HttpServerDeps {
+  readonly logger: Logger;
+  readonly adapters: readonly HttpAdapter[];
+  readonly readiness: readonly ReadinessCheck[];
+}
+
+export interface RunningServer {
+  readonly server: Server;
+  readonly port: number;
+  /** Requests being handled right now. */
+  inFlight(): number;
+  /**
+   * Stops accepting connections, lets requests in flight finish (up to `graceMs`), then closes
+   * idle and remaining connections.
+   */
+  close(graceMs: number): Promise<void>;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/** One server, one port: Slack, Teams, health and readiness. */
+export function startHttpServer(
+  deps: HttpServerDeps,
+  port: number,
+  host: string,
+): Promise<RunningServer> {
+  const { logger } = deps;
+  const routes = new Map(deps.adapters.map((a) => [a.path, a]));
+  let inFlight = 0;
+  let closing = false;
+
+  const readiness = async () => {
+    const results = await Promise.all(
+      deps.readiness.map(async (r) => {
+        try {
+          return [r.name, await r.check()] as const;
+        } catch {
+          return [r.name, false] as const;
+        }
+      }),
+    );
+    return Object.fromEntries(results) as Record<string, boolean>;
+  };
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const url = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'GET' && url === '/healthz') return json(res, 200, { status: 'ok' });
+    if (req.method === 'GET' && url === '/readyz') {
+      const checks = await readiness();
+      const ok = !closing && Object.values(checks).every(Boolean);
+      return json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', closing, checks });
+    }
+    const adapter = routes.get(url);
+    if (!adapter) return json(res, 404, { error: 'not_found' });
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return json(res, 405, { error: 'method_not_allowed' });
+    }
+    // While shutting down, a request that still arrives on an open connection is served,
+    // and the client is told to reconnect (to another replica).
+    if (closing) res.setHeader('connection', 'close');
+    inFlight++;
+    try {
+      await adapter.handle(req, res, requestId);
+    } catch (error) {
+      // The adapters have their own error sinks; this is the last line of defence.
+      logger.error({ err: error, requestId, route: url }, 'request failed');
+      if (!res.headersSent) json(res, 500, { error: 'internal_error', requestId });
+      else if (!res.writableEnded) res.end();
+    } finally {
+      inFlight--;
+    }
+  };
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((error) => {
+      logger.error({ err: error }, 'unhandled request error');
+      if (!res.headersSent) json(res, 500, { error: 'internal_error' });
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      resolve({
+        server,
+        port: address.port,
+        inFlight: () => inFlight,
+        async close(graceMs) {
+          closing = true;
+          const closed = new Promise<void>((done) => server.close(() => done()));
+          server.closeIdleConnections();
+          const deadline = Date.now() + graceMs;
+          while (inFlight > 0 && Date.now() < deadline) {
+            await new Promise((r) => setTimeout(r, 20));
+          }
+          server.closeAllConnections();
+          await closed;
+        },
+      });
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+
+export type { Logger } from 'pino';
+
+/** Secrets never reach the log, whatever object they sit in. */
+export const REDACT_PATHS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'password',
+  'appPassword',
+  'authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  'req.headers["x-slack-signature"]',
+  'headers["x-slack-signature"]',
+  '*.token',
+  '*.botToken',
+  '*.appToken',
+  '*.signingSecret',
+  '*.password',
+  '*.appPassword',
+  '*.authorization',
+  '*.headers.authorization',
+  'config.slack.botToken',
+  'config.slack.signingSecret',
+  'config.slack.appToken',
+  'config.teams.credentials.appPassword',
+];
+
+export interface LoggerOptions {
+  readonly level: string;
+  /** Pretty, colourful lines for a person at a terminal; JSON otherwise. */
+  readonly pretty?: boolean;
+  /** Where lines go (tests); stderr by default so stdout stays for the console chat. */
+  readonly destination?: NodeJS.WritableStream;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const base = {
+    level: options.level,
+    base: { service: 'casebot' },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+  };
+  if (options.pretty) {
+    return pino(
+      base,
+      pretty({ sync: true, destination: 2, colorize: true, ignore: 'pid,hostname,service' }),
+    );
+  }
+  return pino(base, options.destination ?? pino.destination({ fd: 2, sync: false }));
+}
+
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

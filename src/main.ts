@@ -1,0 +1,177 @@
+import { createSlackAdapter } from './adapters/slack/index.js';
+import { createTeamsAdapter } from './adapters/teams/index.js';
+import { type Catalog, loadCatalog } from './catalog/load.js';
+import type { Config } from './config.js';
+import { type Core, createCore } from './core/core.js';
+import type { Answer, BotRequest } from './core/model.js';
+import { startHttpServer, type RunningServer } from './http/server.js';
+import type { HttpAdapter } from './http/types.js';
+import type { Logger } from './logger.js';
+import type { DiagramOptions } from './render/diagram.js';
+import { buildIndex } from './search/index.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+import { createTipScheduler, type TipScheduler } from './tips/scheduler.js';
+import type { TipSender } from './tips/sender.js';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  /** Overrides the store chosen by the config (tests). */
+  readonly store?: Store;
+}
+
+export interface App {
+  readonly core: Core;
+  readonly store: Store;
+  readonly adapters: readonly HttpAdapter[];
+  readonly server: RunningServer;
+  readonly port: number;
+  /** Re-reads the casebook; a broken one keeps the old one serving. */
+  reload(): Promise<boolean>;
+  /** Graceful: stop taking requests, finish those in flight, stop the scheduler, close the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A Core whose catalog and index can be swapped at run time (SIGHUP) without the adapters
+ * noticing.
+ */
+function reloadableCore(initial: Core): { core: Core; swap(next: Core): void } {
+  let current = initial;
+  return {
+    core: {
+      get catalog() {
+        return current.catalog;
+      },
+      handle: (request: BotRequest): Promise<Answer> => current.handle(request),
+    },
+    swap(next) {
+      current = next;
+    },
+  };
+}
+
+export async function buildCore(
+  catalog: Catalog,
+  store: Store,
+  config: Config,
+  now: () => Date,
+): Promise<Core> {
+  const index = buildIndex(catalog.cases);
+  return createCore({ catalog, index, store, defaultLocale: config.defaultLocale, now });
+}
+
+/** The composition root: config → logger → catalog → index → store → core → adapters → server. */
+export async function startApp(deps: AppDeps): Promise<App> {
+  const { config, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const started = performance.now();
+  for (const note of config.notes) logger.info(note);
+
+  const catalog = await loadCatalog(config.casesDir);
+  logger.info({ cases: catalog.cases.length, tips: catalog.tips.length }, 'casebook loaded');
+
+  const store = deps.store ?? openStore(config.store, logger);
+  let storeUp = false;
+  try {
+    await store.init();
+    storeUp = true;
+  } catch (error) {
+    // Lookups need no database: keep serving, report not ready, and retry in the background.
+    logger.error({ err: error }, 'store unavailable at start; lookups still work');
+  }
+
+  const holder = reloadableCore(await buildCore(catalog, store, config, now));
+  const diagrams: DiagramOptions = config.diagrams;
+
+  const adapters: (HttpAdapter & { tipSender: TipSender })[] = [];
+  if (config.slack) {
+    adapters.push(
+      createSlackAdapter({ config: config.slack, core: holder.core, store, logger, diagrams, now }),
+    );
+  }
+  if (config.teams) {
+    adapters.push(
+      createTeamsAdapter({ config: config.teams, core: holder.core, store, logger, diagrams, now }),
+    );
+  }
+  for (const adapter of adapters) await adapter.start();
+
+  let scheduler: TipScheduler | null = null;
+  if (config.tipsScheduler && adapters.length > 0) {
+    scheduler = createTipScheduler({
+      store,
+      tips: () => holder.core.catalog.tips,
+      senders: Object.fromEntries(adapters.map((a) => [a.name, a.tipSender])),
+      logger,
+      now,
+    });
+    scheduler.start();
+  }
+
+  const server = await startHttpServer(
+    {
+      logger,
+      adapters,
+      readiness: [
+        { name: 'casebook', check: async () => holder.core.catalog.cases.length > 0 },
+        {
+          name: 'store',
+          check: async () => {
+            try {
+              if (!storeUp) {
+                await store.init();
+                storeUp = true;
+              }
+              await store.ping();
+              return true;
+            } catch {
+              return false;
+            }
+          },
+        },
+        ...adapters.map((a) => ({ name: a.name, check: async () => a.ready() })),
+      ],
+    },
+    config.server.port,
+    config.server.host,
+  );
+  logger.info(
+    {
+      port: server.port,
+      platforms: adapters.map((a) => a.name),
+      store: store.kind,
+      readyMs: Math.round(performance.now() - started),
+    },
+    'casebot is listening',
+  );
+
+  return {
+    core: holder.core,
+    store,
+    adapters,
+    server,
+    port: server.port,
+    async reload() {
+      try {
+        const next = await loadCatalog(config.casesDir);
+        holder.swap(await buildCore(next, store, config, now));
+        logger.info({ cases: next.cases.length, tips: next.tips.length }, 'casebook reloaded');
+        return true;
+      } catch (error) {
+        logger.error({ err: error }, 'casebook reload failed; still serving the previous one');
+        return false;
+      }
+    },
+    async stop() {
+      logger.info({ inFlight: server.inFlight() }, 'shutting down');
+      await server.close(config.server.shutdownGraceMs);
+      await scheduler?.stop();
+      for (const adapter of adapters) await adapter.stop();
+      await store.close();
+      logger.info('stopped');
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { deflateSync } from 'node:zlib';
+
+/** Where diagram images come from (see DIAGRAM_RENDERER in the config). */
+export interface DiagramOptions {
+  readonly renderer: 'mermaid-ink' | 'kroki' | 'none';
+  /** Base URL without a trailing slash, e.g. https://mermaid.ink or a self-hosted Kroki. */
+  readonly baseUrl: string;
+}
+
+export interface DiagramLinks {
+  /** A PNG on a white background; null when images are off. */
+  readonly imageUrl: string | null;
+  /** Opens the diagram in the mermaid.live editor. */
+  readonly editUrl: string;
+}
+
+export const DEFAULT_DIAGRAMS: DiagramOptions = {
+  renderer: 'mermaid-ink',
+  baseUrl: 'https://mermaid.ink',
+};
+
+const MERMAID_LIVE = 'https://mermaid.live/edit';
+
+/** zlib deflate (what pako.deflate produces), then base64url: short enough for Slack's 3,000. */
+export function encodeDeflate(text: string): string {
+  return deflateSync(Buffer.from(text, 'utf8'), { level: 9 }).toString('base64url');
+}
+
+/** The "pako:" state that mermaid.ink and mermaid.live read. */
+function pakoState(code: string, extra: Record<string, unknown> = {}): string {
+  return `pako:${encodeDeflate(JSON.stringify({ code, mermaid: { theme: 'default' }, ...extra }))}`;
+}
+
+/** Image and editor links for a mermaid source. Pure: no network. */
+export function diagramLinks(source: string, options: DiagramOptions): DiagramLinks {
+  const editUrl = `${MERMAID_LIVE}#${pakoState(source, { autoSync: true, updateDiagram: true })}`;
+  switch (options.renderer) {
+    case 'none':
+      return { imageUrl: null, editUrl };
+    case 'kroki':
+      // Kroki: /{type}/{format}/{deflate+base64url of the source}.
+      return { imageUrl: `${options.baseUrl}/mermaid/png/${encodeDeflate(source)}`, editUrl };
+    case 'mermaid-ink':
+      // /img/ with type=png (Slack cannot show SVG); bgColor so the diagram survives dark mode.
+      return {
+        imageUrl: `${options.baseUrl}/img/${pakoState(source)}?type=png&bgColor=!white`,
+        editUrl,
+      };
+  }
+}

@@ -1,0 +1,91 @@
+import type { Lang, Principle, Section } from '../catalog/schema.js';
+
+/** The words on the cards themselves, in both languages. Shared by every renderer. */
+const LABELS = {
+  background: { en: 'Background', zh: '业务背景' },
+  challenges: { en: 'Challenges', zh: '技术挑战' },
+  solutions: { en: 'Solutions', zh: '解决方案' },
+  architecture: { en: 'Architecture', zh: '架构设计' },
+  metrics: { en: 'Key metrics', zh: '关键指标' },
+  metric: { en: 'Metric', zh: '指标' },
+  before: { en: 'Before', zh: '优化前' },
+  after: { en: 'After', zh: '优化后' },
+  improvement: { en: 'Improvement', zh: '提升' },
+  technologies: { en: 'Technologies', zh: '技术实现' },
+  measures: { en: 'Measures', zh: '具体措施' },
+  effect: { en: 'Effect', zh: '效果' },
+  rating: { en: 'Recommended', zh: '推荐度' },
+  principles: { en: 'Principles', zh: '核心理念' },
+  overview: { en: 'Overview', zh: '概览' },
+  fullCase: { en: 'Full case', zh: '完整案例' },
+  editDiagram: { en: 'Open the diagram in the editor', zh: '在编辑器中打开架构图' },
+  diagramAlt: { en: 'Architecture diagram of the {title} case', zh: '{title}案例的架构图' },
+  didYouMean: { en: 'Did you mean', zh: '你是不是想找' },
+  wasHelpful: { en: 'Was this helpful?', zh: '这个回答有帮助吗？' },
+  helpful: { en: '👍 Yes', zh: '👍 有帮助' },
+  notHelpful: { en: '👎 No', zh: '👎 没帮助' },
+  share: { en: 'Share in channel', zh: '分享到频道' },
+  sharedBy: { en: 'Shared by {user}', zh: '由 {user} 分享' },
+  readCase: { en: 'Read the case', zh: '查看案例' },
+  open: { en: 'Open', zh: '打开' },
+  casebook: { en: 'The casebook', zh: '案例库' },
+  listIntro: {
+    en: 'Real-world cloud-native implementations. Ask a question or open a case.',
+    zh: '真实世界的云原生实施案例。直接提问，或打开一个案例。',
+  },
+  case: { en: 'Case', zh: '案例' },
+  coreChallenges: { en: 'Core challenges', zh: '核心挑战' },
+  results: { en: 'Key results', zh: '关键成果' },
+  compareTitle: { en: 'Comparing {a} and {b}', zh: '对比：{a} 与 {b}' },
+  tipTitle: { en: 'Tip of the day', zh: '每日技巧' },
+  tip: { en: 'Tip', zh: '技巧' },
+  helpTitle: { en: 'How to use casebot', zh: 'casebot 使用说明' },
+  noMatchTitle: { en: 'No case matches that yet', zh: '暂时没有匹配的案例' },
+  noMatch: {
+    en: 'I couldn’t find a case about “{query}”. The casebook covers these; open one, or rephrase:',
+    zh: '没有找到与“{query}”相关的案例。案例库目前包含以下内容，可以打开其一或换个说法：',
+  },
+  focusedOn: { en: 'Showing: {section}', zh: '当前显示：{section}' },
+  matchedQuestion: { en: 'For “{query}”', zh: '针对“{query}”' },
+  poweredBy: { en: 'casebot · cloud-native casebook', zh: 'casebot · 云原生案例库' },
+} as const satisfies Record<string, { en: string; zh: string }>;
+
+export type LabelKey = keyof typeof LABELS;
+
+/** A label in `lang`, with `{name}` placeholders filled in (values are inserted as given). */
+export function label(key: LabelKey, lang: Lang, vars: Record<string, string> = {}): string {
+  return LABELS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
+}
+
+const SECTION_LABEL: Record<Section, LabelKey> = {
+  challenges: 'challenges',
+  solutions: 'solutions',
+  architecture: 'architecture',
+  metrics: 'metrics',
+};
+
+export function sectionLabel(section: Section, lang: Lang): string {
+  return label(SECTION_LABEL[section], lang);
+}
+
+const PRINCIPLE_NAMES: Record<Principle, { en: string; zh: string }> = {
+  containerisation: { en: 'Containerisation', zh: '集装箱化' },
+  declarative: { en: 'Declarative configuration', zh: '声明式' },
+  elasticity: { en: 'Elasticity', zh: '弹性' },
+};
+
+export function principleLabel(p: Principle, lang: Lang): string {
+  return PRINCIPLE_NAMES[p][lang];
+}
+
+export const PRINCIPLE_EMOJI: Record<Principle, string> = {
+  containerisation: '📦',
+  declarative: '📝',
+  elasticity: '📈',
+};
+
+/** ★★★★★ / ★★★★☆ */
+export function stars(rating: number): string {
+  const n = Math.max(0, Math.min(5, Math.round(rating)));
+  return '★'.repeat(n) + '☆'.repeat(5 - n);
+}

@@ -1,0 +1,115 @@
+import { isCjk } from './lang.js';
+import { normalize } from './normalize.js';
+import { stem } from './stem.js';
+import { EN_STOP_WORDS, ZH_STOP_WORDS } from './stop-words.js';
+
+/**
+ * The smallest unit the search matches on: one Latin/digit word (stemmed) or one CJK ideograph.
+ * Phrases are runs of atoms; `keyOf` turns a run into the string the index is keyed by.
+ */
+export interface Atom {
+  /** Stemmed word, or the ideograph itself. */
+  readonly text: string;
+  /** The word as typed (normalised, not stemmed). */
+  readonly raw: string;
+  readonly cjk: boolean;
+  /** True when whitespace separates this atom from the previous one. */
+  readonly spaced: boolean;
+}
+
+const ATOM = /\p{Script=Han}|[^\s\p{Script=Han}]+/gu;
+
+/** Splits an already-normalised text into atoms. */
+export function atomize(normalized: string): Atom[] {
+  const atoms: Atom[] = [];
+  let last = 0;
+  for (const m of normalized.matchAll(ATOM)) {
+    const raw = m[0];
+    const index = m.index ?? 0;
+    const cjk = isCjk(raw);
+    atoms.push({ text: cjk ? raw : stem(raw), raw, cjk, spaced: index > last });
+    last = index + raw.length;
+  }
+  return atoms;
+}
+
+/** The index key of a run of atoms: Latin words joined by a space, CJK glued to anything. */
+export function keyOf(atoms: readonly Atom[], from = 0, to = atoms.length): string {
+  let key = '';
+  for (let i = from; i < to; i++) {
+    const a = atoms[i]!;
+    if (i > from && !a.cjk && !atoms[i - 1]!.cjk) key += ' ';
+    key += a.text;
+  }
+  return key;
+}
+
+/** The index key of a free text (a keyword, a synonym): normalise, atomise, join. */
+export function termKey(text: string): string {
+  return keyOf(atomize(normalize(text, 200)));
+}
+
+const ZH_STOPS_LONGEST_FIRST = [...ZH_STOP_WORDS].sort((a, b) => b.length - a.length);
+
+/**
+ * Marks the atoms that are stop words: English stop words, and Chinese function words found as
+ * substrings of each ideograph run (longest first, so 怎么办 wins over 怎么).
+ */
+export function stopMask(atoms: readonly Atom[]): boolean[] {
+  const mask = atoms.map((a) => !a.cjk && (EN_STOP_WORDS.has(a.raw) || a.raw.length < 2));
+  let i = 0;
+  while (i < atoms.length) {
+    if (!atoms[i]!.cjk) {
+      i++;
+      continue;
+    }
+    let matched = 0;
+    for (const word of ZH_STOPS_LONGEST_FIRST) {
+      if (i + word.length <= atoms.length && keyOf(atoms, i, i + word.length) === word) {
+        matched = word.length;
+        break;
+      }
+    }
+    for (let k = 0; k < matched; k++) mask[i + k] = true;
+    i += Math.max(matched, 1);
+  }
+  return mask;
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Chinese words by `Intl.Segmenter` (word-like segments of 2+ ideographs). */
+export function segmentZh(text: string): string[] {
+  const out: string[] = [];
+  for (const s of segmenter.segment(text)) {
+    if (s.isWordLike && s.segment.length >= 2 && isCjk(s.segment[0]!)) out.push(s.segment);
+  }
+  return out;
+}
+
+/** Bigrams of every run of ideographs: 流量洪峰 → 流量, 量洪, 洪峰. */
+export function cjkBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? []) {
+    for (let i = 0; i + 2 <= run.length; i++) out.push(run.slice(i, i + 2));
+  }
+  return out;
+}
+
+/**
+ * The searchable tokens of a text, for inspection and tests: stemmed English words and Chinese
+ * words (segmenter words plus ideograph bigrams), stop words removed, duplicates dropped.
+ */
+export function tokenize(text: string): string[] {
+  const norm = normalize(text);
+  const atoms = atomize(norm);
+  const stops = stopMask(atoms);
+  const out = new Set<string>();
+  atoms.forEach((a, i) => {
+    if (!a.cjk && !stops[i]) out.add(a.text);
+  });
+  const zhStops = new Set(ZH_STOP_WORDS);
+  for (const w of segmentZh(norm)) if (!zhStops.has(w)) out.add(w);
+  for (const b of cjkBigrams(norm)) if (!zhStops.has(b)) out.add(b);
+  return [...out];
+}

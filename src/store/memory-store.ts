@@ -1,0 +1,181 @@
+import type { Lang } from '../catalog/schema.js';
+import type {
+  Feedback,
+  Miss,
+  NewSubscription,
+  Stats,
+  Store,
+  Subscription,
+  SubscriptionPlatform,
+  TipClaim,
+} from './store.js';
+import { DEFAULT_STATS_LIMIT, newId, normaliseMissQuery } from './support.js';
+
+interface PostRow {
+  token: string;
+  claimedAt: number;
+  status: 'claimed' | 'posted' | 'skipped';
+  tipId: string | null;
+  doneAt: number | null;
+}
+
+/**
+ * The whole store in process memory: for tests and the console chat. Nothing survives a restart and
+ * nothing is shared between processes, so production uses SQLite or PostgreSQL.
+ */
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  private readonly events = new Map<string, number>();
+  private readonly feedback = new Map<string, Feedback>();
+  private readonly misses: { query: string; lang: Lang; at: Date }[] = [];
+  private readonly subs = new Map<string, Subscription>();
+  private readonly posts = new Map<string, PostRow>();
+
+  async init(): Promise<void> {}
+  async ping(): Promise<void> {}
+  async close(): Promise<void> {}
+
+  async rememberEvent(eventId: string, now: Date, ttlMs: number): Promise<boolean> {
+    const cutoff = now.getTime() - ttlMs;
+    for (const [id, at] of this.events) if (at <= cutoff) this.events.delete(id);
+    const seen = this.events.get(eventId);
+    if (seen !== undefined && seen > cutoff) return false;
+    this.events.set(eventId, now.getTime());
+    return true;
+  }
+
+  async recordFeedback(feedback: Feedback): Promise<void> {
+    const key = JSON.stringify([feedback.platform, feedback.userId, feedback.caseId, feedback.query]);
+    this.feedback.set(key, { ...feedback });
+  }
+
+  async recordMiss(miss: Miss): Promise<void> {
+    const query = normaliseMissQuery(miss.query);
+    if (query) this.misses.push({ query, lang: miss.lang, at: miss.at });
+  }
+
+  async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {
+    const existing = this.find(sub.platform, sub.channelId);
+    const saved: Subscription = {
+      ...sub,
+      id: existing?.id ?? newId(),
+      createdAt: new Date(now.getTime()),
+      active: true,
+    };
+    this.subs.set(saved.id, saved);
+    return saved;
+  }
+
+  async unsubscribe(platform: SubscriptionPlatform, channelId: string): Promise<boolean> {
+    const existing = this.find(platform, channelId);
+    if (!existing?.active) return false;
+    this.subs.set(existing.id, { ...existing, active: false });
+    return true;
+  }
+
+  async getSubscription(
+    platform: SubscriptionPlatform,
+    channelId: string,
+  ): Promise<Subscription | null> {
+    return this.find(platform, channelId) ?? null;
+  }
+
+  async listActiveSubscriptions(): Promise<Subscription[]> {
+    return [...this.subs.values()]
+      .filter((s) => s.active)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  }
+
+  async retireSubscription(id: string, _reason: string, _now: Date): Promise<void> {
+    const existing = this.subs.get(id);
+    if (existing) this.subs.set(id, { ...existing, active: false });
+  }
+
+  async claimTip(
+    subscriptionId: string,
+    day: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<TipClaim | null> {
+    const key = `${subscriptionId}\n${day}`;
+    const row = this.posts.get(key);
+    if (row && (row.status !== 'claimed' || row.claimedAt > now.getTime() - leaseMs)) return null;
+    const token = newId();
+    this.posts.set(key, {
+      token,
+      claimedAt: now.getTime(),
+      status: 'claimed',
+      tipId: null,
+      doneAt: null,
+    });
+    return { subscriptionId, day, token };
+  }
+
+  async confirmTip(claim: TipClaim, tipId: string, now: Date): Promise<void> {
+    this.close_(claim, 'posted', tipId, now);
+  }
+
+  async skipTip(claim: TipClaim, _reason: string, now: Date): Promise<void> {
+    this.close_(claim, 'skipped', null, now);
+  }
+
+  async releaseTip(claim: TipClaim): Promise<void> {
+    const key = `${claim.subscriptionId}\n${claim.day}`;
+    const row = this.posts.get(key);
+    if (row?.token === claim.token && row.status === 'claimed') this.posts.delete(key);
+  }
+
+  async postedTips(subscriptionId: string): Promise<string[]> {
+    const prefix = `${subscriptionId}\n`;
+    return [...this.posts.entries()]
+      .filter(([key, row]) => key.startsWith(prefix) && row.status === 'posted')
+      .map(([key, row]) => ({ day: key.slice(prefix.length), row }))
+      .sort((a, b) => (a.row.doneAt ?? 0) - (b.row.doneAt ?? 0) || a.day.localeCompare(b.day))
+      .map(({ row }) => row.tipId ?? '');
+  }
+
+  async stats(limit = DEFAULT_STATS_LIMIT): Promise<Stats> {
+    const subs = [...this.subs.values()];
+    const byCase = new Map<string, { caseId: string; helpful: number; notHelpful: number }>();
+    for (const f of this.feedback.values()) {
+      const row = byCase.get(f.caseId) ?? { caseId: f.caseId, helpful: 0, notHelpful: 0 };
+      if (f.helpful) row.helpful += 1;
+      else row.notHelpful += 1;
+      byCase.set(f.caseId, row);
+    }
+    const missCounts = new Map<string, number>();
+    for (const m of this.misses) missCounts.set(m.query, (missCounts.get(m.query) ?? 0) + 1);
+    return {
+      subscriptions: {
+        active: subs.filter((s) => s.active).length,
+        retired: subs.filter((s) => !s.active).length,
+      },
+      tipsPosted: [...this.posts.values()].filter((p) => p.status === 'posted').length,
+      feedback: [...byCase.values()].sort((a, b) => a.caseId.localeCompare(b.caseId)),
+      misses: [...missCounts.entries()]
+        .map(([query, count]) => ({ query, count }))
+        .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query))
+        .slice(0, limit),
+    };
+  }
+
+  private find(platform: SubscriptionPlatform, channelId: string): Subscription | undefined {
+    for (const s of this.subs.values()) {
+      if (s.platform === platform && s.channelId === channelId) return s;
+    }
+    return undefined;
+  }
+
+  private close_(
+    claim: TipClaim,
+    status: 'posted' | 'skipped',
+    tipId: string | null,
+    now: Date,
+  ): void {
+    const row = this.posts.get(`${claim.subscriptionId}\n${claim.day}`);
+    if (row?.token !== claim.token || row.status !== 'claimed') return;
+    row.status = status;
+    row.tipId = tipId;
+    row.doneAt = now.getTime();
+  }
+}

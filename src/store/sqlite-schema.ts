@@ -1,0 +1,60 @@
+/**
+ * SQLite migrations, applied in order; `PRAGMA user_version` holds how many ran. Append only:
+ * never edit a migration that has shipped. Times are stored as epoch milliseconds.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE events (
+    event_id TEXT PRIMARY KEY,
+    seen_at INTEGER NOT NULL
+  );
+  CREATE INDEX events_seen_at ON events (seen_at);
+
+  CREATE TABLE feedback (
+    platform TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    query TEXT NOT NULL,
+    helpful INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (platform, user_id, case_id, query)
+  );
+
+  CREATE TABLE misses (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    query TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX misses_query ON misses (query);
+
+  CREATE TABLE subscriptions (
+    id TEXT PRIMARY KEY,
+    platform TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    reference TEXT,
+    time TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    retired_at INTEGER,
+    retired_reason TEXT,
+    UNIQUE (platform, channel_id)
+  );
+
+  CREATE TABLE tip_posts (
+    subscription_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    token TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'skipped')),
+    tip_id TEXT,
+    reason TEXT,
+    done_at INTEGER,
+    PRIMARY KEY (subscription_id, day)
+  );
+  `,
+];

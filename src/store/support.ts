@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { CasebotError, type ErrorCode } from '../errors.js';
+
+/** The part of a pino logger the store and the tips need (structural, so pino fits as is). */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** Longest question kept as a miss; longer ones are cut (a miss is a hint, not an archive). */
+export const MISS_MAX_LENGTH = 200;
+
+/** Stored event ids are purged at most this often (per store instance). */
+export const EVENT_PURGE_INTERVAL_MS = 10 * 60_000;
+
+export const DEFAULT_STATS_LIMIT = 10;
+
+/**
+ * A question as it is counted among misses: NFKC, trimmed, inner whitespace collapsed, lower case,
+ * at most MISS_MAX_LENGTH characters. Empty when nothing is left.
+ */
+export function normaliseMissQuery(query: string): string {
+  const flat = query.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return Array.from(flat).slice(0, MISS_MAX_LENGTH).join('').trim();
+}
+
+export function newId(): string {
+  return randomUUID();
+}
+
+/** Decides when the next purge of old event ids is due. */
+export class PurgeTimer {
+  private last = Number.NEGATIVE_INFINITY;
+
+  due(now: Date): boolean {
+    if (now.getTime() - this.last < EVENT_PURGE_INTERVAL_MS) return false;
+    this.last = now.getTime();
+    return true;
+  }
+}
+
+export function storeError(code: ErrorCode, message: string, cause: unknown): CasebotError {
+  const detail = cause instanceof Error ? `: ${cause.message}` : '';
+  return new CasebotError(code, `${message}${detail}`, { cause });
+}
