@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LANGS } from './catalog/schema.js';
 import { formatPath } from './catalog/load.js';
+import { LANGS } from './catalog/schema.js';
 import { CasebotError } from './errors.js';
 
 /**
@@ -159,7 +159,8 @@ export function loadConfig(env: Env): Config {
   if (slack) {
     const anySlack = slack.SLACK_BOT_TOKEN || slack.SLACK_SIGNING_SECRET || slack.SLACK_APP_TOKEN;
     if (anySlack) {
-      if (!slack.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: Required when Slack is configured');
+      if (!slack.SLACK_BOT_TOKEN)
+        problems.push('SLACK_BOT_TOKEN: Required when Slack is configured');
       if (!slack.SLACK_SIGNING_SECRET && !slack.SLACK_APP_TOKEN) {
         problems.push(
           'SLACK_SIGNING_SECRET: Required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
@@ -185,7 +186,8 @@ export function loadConfig(env: Env): Config {
   if (teams && server) {
     const production = server.NODE_ENV === 'production';
     if (teams.MICROSOFT_APP_ID || teams.MICROSOFT_APP_PASSWORD) {
-      if (!teams.MICROSOFT_APP_ID) problems.push('MICROSOFT_APP_ID: Required when Teams is configured');
+      if (!teams.MICROSOFT_APP_ID)
+        problems.push('MICROSOFT_APP_ID: Required when Teams is configured');
       if (!teams.MICROSOFT_APP_PASSWORD && teams.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
         problems.push(`MICROSOFT_APP_PASSWORD: Required for a ${teams.MICROSOFT_APP_TYPE} bot`);
       }
@@ -216,7 +218,8 @@ export function loadConfig(env: Env): Config {
 
   let storeConfig: StoreConfig = { kind: 'sqlite', path: './data/casebot.db' };
   const url = store?.DATABASE_URL;
-  if (url?.startsWith('sqlite:')) storeConfig = { kind: 'sqlite', path: url.slice('sqlite:'.length) };
+  if (url?.startsWith('sqlite:'))
+    storeConfig = { kind: 'sqlite', path: url.slice('sqlite:'.length) };
   else if (url?.startsWith('postgres')) storeConfig = { kind: 'postgres', url };
   else if (url?.startsWith('memory')) storeConfig = { kind: 'memory' };
 
@@ -242,10 +245,9 @@ export function loadConfig(env: Env): Config {
     store: storeConfig,
     diagrams: {
       renderer: diagrams.DIAGRAM_RENDERER,
-      baseUrl: (diagrams.DIAGRAM_RENDERER_URL ?? DIAGRAM_DEFAULT_URL[diagrams.DIAGRAM_RENDERER]).replace(
-        /\/+$/,
-        '',
-      ),
+      baseUrl: (
+        diagrams.DIAGRAM_RENDERER_URL ?? DIAGRAM_DEFAULT_URL[diagrams.DIAGRAM_RENDERER]
+      ).replace(/\/+$/, ''),
     },
     tipsScheduler: tips.TIPS_SCHEDULER,
     notes,

@@ -24,6 +24,7 @@ export class CasebotError extends Error {
 
 export function asCasebotError(error: unknown): CasebotError {
   if (error instanceof CasebotError) return error;
-  if (error instanceof Error) return new CasebotError('unexpected', error.message, { cause: error });
+  if (error instanceof Error)
+    return new CasebotError('unexpected', error.message, { cause: error });
   return new CasebotError('unexpected', String(error), { cause: error });
 }

@@ -4,7 +4,7 @@ import { type Catalog, loadCatalog } from './catalog/load.js';
 import type { Config } from './config.js';
 import { type Core, createCore } from './core/core.js';
 import type { Answer, BotRequest } from './core/model.js';
-import { startHttpServer, type RunningServer } from './http/server.js';
+import { type RunningServer, startHttpServer } from './http/server.js';
 import type { HttpAdapter } from './http/types.js';
 import type { Logger } from './logger.js';
 import type { DiagramOptions } from './render/diagram.js';

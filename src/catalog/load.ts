@@ -69,11 +69,13 @@ function zodMessage(issue: z.core.$ZodIssue): string {
 
 interface Parsed<T> {
   value?: T;
+  /** The document as read, even when it is invalid. */
+  raw?: unknown;
   problems: CatalogProblem[];
 }
 
 function parseYaml<T>(file: string, source: string, schema: z.ZodType<T>): Parsed<T> {
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((e) => ({
@@ -83,9 +85,11 @@ function parseYaml<T>(file: string, source: string, schema: z.ZodType<T>): Parse
       })),
     };
   }
-  const result = schema.safeParse(doc.toJS());
-  if (result.success) return { value: result.data, problems: [] };
+  const raw: unknown = doc.toJS();
+  const result = schema.safeParse(raw);
+  if (result.success) return { value: result.data, raw, problems: [] };
   return {
+    raw,
     problems: result.error.issues.map((issue) => {
       // An unknown key is reported at its parent: name the key itself in the path.
       const at = formatPath(issue.path);
@@ -130,11 +134,20 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     if (source === undefined) continue;
     const parsed = parseYaml(rel(name), source, caseSchema);
     problems.push(...parsed.problems);
-    if (!parsed.value) continue;
+    if (!parsed.value) {
+      // An invalid case still exists: don't also report every reference to it as unknown.
+      const rawId = (parsed.raw as { id?: unknown } | undefined)?.id;
+      if (typeof rawId === 'string' && !seen.has(rawId)) seen.set(rawId, rel(name));
+      continue;
+    }
     const c = parsed.value;
     const first = seen.get(c.id);
     if (first) {
-      problems.push({ file: rel(name), path: 'id', message: `duplicate id "${c.id}" (also in ${first})` });
+      problems.push({
+        file: rel(name),
+        path: 'id',
+        message: `duplicate id "${c.id}" (also in ${first})`,
+      });
       continue;
     }
     seen.set(c.id, rel(name));

@@ -98,7 +98,9 @@ export const overviewSchema = z.strictObject({
     .array(z.strictObject({ id: principleSchema, name: textSchema, description: textSchema }))
     .length(3),
   summary: z.array(summaryRowSchema).min(1),
-  ratingLegend: z.array(z.strictObject({ stars: z.number().int().min(1).max(5), label: textSchema })),
+  ratingLegend: z.array(
+    z.strictObject({ stars: z.number().int().min(1).max(5), label: textSchema }),
+  ),
   guides: z.array(guideSchema),
   selectionTips: z.array(z.strictObject({ title: textSchema, points: z.array(textSchema).min(1) })),
 });

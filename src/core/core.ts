@@ -158,7 +158,12 @@ export function createCore(deps: CoreDeps): Core {
   const run = async (request: BotRequest, command: Command, lang: Lang): Promise<Answer> => {
     switch (command.kind) {
       case 'empty':
-        return { kind: 'help', lang, intro: messages.emptyQuery()[lang], commands: helpCommands(lang) };
+        return {
+          kind: 'help',
+          lang,
+          intro: messages.emptyQuery()[lang],
+          commands: helpCommands(lang),
+        };
       case 'help':
         return { kind: 'help', lang, commands: helpCommands(lang) };
       case 'list':

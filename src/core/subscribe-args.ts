@@ -22,7 +22,8 @@ export function canonicalZone(value: string): string | null {
 /** "9:00", "09:00", "21:30", "9am", "9pm", "9点", "21点30" → "HH:MM"; null when not a valid time. */
 export function parseTime(value: string): string | null {
   const v = value.toLowerCase().normalize('NFKC');
-  let m = /^(\d{1,2})(?::|：|点|時|时)(\d{2})?(?:分)?$/u.exec(v) ?? /^(\d{1,2})[:.](\d{2})$/.exec(v);
+  let m =
+    /^(\d{1,2})(?::|：|点|時|时)(\d{2})?(?:分)?$/u.exec(v) ?? /^(\d{1,2})[:.](\d{2})$/.exec(v);
   let hours: number;
   let minutes = 0;
   if (m) {

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+import { pathToFileURL } from 'node:url';
+import { type CliIo, EXIT, err, out } from './cli/io.js';
+import { renderCommand } from './cli/render-command.js';
+import { searchCommand } from './cli/search-command.js';
+import { chatCommand, serveCommand } from './cli/serve-command.js';
+import { statsCommand } from './cli/stats-command.js';
+import { tipsCommand } from './cli/tips-command.js';
+import { validateCommand } from './cli/validate-command.js';
+import { CasebotError } from './errors.js';
+
+const USAGE = `casebot — cloud-native casebook bot for Slack and Microsoft Teams
+
+Usage:
+  casebot serve                       the server (Slack, Teams, /healthz, /readyz); with no
+                                      platform credentials also a console chat on stdin/stdout
+  casebot chat                        the console chat alone
+  casebot search [QUERY] [--json] [--lang zh|en] [--cases DIR]
+                                      ranked matches; no QUERY: one query per stdin line (JSON Lines)
+  casebot render --format blockkit|adaptive|text [--lang zh|en] [--builder-url] TEXT
+                                      the payload that would be sent for TEXT
+  casebot validate [--cases DIR]      check every case file
+  casebot tips post-due [--now ISO]   post every tip that is due (safe from several replicas)
+  casebot stats [--json]              subscriptions, tips posted, feedback, unanswered questions
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+  start: serveCommand,
+  chat: chatCommand,
+  search: searchCommand,
+  render: renderCommand,
+  validate: validateCommand,
+  tips: tipsCommand,
+  stats: statsCommand,
+};
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    out(io, USAGE);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    err(io, `casebot: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof CasebotError) {
+      err(io, `casebot ${name}: ${error.message}`);
+      return EXIT.problems;
+    }
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      err(io, `casebot ${name}: ${error.message}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const io: CliIo = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { loadCatalog } from '../catalog/load.js';
+import type { Lang } from '../catalog/schema.js';
+import { loadConfig } from '../config.js';
+import { createCore } from '../core/core.js';
+import { renderAdaptiveCard } from '../render/adaptive-card.js';
+import { renderBlockKit } from '../render/blockkit.js';
+import { renderText } from '../render/text.js';
+import { buildIndex } from '../search/index.js';
+import { MemoryStore } from '../store/memory-store.js';
+import { type CliIo, EXIT, err, out } from './io.js';
+
+const FORMATS = ['blockkit', 'adaptive', 'text'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** `casebot render --format blockkit|adaptive|text [--lang zh|en] [--builder-url] TEXT` */
+export async function renderCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      lang: { type: 'string' },
+      cases: { type: 'string' },
+      'builder-url': { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) {
+    err(io, `--format must be one of ${FORMATS.join(', ')}`);
+    return EXIT.usage;
+  }
+  if (values.lang && values.lang !== 'en' && values.lang !== 'zh') {
+    err(io, `--lang must be en or zh, not "${values.lang}"`);
+    return EXIT.usage;
+  }
+  const config = loadConfig({ ...io.env, SLACK_BOT_TOKEN: '', MICROSOFT_APP_ID: '' });
+  const catalog = await loadCatalog(values.cases ?? config.casesDir);
+  const core = createCore({
+    catalog,
+    index: buildIndex(catalog.cases),
+    store: new MemoryStore(),
+    defaultLocale: config.defaultLocale,
+    now: () => new Date(),
+  });
+  const answer = await core.handle({
+    id: 'cli',
+    platform: 'cli',
+    text: positionals.join(' '),
+    lang: values.lang as Lang | undefined,
+  });
+  const diagrams = config.diagrams;
+  switch (format) {
+    case 'text':
+      out(io, renderText(answer, { color: Boolean(io.stdout.isTTY), diagrams }));
+      break;
+    case 'adaptive':
+      out(io, JSON.stringify(renderAdaptiveCard(answer, { diagrams }), null, 2));
+      break;
+    case 'blockkit': {
+      const message = renderBlockKit(answer, { diagrams });
+      out(io, JSON.stringify(message, null, 2));
+      if (values['builder-url']) {
+        const state = encodeURIComponent(JSON.stringify({ blocks: message.blocks }));
+        err(io, `https://app.slack.com/block-kit-builder#${state}`);
+      }
+      break;
+    }
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { loadCatalog } from '../catalog/load.js';
+import type { Lang } from '../catalog/schema.js';
+import { languageOf } from '../core/lang.js';
+import { buildIndex } from '../search/index.js';
+import type { SearchIndex } from '../search/types.js';
+import { type CliIo, EXIT, err, lines, out } from './io.js';
+
+function resultLine(
+  index: SearchIndex,
+  query: string,
+  titles: Map<string, { en: string; zh: string }>,
+  lang?: Lang,
+) {
+  const result = index.search(query);
+  const replyLang = lang ?? languageOf(query) ?? 'en';
+  return {
+    query,
+    section: result.section,
+    lang: replyLang,
+    matches: result.matches.map((m) => ({
+      caseId: m.caseId,
+      score: Math.round(m.score * 1000) / 1000,
+      title: titles.get(m.caseId)?.[replyLang] ?? m.caseId,
+      matchedTerms: m.matchedTerms,
+    })),
+  };
+}
+
+/** `casebot search [QUERY] [--json] [--lang zh|en] [--cases DIR]` */
+export async function searchCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      cases: { type: 'string' },
+    },
+  });
+  if (values.lang && values.lang !== 'en' && values.lang !== 'zh') {
+    err(io, `--lang must be en or zh, not "${values.lang}"`);
+    return EXIT.usage;
+  }
+  const lang = values.lang as Lang | undefined;
+  const catalog = await loadCatalog(values.cases ?? io.env.CASES_DIR ?? './cases');
+  const index = buildIndex(catalog.cases);
+  const titles = new Map(catalog.cases.map((c) => [c.id, c.title]));
+
+  if (positionals.length === 0) {
+    // One query per line in, one JSON object per line out.
+    for await (const line of lines(io.stdin)) {
+      if (line.trim() === '') continue;
+      out(io, JSON.stringify(resultLine(index, line.trim(), titles, lang)));
+    }
+    return EXIT.ok;
+  }
+
+  const query = positionals.join(' ');
+  const result = resultLine(index, query, titles, lang);
+  if (values.json) {
+    out(io, JSON.stringify(result));
+    return EXIT.ok;
+  }
+  if (result.matches.length === 0) {
+    out(io, result.lang === 'zh' ? `没有匹配“${query}”的案例。` : `No case matches “${query}”.`);
+    return EXIT.ok;
+  }
+  if (result.section) out(io, `section: ${result.section}`);
+  for (const m of result.matches) {
+    out(io, `${m.score.toFixed(3)}  ${m.caseId.padEnd(14)} ${m.title}`);
+  }
+  return EXIT.ok;
+}

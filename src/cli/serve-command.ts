@@ -1,0 +1,74 @@
+import { runConsoleChat } from '../adapters/console/console-chat.js';
+import { loadCatalog } from '../catalog/load.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { buildCore, startApp } from '../main.js';
+import { MemoryStore } from '../store/memory-store.js';
+import { type CliIo, EXIT } from './io.js';
+
+/**
+ * `casebot serve`: the HTTP server; with no Slack or Teams credentials also the console chat.
+ * End of a non-empty input ends the process; an input that is empty from the start
+ * (/dev/null, a service manager) leaves the server running.
+ */
+export async function serveCommand(_argv: string[], io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
+  const logger = createLogger({ level: config.logLevel, pretty: Boolean(io.stderr.isTTY) });
+  const app = await startApp({ config, logger });
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= app.stop();
+    return stopping;
+  };
+  const exitAfterStop = (code: number) => {
+    stop()
+      .then(() => process.exit(code))
+      .catch((error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => exitAfterStop(0));
+  process.once('SIGINT', () => exitAfterStop(0));
+  process.on('SIGHUP', () => {
+    void app.reload();
+  });
+
+  const credentials = config.slack !== null || config.teams?.credentials !== undefined;
+  if (!credentials) {
+    const { questions } = await runConsoleChat({
+      core: app.core,
+      input: io.stdin,
+      output: io.stdout,
+      interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY),
+      diagrams: config.diagrams,
+      logger,
+    });
+    if (questions > 0 || io.stdin.isTTY) {
+      await stop();
+      return EXIT.ok;
+    }
+    logger.info('standard input is empty: the console chat is off, the server keeps running');
+  }
+  // Serve until a signal arrives.
+  await new Promise<never>(() => {});
+  return EXIT.ok;
+}
+
+/** `casebot chat`: the console chat alone, no server, no database. */
+export async function chatCommand(_argv: string[], io: CliIo): Promise<number> {
+  const config = loadConfig({ ...io.env, SLACK_BOT_TOKEN: '', MICROSOFT_APP_ID: '' });
+  const logger = createLogger({ level: 'warn', pretty: Boolean(io.stderr.isTTY) });
+  const catalog = await loadCatalog(config.casesDir);
+  const core = await buildCore(catalog, new MemoryStore(), config, () => new Date());
+  await runConsoleChat({
+    core,
+    input: io.stdin,
+    output: io.stdout,
+    interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY),
+    diagrams: config.diagrams,
+    logger,
+  });
+  return EXIT.ok;
+}

@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { createSlackAdapter } from '../adapters/slack/index.js';
+import { createTeamsAdapter } from '../adapters/teams/index.js';
+import { loadCatalog } from '../catalog/load.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { buildCore } from '../main.js';
+import { openStore } from '../store/open-store.js';
+import { postDueTips } from '../tips/post-due.js';
+import type { TipSender } from '../tips/sender.js';
+import { type CliIo, EXIT, err, out } from './io.js';
+
+/**
+ * `casebot tips post-due [--now ISO-8601]`: one pass over every subscription, then exit.
+ * Safe to run from several replicas or CronJobs at once (claims are atomic in the store).
+ */
+export async function tipsCommand(argv: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'post-due') {
+    err(io, 'usage: casebot tips post-due [--now ISO-8601]');
+    return EXIT.usage;
+  }
+  const { values } = parseArgs({ args: rest, options: { now: { type: 'string' } } });
+  const fixed = values.now ? new Date(values.now) : null;
+  if (fixed && Number.isNaN(fixed.getTime())) {
+    err(io, `--now must be an ISO-8601 date-time, e.g. 2026-11-26T09:00:00Z (got "${values.now}")`);
+    return EXIT.usage;
+  }
+  const now = () => fixed ?? new Date();
+
+  const config = loadConfig(io.env);
+  const logger = createLogger({ level: config.logLevel, pretty: Boolean(io.stderr.isTTY) });
+  const catalog = await loadCatalog(config.casesDir);
+  const store = openStore(config.store, logger);
+  await store.init();
+  try {
+    const core = await buildCore(catalog, store, config, now);
+    const deps = { core, store, logger, diagrams: config.diagrams, now };
+    const senders: Partial<Record<'slack' | 'teams', TipSender>> = {};
+    if (config.slack)
+      senders.slack = createSlackAdapter({ ...deps, config: config.slack }).tipSender;
+    if (config.teams)
+      senders.teams = createTeamsAdapter({ ...deps, config: config.teams }).tipSender;
+    const summary = await postDueTips({ store, tips: catalog.tips, now: now(), senders, logger });
+    out(io, JSON.stringify(summary));
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}

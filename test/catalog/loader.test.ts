@@ -1,0 +1,77 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { CatalogError, formatProblem, loadCatalog } from '../../src/catalog/load.js';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'casebot-cases-'));
+  await cp('cases', dir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function edit(file: string, change: (text: string) => string) {
+  const p = path.join(dir, file);
+  await writeFile(p, change(await readFile(p, 'utf8')));
+}
+
+async function problems(): Promise<string[]> {
+  try {
+    await loadCatalog(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CatalogError);
+    return (error as CatalogError).problems.map(formatProblem);
+  }
+  throw new Error('the casebook loaded although it is broken');
+}
+
+describe('loadCatalog on a broken casebook', () => {
+  it('names the file and the field of a missing value', async () => {
+    // Remove the `before` of the third metric of the finance case.
+    await edit('finance.yaml', (t) => {
+      const doc = parse(t);
+      delete doc.metrics[2].before;
+      return stringify(doc);
+    });
+    const found = await problems();
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/finance\.yaml: metrics\[2\]\.before: Required$/);
+  });
+
+  it('reports every problem at once, across files', async () => {
+    await edit('edge.yaml', (t) => t.replace(/^rating: \d/m, 'rating: 9'));
+    await edit('ai-inference.yaml', (t) => t.replace(/^summary:/m, 'sumary:'));
+    await edit('tips.yaml', (t) => t.replace(/caseId: finance/, 'caseId: banking'));
+    const found = await problems();
+    expect(found.some((p) => /edge\.yaml: rating: /.test(p))).toBe(true);
+    expect(found.some((p) => /ai-inference\.yaml: summary: Required/.test(p))).toBe(true);
+    expect(found.some((p) => /ai-inference\.yaml: .*unknown field\(s\): sumary/.test(p))).toBe(
+      true,
+    );
+    expect(
+      found.some((p) => /tips\.yaml: tips\[\d+\]\.caseId: unknown case "banking"/.test(p)),
+    ).toBe(true);
+  });
+
+  it('catches duplicate case ids', async () => {
+    await cp(path.join(dir, 'edge.yaml'), path.join(dir, 'edge-copy.yaml'));
+    const found = await problems();
+    expect(found).toEqual([expect.stringMatching(/edge\.yaml: id: duplicate id "edge"/)]);
+  });
+
+  it('says where a file is not valid YAML', async () => {
+    await edit('finance.yaml', (t) => `${t}\n  bad: [unclosed\n`);
+    const found = await problems();
+    expect(found[0]).toMatch(/finance\.yaml: line \d+: not valid YAML/);
+  });
+
+  it('loads the intact copy', async () => {
+    const catalog = await loadCatalog(dir);
+    expect(catalog.cases).toHaveLength(4);
+  });
+});
