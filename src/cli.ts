@@ -1,12 +1,6 @@
 #!/usr/bin/env node
 import { pathToFileURL } from 'node:url';
 import { type CliIo, EXIT, err, out } from './cli/io.js';
-import { renderCommand } from './cli/render-command.js';
-import { searchCommand } from './cli/search-command.js';
-import { chatCommand, serveCommand } from './cli/serve-command.js';
-import { statsCommand } from './cli/stats-command.js';
-import { tipsCommand } from './cli/tips-command.js';
-import { validateCommand } from './cli/validate-command.js';
 import { CasebotError } from './errors.js';
 
 const USAGE = `casebot — cloud-native casebook bot for Slack and Microsoft Teams
@@ -26,15 +20,16 @@ Usage:
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  serve: serveCommand,
-  start: serveCommand,
-  chat: chatCommand,
-  search: searchCommand,
-  render: renderCommand,
-  validate: validateCommand,
-  tips: tipsCommand,
-  stats: statsCommand,
+/** Loaded on demand: `casebot search` never pays for loading Bolt and botbuilder. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./cli/serve-command.js')).serveCommand,
+  start: async () => (await import('./cli/serve-command.js')).serveCommand,
+  chat: async () => (await import('./cli/chat-command.js')).chatCommand,
+  search: async () => (await import('./cli/search-command.js')).searchCommand,
+  render: async () => (await import('./cli/render-command.js')).renderCommand,
+  validate: async () => (await import('./cli/validate-command.js')).validateCommand,
+  tips: async () => (await import('./cli/tips-command.js')).tipsCommand,
+  stats: async () => (await import('./cli/stats-command.js')).statsCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -43,12 +38,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     out(io, USAGE);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     err(io, `casebot: unknown command "${name}"\n\n${USAGE}`);
     return EXIT.usage;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (error) {
     if (error instanceof CasebotError) {

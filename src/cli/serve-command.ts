@@ -1,9 +1,7 @@
 import { runConsoleChat } from '../adapters/console/console-chat.js';
-import { loadCatalog } from '../catalog/load.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { buildCore, startApp } from '../main.js';
-import { MemoryStore } from '../store/memory-store.js';
+import { startApp } from '../main.js';
 import { type CliIo, EXIT } from './io.js';
 
 /**
@@ -53,22 +51,5 @@ export async function serveCommand(_argv: string[], io: CliIo): Promise<number> 
   }
   // Serve until a signal arrives.
   await new Promise<never>(() => {});
-  return EXIT.ok;
-}
-
-/** `casebot chat`: the console chat alone, no server, no database. */
-export async function chatCommand(_argv: string[], io: CliIo): Promise<number> {
-  const config = loadConfig({ ...io.env, SLACK_BOT_TOKEN: '', MICROSOFT_APP_ID: '' });
-  const logger = createLogger({ level: 'warn', pretty: Boolean(io.stderr.isTTY) });
-  const catalog = await loadCatalog(config.casesDir);
-  const core = await buildCore(catalog, new MemoryStore(), config, () => new Date());
-  await runConsoleChat({
-    core,
-    input: io.stdin,
-    output: io.stdout,
-    interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY),
-    diagrams: config.diagrams,
-    logger,
-  });
   return EXIT.ok;
 }

@@ -1,0 +1,115 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), 'casebot-cli-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('casebot search', () => {
+  it('prints one JSON object in the documented shape', async () => {
+    const run = await runCli(['search', '--json', 'ecommerce metrics']);
+    expect(run.code).toBe(0);
+    const line = JSON.parse(run.stdout.trim());
+    expect(Object.keys(line)).toEqual(expect.arrayContaining(['query', 'section', 'matches']));
+    expect(line.query).toBe('ecommerce metrics');
+    expect(line.section).toBe('metrics');
+    expect(line.matches[0].caseId).toBe('ecommerce');
+    expect(line.matches[0].score).toBeGreaterThan(0);
+    expect(line.matches[0].score).toBeLessThanOrEqual(1);
+  });
+
+  it('reads one query per line from stdin and writes JSON Lines, best first, empty when off-topic', async () => {
+    const run = await runCli(['search'], { input: '秒杀\nGPU 推理成本\n\n今天天气怎么样\n' });
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.query)).toEqual(['秒杀', 'GPU 推理成本', '今天天气怎么样']);
+    expect(lines[0].matches[0].caseId).toBe('ecommerce');
+    expect(lines[1].matches[0].caseId).toBe('ai-inference');
+    expect(lines[2].matches).toEqual([]);
+    for (const l of lines) {
+      const scores = l.matches.map((m: { score: number }) => m.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+  });
+
+  it('prints a readable ranking without --json', async () => {
+    const run = await runCli(['search', 'iot', 'latency']);
+    expect(run.stdout).toMatch(/edge/);
+  });
+});
+
+describe('casebot validate', () => {
+  it('passes the shipped casebook', async () => {
+    const run = await runCli(['validate']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/4 cases/);
+  });
+
+  it('exits 1 with file: path: message lines for a broken one', async () => {
+    const dir = path.join(tmp, 'broken');
+    await cp('cases', dir, { recursive: true });
+    const file = path.join(dir, 'finance.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^rating: 5$/m, 'rating: five'));
+    const run = await runCli(['validate', '--cases', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/finance\.yaml: rating: /);
+  });
+});
+
+describe('casebot chat', () => {
+  it('answers questions from a pipe and ends with the input', async () => {
+    const run = await runCli(['chat'], { input: 'flash sale\nlist\n' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('E-commerce platform');
+    expect(run.stdout).toContain('10,000 QPS → 100,000 QPS');
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('answers a Chinese question in Chinese', async () => {
+    const run = await runCli(['chat'], { input: '金融系统怎么做合规\n' });
+    expect(run.stdout).toContain('金融系统');
+    expect(run.stdout).toContain('全面合规');
+  });
+});
+
+describe('casebot serve with no configuration', () => {
+  it('starts, answers "flash sale" on the console, and stops at the end of input', async () => {
+    const run = await runCli(['serve'], {
+      input: 'flash sale\n',
+      env: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${path.join(tmp, 'serve.db')}` },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('E-commerce platform');
+  });
+});
+
+describe('casebot render', () => {
+  it('prints the text rendering of a question', async () => {
+    const run = await runCli(['render', '--format', 'text', 'compare', 'edge', 'finance']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/500 ?ms → 50 ?ms/);
+  });
+});
+
+describe('bad usage', () => {
+  it('explains an unknown command and exits 2', async () => {
+    const run = await runCli(['frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown command "frobnicate"/);
+  });
+
+  it('rejects a bad --lang', async () => {
+    const run = await runCli(['search', '--lang', 'fr', 'x']);
+    expect(run.code).toBe(2);
+  });
+});
