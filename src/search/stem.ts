@@ -8,7 +8,9 @@ export function stem(word: string): string {
   let s = word;
   if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
   else if (s.endsWith('sses')) s = s.slice(0, -2);
-  else if (s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  else if (s.endsWith('s') && !/(ss|is)$/.test(s) && !(s.endsWith('us') && s.length > 5)) {
+    s = s.slice(0, -1);
+  }
   for (const suffix of ['ingly', 'edly', 'ing', 'ed', 'ly', 'ment']) {
     if (s.endsWith(suffix) && s.length - suffix.length >= 3) {
       s = s.slice(0, -suffix.length);

@@ -13,8 +13,9 @@ export interface Atom {
   /** The word as typed (normalised, not stemmed). */
   readonly raw: string;
   readonly cjk: boolean;
-  /** True when whitespace separates this atom from the previous one. */
-  readonly spaced: boolean;
+  /** [start, end) in the normalised text. */
+  readonly start: number;
+  readonly end: number;
 }
 
 const ATOM = /\p{Script=Han}|[^\s\p{Script=Han}]+/gu;
@@ -22,13 +23,11 @@ const ATOM = /\p{Script=Han}|[^\s\p{Script=Han}]+/gu;
 /** Splits an already-normalised text into atoms. */
 export function atomize(normalized: string): Atom[] {
   const atoms: Atom[] = [];
-  let last = 0;
   for (const m of normalized.matchAll(ATOM)) {
     const raw = m[0];
-    const index = m.index ?? 0;
+    const start = m.index ?? 0;
     const cjk = isCjk(raw);
-    atoms.push({ text: cjk ? raw : stem(raw), raw, cjk, spaced: index > last });
-    last = index + raw.length;
+    atoms.push({ text: cjk ? raw : stem(raw), raw, cjk, start, end: start + raw.length });
   }
   return atoms;
 }

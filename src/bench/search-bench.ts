@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { loadCatalog } from '../catalog/load.js';
+import type { Case } from '../catalog/schema.js';
+import { buildIndex } from '../search/index.js';
+
+export interface SearchBenchResult {
+  cases: number;
+  buildMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+}
+
+const CASE_COUNT = 1000;
+const QUERY_COUNT = 2000;
+const REGIONS = ['north', 'south', 'east', 'west', 'apac', 'emea', 'latam', 'nordic', 'alpine'];
+const REGIONS_ZH = ['华北', '华南', '华东', '西部', '亚太', '欧洲', '拉美', '北欧', '山区'];
+const FALLBACK_QUERIES = ['秒杀', 'gpu autoscaling', 'edge iot flaky network', '银行 合规', 'hi'];
+
+/** A copy of a real case with its own id, title and a rotated, extended keyword list. */
+function variant(base: Case, n: number): Case {
+  const region = REGIONS[n % REGIONS.length]!;
+  const regionZh = REGIONS_ZH[n % REGIONS_ZH.length]!;
+  const rotate = (list: readonly string[]) => {
+    const k = n % list.length;
+    return [...list.slice(k), ...list.slice(0, k)].slice(0, Math.max(1, list.length - (n % 5)));
+  };
+  return {
+    ...base,
+    id: `${base.id}-${n}`,
+    order: n + 1,
+    title: { zh: `${base.title.zh}（${regionZh}${n}号）`, en: `${base.title.en} (${region} ${n})` },
+    keywords: {
+      zh: [...rotate(base.keywords.zh), `${regionZh}${base.keywords.zh[0]}`],
+      en: [...rotate(base.keywords.en), `${region} ${base.keywords.en[0]}`, `site${n}`],
+    },
+  };
+}
+
+async function evalQueries(): Promise<string[]> {
+  try {
+    const file = path.join(process.cwd(), 'test/fixtures/search-eval.yaml');
+    const doc = parse(await readFile(file, 'utf8')) as { questions?: { q: string }[] };
+    const qs = (doc.questions ?? []).map((q) => q.q).filter(Boolean);
+    return qs.length > 0 ? qs : FALLBACK_QUERIES;
+  } catch {
+    return FALLBACK_QUERIES;
+  }
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/** Times building an index of 1,000 cases and ~2,000 searches drawn from the evaluation set. */
+export async function benchSearch(): Promise<SearchBenchResult> {
+  const catalog = await loadCatalog(process.env.CASES_DIR ?? 'cases');
+  const cases = Array.from({ length: CASE_COUNT }, (_, n) =>
+    variant(catalog.cases[n % catalog.cases.length]!, n),
+  );
+  const queries = await evalQueries();
+
+  const t0 = performance.now();
+  const index = buildIndex(cases);
+  const buildMs = performance.now() - t0;
+
+  const times: number[] = [];
+  for (let i = 0; i < QUERY_COUNT; i++) {
+    const q = queries[i % queries.length]!;
+    const s = performance.now();
+    index.search(q);
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    cases: index.size,
+    buildMs: round(buildMs),
+    p50Ms: round(percentile(times, 50)),
+    p99Ms: round(percentile(times, 99)),
+    meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchSearch().then(
+    (result) => console.log(JSON.stringify(result)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

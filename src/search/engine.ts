@@ -1,0 +1,174 @@
+import type { Case } from '../catalog/schema.js';
+import { CONFIDENT, confidence } from './confidence.js';
+import { TypoCorrector } from './fuzzy.js';
+import { type CaseEvidence, EvidenceCounter, type TermHit, termsFor } from './hits.js';
+import { detectLang } from './lang.js';
+import { normalize } from './normalize.js';
+import { detectSection } from './section.js';
+import { GENERIC_WORDS } from './stop-words.js';
+import { buildSynonymMap, type SynonymMap } from './synonyms.js';
+import { buildTermIndex, type TermIndex } from './term-index.js';
+import { type Atom, atomize, keyOf, stopMask, termKey } from './tokenize.js';
+import type { SearchIndex, SearchMatch, SearchResult } from './types.js';
+
+export const MAX_MATCHES = 4;
+/** Matches with less than this share of the best match's evidence are dropped. */
+export const MARGIN = 0.5;
+const SYNONYM_FACTOR = 0.9;
+const MAX_FUZZY_WORDS = 24;
+const MAX_KEY_CHARS = 40;
+
+class Engine implements SearchIndex {
+  readonly size: number;
+  readonly #index: TermIndex;
+  readonly #synonyms: SynonymMap;
+  readonly #typos: TypoCorrector;
+  readonly #generic: ReadonlySet<string>;
+  readonly #counter = new EvidenceCounter();
+
+  constructor(cases: readonly Case[]) {
+    this.size = cases.length;
+    this.#index = buildTermIndex(cases);
+    this.#synonyms = buildSynonymMap();
+    this.#typos = new TypoCorrector(this.#index.words);
+    this.#generic = new Set(GENERIC_WORDS.map(termKey));
+  }
+
+  search(query: string): SearchResult {
+    const norm = normalize(query);
+    const intent = detectSection(norm);
+    const base = { query, section: intent.section, lang: detectLang(norm || query) };
+    const atoms = atomize(norm);
+    if (atoms.length === 0) return { ...base, matches: [] };
+
+    const units = this.#units(atoms, intent.spans);
+    const { words, quality } = this.#correctTypos(atoms, units);
+    const hits = this.#lookup(words, quality, units);
+
+    const found = this.#counter.count(hits, units, this.size);
+    const best = topMatches(found, MAX_MATCHES);
+    const top = best[0];
+    const matches: SearchMatch[] = best
+      .filter((m) => top && m.evidence >= top.evidence * MARGIN)
+      .map((m) => ({
+        caseId: this.#index.ids[m.doc]!,
+        score: Math.round(m.score * 1000) / 1000,
+        matchedTerms: termsFor(m.doc, hits).slice(0, 8),
+      }));
+    return { ...base, matches };
+  }
+
+  /**
+   * How much each atom counts: 0 for stop, section and generic words and for repeats (a word or a
+   * Chinese phrase said twice is not more evidence); a CJK character counts half a word.
+   */
+  #units(atoms: readonly Atom[], spans: readonly (readonly [number, number])[]): number[] {
+    const stops = stopMask(atoms);
+    const seen = new Set<string>();
+    const units = atoms.map((a, i) => {
+      if (stops[i]) return 0;
+      if (spans.some(([s, e]) => a.start < e && a.end > s)) return 0;
+      return a.cjk ? 0.5 : 1;
+    });
+    for (let i = 0; i < atoms.length; i++) {
+      for (let j = Math.min(atoms.length, i + 3); j > i; j--) {
+        if (this.#generic.has(keyOf(atoms, i, j))) {
+          for (let k = i; k < j; k++) units[k] = 0;
+          break;
+        }
+      }
+    }
+    // Repeats: Latin words by stem, Chinese by whole space-free chunk.
+    let i = 0;
+    while (i < atoms.length) {
+      const a = atoms[i]!;
+      let j = i + 1;
+      if (a.cjk) {
+        while (j < atoms.length && atoms[j]!.start === atoms[j - 1]!.end && atoms[j]!.cjk) j++;
+      }
+      const key = a.cjk ? `zh:${keyOf(atoms, i, j)}` : `en:${a.text}`;
+      if (seen.has(key)) for (let k = i; k < j; k++) units[k] = 0;
+      seen.add(key);
+      i = j;
+    }
+    return units;
+  }
+
+  /** Replaces unknown English words by the casebook word they most likely misspell. */
+  #correctTypos(atoms: readonly Atom[], units: readonly number[]) {
+    const quality = atoms.map(() => 1);
+    let budget = MAX_FUZZY_WORDS;
+    const words = atoms.map((a, i) => {
+      if (a.cjk || units[i] === 0 || budget <= 0) return a;
+      if (this.#index.postings.has(a.text) || this.#synonyms.has(a.text)) return a;
+      budget--;
+      const fix = this.#typos.correct(a.raw);
+      if (!fix) return a;
+      quality[i] = fix.similarity;
+      return { ...a, text: fix.key };
+    });
+    return { words, quality };
+  }
+
+  /**
+   * Every run of atoms (up to the longest indexed phrase) that is an indexed term or a synonym of
+   * one. Runs that only cover stop, section or generic words are skipped: they cannot add evidence.
+   */
+  #lookup(atoms: readonly Atom[], quality: readonly number[], units: readonly number[]): TermHit[] {
+    const hits: TermHit[] = [];
+    const { postings, maxPhraseAtoms } = this.#index;
+    for (let i = 0; i < atoms.length; i++) {
+      let q = 1;
+      let counts = false;
+      for (let j = i + 1; j <= Math.min(atoms.length, i + maxPhraseAtoms); j++) {
+        q = Math.min(q, quality[j - 1]!);
+        counts ||= units[j - 1]! > 0;
+        if (j === i + 1 && atoms[i]!.cjk) continue;
+        const key = keyOf(atoms, i, j);
+        if (key.length > MAX_KEY_CHARS) break;
+        if (!counts) continue;
+        const own = postings.get(key);
+        if (own) hits.push({ from: i, to: j, term: key, postings: own, factor: q });
+        for (const alt of this.#synonyms.get(key) ?? []) {
+          const p = postings.get(alt);
+          if (p) hits.push({ from: i, to: j, term: alt, postings: p, factor: q * SYNONYM_FACTOR });
+        }
+      }
+    }
+    return hits;
+  }
+}
+
+interface Ranked {
+  readonly doc: number;
+  readonly evidence: number;
+  readonly score: number;
+}
+
+/** The `k` confident cases with the highest score (then evidence, then casebook order). */
+function topMatches(found: CaseEvidence, k: number): Ranked[] {
+  const out: Ranked[] = [];
+  const before = (a: Ranked, b: Ranked) =>
+    a.score > b.score ||
+    (a.score === b.score &&
+      (a.evidence > b.evidence || (a.evidence === b.evidence && a.doc < b.doc)));
+  found.docs.forEach((doc, i) => {
+    const evidence = found.evidence[i]!;
+    const total = found.units[i]!;
+    const score = confidence(evidence, total > 0 ? Math.min(1, evidence / total) : 0);
+    if (score < CONFIDENT) return;
+    const last = out[out.length - 1];
+    if (out.length === k && last && !before({ doc, evidence, score }, last)) return;
+    const m = { doc, evidence, score };
+    let at = out.findIndex((o) => before(m, o));
+    if (at < 0) at = out.length;
+    out.splice(at, 0, m);
+    if (out.length > k) out.pop();
+  });
+  return out;
+}
+
+/** Builds the search index over a casebook. */
+export function buildIndex(cases: readonly Case[]): SearchIndex {
+  return new Engine(cases);
+}
