@@ -46,7 +46,7 @@ class Engine implements SearchIndex {
     const hits = this.#lookup(words, quality, units);
 
     const found = this.#counter.count(hits, units, this.size);
-    const best = topMatches(found, MAX_MATCHES);
+    const best = topMatches(found, MAX_MATCHES, intent.section !== null);
     const top = best[0];
     const matches: SearchMatch[] = best
       .filter((m) => top && m.evidence >= top.evidence * MARGIN)
@@ -146,7 +146,7 @@ interface Ranked {
 }
 
 /** The `k` confident cases with the highest score (then evidence, then casebook order). */
-function topMatches(found: CaseEvidence, k: number): Ranked[] {
+function topMatches(found: CaseEvidence, k: number, asksForSection: boolean): Ranked[] {
   const out: Ranked[] = [];
   const before = (a: Ranked, b: Ranked) =>
     a.score > b.score ||
@@ -155,7 +155,11 @@ function topMatches(found: CaseEvidence, k: number): Ranked[] {
   found.docs.forEach((doc, i) => {
     const evidence = found.evidence[i]!;
     const total = found.units[i]!;
-    const score = confidence(evidence, total > 0 ? Math.min(1, evidence / total) : 0);
+    const score = confidence(
+      evidence,
+      total > 0 ? Math.min(1, evidence / total) : 0,
+      asksForSection,
+    );
     if (score < CONFIDENT) return;
     const last = out[out.length - 1];
     if (out.length === k && last && !before({ doc, evidence, score }, last)) return;

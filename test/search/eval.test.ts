@@ -66,44 +66,45 @@ async function loadQuestions(file: string): Promise<EvalQuestion[]> {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-describe.each([['test/fixtures/search-eval.yaml'], ['test/fixtures/search-eval-extra.yaml']])(
-  'search evaluation on %s',
-  (file) => {
-    let index: SearchIndex;
-    let scores: Scores;
-    let count = 0;
+describe.each([
+  ['test/fixtures/search-eval.yaml'],
+  ['test/fixtures/search-eval-extra.yaml'],
+  ['test/fixtures/search-eval-lead.yaml'],
+])('search evaluation on %s', (file) => {
+  let index: SearchIndex;
+  let scores: Scores;
+  let count = 0;
 
-    beforeAll(async () => {
-      const catalog = await loadCatalog('cases');
-      index = buildIndex(catalog.cases);
-      const questions = await loadQuestions(file);
-      count = questions.length;
-      scores = evaluate(index, questions);
-      console.log(
-        [
-          `${file}: ${count} questions`,
-          `  right case first (in scope): ${pct(scores.top1)}`,
-          `  right section (section questions): ${pct(scores.section)}`,
-          `  no match (out of scope): ${pct(scores.outOfScope)}`,
-          ...scores.failures.map((f) => `  FAIL ${f}`),
-        ].join('\n'),
-      );
-    });
+  beforeAll(async () => {
+    const catalog = await loadCatalog('cases');
+    index = buildIndex(catalog.cases);
+    const questions = await loadQuestions(file);
+    count = questions.length;
+    scores = evaluate(index, questions);
+    console.log(
+      [
+        `${file}: ${count} questions`,
+        `  right case first (in scope): ${pct(scores.top1)}`,
+        `  right section (section questions): ${pct(scores.section)}`,
+        `  no match (out of scope): ${pct(scores.outOfScope)}`,
+        ...scores.failures.map((f) => `  FAIL ${f}`),
+      ].join('\n'),
+    );
+  });
 
-    it('has questions', () => {
-      expect(count).toBeGreaterThan(0);
-    });
+  it('has questions', () => {
+    expect(count).toBeGreaterThan(0);
+  });
 
-    it('ranks the right case first for ≥ 90% of in-scope questions', () => {
-      expect(scores.top1).toBeGreaterThanOrEqual(0.9);
-    });
+  it('ranks the right case first for ≥ 90% of in-scope questions', () => {
+    expect(scores.top1).toBeGreaterThanOrEqual(0.9);
+  });
 
-    it('finds the right section for ≥ 80% of section questions', () => {
-      expect(scores.section).toBeGreaterThanOrEqual(0.8);
-    });
+  it('finds the right section for ≥ 80% of section questions', () => {
+    expect(scores.section).toBeGreaterThanOrEqual(0.8);
+  });
 
-    it('returns no match for ≥ 80% of out-of-scope questions', () => {
-      expect(scores.outOfScope).toBeGreaterThanOrEqual(0.8);
-    });
-  },
-);
+  it('returns no match for ≥ 80% of out-of-scope questions', () => {
+    expect(scores.outOfScope).toBeGreaterThanOrEqual(0.8);
+  });
+});
