@@ -45,7 +45,12 @@ export class MemoryStore implements Store {
   }
 
   async recordFeedback(feedback: Feedback): Promise<void> {
-    const key = JSON.stringify([feedback.platform, feedback.userId, feedback.caseId, feedback.query]);
+    const key = JSON.stringify([
+      feedback.platform,
+      feedback.userId,
+      feedback.caseId,
+      feedback.query,
+    ]);
     this.feedback.set(key, { ...feedback });
   }
 

@@ -1,3 +1,7 @@
+import type Database from 'better-sqlite3';
+import type { Lang } from '../catalog/schema.js';
+import type { Subscription, SubscriptionPlatform } from './store.js';
+
 /**
  * SQLite migrations, applied in order; `PRAGMA user_version` holds how many ran. Append only:
  * never edit a migration that has shipped. Times are stored as epoch milliseconds.
@@ -58,3 +62,48 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   `,
 ];
+
+/**
+ * Applies pending migrations inside `BEGIN IMMEDIATE`, so two processes opening a new file at the
+ * same moment cannot both apply them.
+ */
+export function migrateSqlite(db: Database.Database, applied: (version: number) => void): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    for (let i = version; i < SQLITE_MIGRATIONS.length; i += 1) {
+      db.exec(SQLITE_MIGRATIONS[i] ?? '');
+      db.pragma(`user_version = ${i + 1}`);
+      applied(i + 1);
+    }
+  }).immediate();
+}
+
+export interface SubscriptionRow {
+  id: string;
+  platform: SubscriptionPlatform;
+  workspace_id: string;
+  channel_id: string;
+  reference: string | null;
+  time: string;
+  time_zone: string;
+  lang: Lang;
+  created_by: string;
+  created_at: number;
+  active: number;
+}
+
+export function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    id: row.id,
+    platform: row.platform,
+    workspaceId: row.workspace_id,
+    channelId: row.channel_id,
+    reference: row.reference === null ? null : JSON.parse(row.reference),
+    time: row.time,
+    timeZone: row.time_zone,
+    lang: row.lang,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+    active: row.active === 1,
+  };
+}

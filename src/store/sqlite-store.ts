@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Lang } from '../catalog/schema.js';
-import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
+import { migrateSqlite, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
 import type {
   Feedback,
   Miss,
@@ -25,38 +24,8 @@ import {
 
 type Db = Database.Database;
 
-interface SubscriptionRow {
-  id: string;
-  platform: SubscriptionPlatform;
-  workspace_id: string;
-  channel_id: string;
-  reference: string | null;
-  time: string;
-  time_zone: string;
-  lang: Lang;
-  created_by: string;
-  created_at: number;
-  active: number;
-}
-
 const BUSY_TIMEOUT_MS = 5000;
 const UNAVAILABLE = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_CANTOPEN', 'SQLITE_IOERR']);
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    id: row.id,
-    platform: row.platform,
-    workspaceId: row.workspace_id,
-    channelId: row.channel_id,
-    reference: row.reference === null ? null : JSON.parse(row.reference),
-    time: row.time,
-    timeZone: row.time_zone,
-    lang: row.lang,
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at),
-    active: row.active === 1,
-  };
-}
 
 /**
  * The embedded default: one SQLite file (WAL, busy timeout), safe for several processes on one
@@ -128,7 +97,6 @@ export class SqliteStore implements Store {
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {
-    const reference = sub.reference === null || sub.reference === undefined ? null : sub.reference;
     const row = this.run('subscribe', (db) =>
       db
         .prepare(
@@ -147,7 +115,7 @@ export class SqliteStore implements Store {
           sub.platform,
           sub.workspaceId,
           sub.channelId,
-          reference === null ? null : JSON.stringify(reference),
+          sub.reference == null ? null : JSON.stringify(sub.reference),
           sub.time,
           sub.timeZone,
           sub.lang,
@@ -304,13 +272,19 @@ export class SqliteStore implements Store {
 
   /** Runs `fn` on the open (and migrated) database; errors become CasebotErrors. */
   private run<T>(op: string, fn: (db: Db) => T): T {
+    let db: Db;
     try {
-      return fn(this.open());
+      db = this.open();
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      const unavailable = typeof code === 'string' && UNAVAILABLE.has(code.replace(/_[A-Z]+$/, ''));
+      throw storeError('store_unavailable', `SQLite store (${this.path}) cannot be opened`, error);
+    }
+    try {
+      return fn(db);
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code ?? '');
+      const busy = [...UNAVAILABLE].some((c) => code === c || code.startsWith(`${c}_`));
       throw storeError(
-        unavailable || typeof code !== 'string' ? 'store_unavailable' : 'store_failed',
+        busy ? 'store_unavailable' : 'store_failed',
         `SQLite store (${this.path}) ${op} failed`,
         error,
       );
@@ -324,14 +298,9 @@ export class SqliteStore implements Store {
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.transaction(() => {
-        const version = db.pragma('user_version', { simple: true }) as number;
-        for (let i = version; i < SQLITE_MIGRATIONS.length; i += 1) {
-          db.exec(SQLITE_MIGRATIONS[i] ?? '');
-          db.pragma(`user_version = ${i + 1}`);
-          this.logger.info({ path: this.path, version: i + 1 }, 'SQLite migration applied');
-        }
-      }).immediate();
+      migrateSqlite(db, (version) =>
+        this.logger.info({ path: this.path, version }, 'SQLite migration applied'),
+      );
     } catch (error) {
       db.close();
       throw error;

@@ -97,7 +97,12 @@ export interface Store {
    * Atomically claims a subscription's post for a local day. Null when it is already posted or
    * claimed by someone else less than `leaseMs` ago (an older, unconfirmed claim is taken over).
    */
-  claimTip(subscriptionId: string, day: string, now: Date, leaseMs: number): Promise<TipClaim | null>;
+  claimTip(
+    subscriptionId: string,
+    day: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<TipClaim | null>;
   /** Marks a claimed post as done, with the tip that was posted. */
   confirmTip(claim: TipClaim, tipId: string, now: Date): Promise<void>;
   /** Gives a claim back (the post failed in a way worth retrying later). */

@@ -1,0 +1,81 @@
+/**
+ * PostgreSQL migrations, applied in order at start inside one transaction guarded by
+ * `pg_advisory_xact_lock`, recorded in `casebot_migrations`. Append only: never edit a migration
+ * that has shipped. Tables carry a `casebot_` prefix because the database may be shared.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Any constant; the same for every replica, so they queue on one lock. ("casebot" in ASCII.) */
+export const MIGRATION_LOCK_KEY = 0x636173_65626f74n;
+
+export const MIGRATIONS_TABLE_SQL = `
+  CREATE TABLE IF NOT EXISTS casebot_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`;
+
+export const PG_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE casebot_events (
+        event_id text PRIMARY KEY,
+        seen_at timestamptz NOT NULL
+      );
+      CREATE INDEX casebot_events_seen_at ON casebot_events (seen_at);
+
+      CREATE TABLE casebot_feedback (
+        platform text NOT NULL,
+        user_id text NOT NULL,
+        case_id text NOT NULL,
+        query text NOT NULL,
+        helpful boolean NOT NULL,
+        at timestamptz NOT NULL,
+        PRIMARY KEY (platform, user_id, case_id, query)
+      );
+
+      CREATE TABLE casebot_misses (
+        id bigserial PRIMARY KEY,
+        query text NOT NULL,
+        lang text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX casebot_misses_query ON casebot_misses (query);
+
+      CREATE TABLE casebot_subscriptions (
+        id text PRIMARY KEY,
+        platform text NOT NULL,
+        workspace_id text NOT NULL,
+        channel_id text NOT NULL,
+        reference jsonb,
+        time text NOT NULL,
+        time_zone text NOT NULL,
+        lang text NOT NULL,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL,
+        active boolean NOT NULL DEFAULT true,
+        retired_at timestamptz,
+        retired_reason text,
+        UNIQUE (platform, channel_id)
+      );
+
+      CREATE TABLE casebot_tip_posts (
+        subscription_id text NOT NULL,
+        day text NOT NULL,
+        token text NOT NULL,
+        claimed_at timestamptz NOT NULL,
+        status text NOT NULL CHECK (status IN ('claimed', 'posted', 'skipped')),
+        tip_id text,
+        reason text,
+        done_at timestamptz,
+        PRIMARY KEY (subscription_id, day)
+      );
+    `,
+  },
+];

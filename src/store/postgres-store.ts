@@ -1,0 +1,331 @@
+import pg from 'pg';
+import { CasebotError } from '../errors.js';
+import { type Migration, PG_MIGRATIONS } from './postgres-schema.js';
+import {
+  isUnavailable,
+  runMigrations,
+  type SubscriptionRow,
+  toSubscription,
+} from './postgres-support.js';
+import type {
+  Feedback,
+  Miss,
+  NewSubscription,
+  Stats,
+  Store,
+  Subscription,
+  SubscriptionPlatform,
+  TipClaim,
+} from './store.js';
+import {
+  DEFAULT_STATS_LIMIT,
+  type Logger,
+  newId,
+  normaliseMissQuery,
+  PurgeTimer,
+  silentLogger,
+  storeError,
+} from './support.js';
+
+export interface PostgresStoreOptions {
+  readonly logger?: Logger;
+  /** How long to wait for a connection before giving up (ms); never forever. */
+  readonly connectionTimeoutMs?: number;
+  /** Most connections this replica holds. */
+  readonly maxConnections?: number;
+  readonly migrations?: readonly Migration[];
+}
+
+/**
+ * PostgreSQL for several replicas: a pool (which reconnects by itself), versioned migrations run
+ * once under an advisory lock, and single-statement upserts for everything that must be atomic.
+ * If the database is down, calls fail fast with `store_unavailable`; the next call tries again.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly logger: Logger;
+  private readonly migrations: readonly Migration[];
+  private ready: Promise<void> | null = null;
+  private closed = false;
+  private readonly purge = new PurgeTimer();
+
+  constructor(url: string, options: PostgresStoreOptions = {}) {
+    this.logger = options.logger ?? silentLogger;
+    this.migrations = options.migrations ?? PG_MIGRATIONS;
+    this.pool = new pg.Pool({
+      connectionString: url,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+      idleTimeoutMillis: 30_000,
+      max: options.maxConnections ?? 10,
+      query_timeout: 30_000,
+      keepAlive: true,
+      application_name: 'casebot',
+    });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    this.pool.on('error', (error) => {
+      this.logger.warn({ err: error }, 'PostgreSQL idle connection lost; the pool will reconnect');
+    });
+  }
+
+  /** Runs pending migrations; safe to call again after a failure (e.g. the database was down). */
+  async init(): Promise<void> {
+    await this.ensureReady();
+  }
+
+  async ping(): Promise<void> {
+    await this.query('ping', 'SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  async rememberEvent(eventId: string, now: Date, ttlMs: number): Promise<boolean> {
+    const cutoff = new Date(now.getTime() - ttlMs);
+    if (this.purge.due(now)) {
+      const purged = await this.query(
+        'purgeEvents',
+        'DELETE FROM casebot_events WHERE seen_at <= $1',
+        [cutoff],
+      );
+      if (purged.rowCount) this.logger.debug({ purged: purged.rowCount }, 'old event ids purged');
+    }
+    const result = await this.query(
+      'rememberEvent',
+      `INSERT INTO casebot_events (event_id, seen_at) VALUES ($1, $2)
+       ON CONFLICT (event_id) DO UPDATE SET seen_at = EXCLUDED.seen_at
+       WHERE casebot_events.seen_at <= $3
+       RETURNING event_id`,
+      [eventId, now, cutoff],
+    );
+    return result.rowCount === 1;
+  }
+
+  async recordFeedback(f: Feedback): Promise<void> {
+    await this.query(
+      'recordFeedback',
+      `INSERT INTO casebot_feedback (platform, user_id, case_id, query, helpful, at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (platform, user_id, case_id, query)
+       DO UPDATE SET helpful = EXCLUDED.helpful, at = EXCLUDED.at`,
+      [f.platform, f.userId, f.caseId, f.query, f.helpful, f.at],
+    );
+  }
+
+  async recordMiss(miss: Miss): Promise<void> {
+    const query = normaliseMissQuery(miss.query);
+    if (!query) return;
+    await this.query(
+      'recordMiss',
+      'INSERT INTO casebot_misses (query, lang, at) VALUES ($1, $2, $3)',
+      [query, miss.lang, miss.at],
+    );
+  }
+
+  async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {
+    const result = await this.query<SubscriptionRow>(
+      'subscribe',
+      `INSERT INTO casebot_subscriptions (id, platform, workspace_id, channel_id, reference, time,
+         time_zone, lang, created_by, created_at, active)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)
+       ON CONFLICT (platform, channel_id) DO UPDATE SET
+         workspace_id = EXCLUDED.workspace_id, reference = EXCLUDED.reference,
+         time = EXCLUDED.time, time_zone = EXCLUDED.time_zone, lang = EXCLUDED.lang,
+         created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at,
+         active = true, retired_at = NULL, retired_reason = NULL
+       RETURNING *`,
+      [
+        newId(),
+        sub.platform,
+        sub.workspaceId,
+        sub.channelId,
+        sub.reference == null ? null : JSON.stringify(sub.reference),
+        sub.time,
+        sub.timeZone,
+        sub.lang,
+        sub.createdBy,
+        now,
+      ],
+    );
+    return toSubscription(result.rows[0] as SubscriptionRow);
+  }
+
+  async unsubscribe(platform: SubscriptionPlatform, channelId: string): Promise<boolean> {
+    const result = await this.query(
+      'unsubscribe',
+      `UPDATE casebot_subscriptions SET active = false
+       WHERE platform = $1 AND channel_id = $2 AND active`,
+      [platform, channelId],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async getSubscription(
+    platform: SubscriptionPlatform,
+    channelId: string,
+  ): Promise<Subscription | null> {
+    const result = await this.query<SubscriptionRow>(
+      'getSubscription',
+      'SELECT * FROM casebot_subscriptions WHERE platform = $1 AND channel_id = $2',
+      [platform, channelId],
+    );
+    const row = result.rows[0];
+    return row ? toSubscription(row) : null;
+  }
+
+  async listActiveSubscriptions(): Promise<Subscription[]> {
+    const result = await this.query<SubscriptionRow>(
+      'listActiveSubscriptions',
+      'SELECT * FROM casebot_subscriptions WHERE active ORDER BY created_at, id',
+    );
+    return result.rows.map(toSubscription);
+  }
+
+  async retireSubscription(id: string, reason: string, now: Date): Promise<void> {
+    await this.query(
+      'retireSubscription',
+      `UPDATE casebot_subscriptions SET active = false, retired_at = $2, retired_reason = $3
+       WHERE id = $1`,
+      [id, now, reason],
+    );
+  }
+
+  async claimTip(
+    subscriptionId: string,
+    day: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<TipClaim | null> {
+    const token = newId();
+    // One statement: a concurrent insert waits for the other and then sees its fresh claim.
+    const result = await this.query(
+      'claimTip',
+      `INSERT INTO casebot_tip_posts (subscription_id, day, token, claimed_at, status)
+       VALUES ($1, $2, $3, $4, 'claimed')
+       ON CONFLICT (subscription_id, day) DO UPDATE
+         SET token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at
+         WHERE casebot_tip_posts.status = 'claimed' AND casebot_tip_posts.claimed_at <= $5
+       RETURNING token`,
+      [subscriptionId, day, token, now, new Date(now.getTime() - leaseMs)],
+    );
+    return result.rowCount === 1 ? { subscriptionId, day, token } : null;
+  }
+
+  async confirmTip(claim: TipClaim, tipId: string, now: Date): Promise<void> {
+    await this.finish('confirmTip', claim, 'posted', tipId, null, now);
+  }
+
+  async skipTip(claim: TipClaim, reason: string, now: Date): Promise<void> {
+    await this.finish('skipTip', claim, 'skipped', null, reason, now);
+  }
+
+  async releaseTip(claim: TipClaim): Promise<void> {
+    await this.query(
+      'releaseTip',
+      `DELETE FROM casebot_tip_posts
+       WHERE subscription_id = $1 AND day = $2 AND token = $3 AND status = 'claimed'`,
+      [claim.subscriptionId, claim.day, claim.token],
+    );
+  }
+
+  async postedTips(subscriptionId: string): Promise<string[]> {
+    const result = await this.query<{ tip_id: string }>(
+      'postedTips',
+      `SELECT tip_id FROM casebot_tip_posts WHERE subscription_id = $1 AND status = 'posted'
+       ORDER BY done_at, day`,
+      [subscriptionId],
+    );
+    return result.rows.map((r) => r.tip_id);
+  }
+
+  async stats(limit = DEFAULT_STATS_LIMIT): Promise<Stats> {
+    const [subs, posted, feedback, misses] = await Promise.all([
+      this.query<{ active: string; retired: string }>(
+        'stats',
+        `SELECT count(*) FILTER (WHERE active) AS active,
+                count(*) FILTER (WHERE NOT active) AS retired
+         FROM casebot_subscriptions`,
+      ),
+      this.query<{ n: string }>(
+        'stats',
+        `SELECT count(*) AS n FROM casebot_tip_posts WHERE status = 'posted'`,
+      ),
+      this.query<{ case_id: string; helpful: string; not_helpful: string }>(
+        'stats',
+        `SELECT case_id, count(*) FILTER (WHERE helpful) AS helpful,
+                count(*) FILTER (WHERE NOT helpful) AS not_helpful
+         FROM casebot_feedback GROUP BY case_id ORDER BY case_id`,
+      ),
+      this.query<{ query: string; count: string }>(
+        'stats',
+        `SELECT query, count(*) AS count FROM casebot_misses GROUP BY query
+         ORDER BY count(*) DESC, query LIMIT $1`,
+        [limit],
+      ),
+    ]);
+    const s = subs.rows[0];
+    return {
+      subscriptions: { active: Number(s?.active ?? 0), retired: Number(s?.retired ?? 0) },
+      tipsPosted: Number(posted.rows[0]?.n ?? 0),
+      feedback: feedback.rows.map((r) => ({
+        caseId: r.case_id,
+        helpful: Number(r.helpful),
+        notHelpful: Number(r.not_helpful),
+      })),
+      misses: misses.rows.map((r) => ({ query: r.query, count: Number(r.count) })),
+    };
+  }
+
+  private async finish(
+    op: string,
+    claim: TipClaim,
+    status: 'posted' | 'skipped',
+    tipId: string | null,
+    reason: string | null,
+    now: Date,
+  ): Promise<void> {
+    await this.query(
+      op,
+      `UPDATE casebot_tip_posts SET status = $4, tip_id = $5, reason = $6, done_at = $7
+       WHERE subscription_id = $1 AND day = $2 AND token = $3 AND status = 'claimed'`,
+      [claim.subscriptionId, claim.day, claim.token, status, tipId, reason, now],
+    );
+  }
+
+  private ensureReady(): Promise<void> {
+    if (!this.ready) {
+      this.ready = runMigrations(this.pool, this.migrations, this.logger).catch(
+        (error: unknown) => {
+          this.ready = null;
+          throw this.wrap('init', error);
+        },
+      );
+    }
+    return this.ready;
+  }
+
+  private async query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    op: string,
+    text: string,
+    values: unknown[] = [],
+  ): Promise<pg.QueryResult<R>> {
+    await this.ensureReady();
+    try {
+      return await this.pool.query<R>(text, values);
+    } catch (error) {
+      throw this.wrap(op, error);
+    }
+  }
+
+  private wrap(op: string, error: unknown) {
+    if (error instanceof CasebotError) return error;
+    return storeError(
+      this.closed || isUnavailable(error) ? 'store_unavailable' : 'store_failed',
+      `PostgreSQL store ${op} failed`,
+      error,
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import type pg from 'pg';
+import type { Lang } from '../catalog/schema.js';
+import { MIGRATION_LOCK_KEY, MIGRATIONS_TABLE_SQL, type Migration } from './postgres-schema.js';
+import type { Subscription, SubscriptionPlatform } from './store.js';
+import type { Logger } from './support.js';
+
+export interface SubscriptionRow {
+  id: string;
+  platform: SubscriptionPlatform;
+  workspace_id: string;
+  channel_id: string;
+  reference: unknown;
+  time: string;
+  time_zone: string;
+  lang: Lang;
+  created_by: string;
+  created_at: Date;
+  active: boolean;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+/** SQLSTATEs that mean "cannot talk to the database now" rather than "this statement is wrong". */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '3D000',
+  '28000',
+  '28P01',
+]);
+
+export function isUnavailable(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  if (NETWORK_CODES.has(code) || code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code)) {
+    return true;
+  }
+  const message = error instanceof Error ? error.message : '';
+  return /timeout exceeded when trying to connect|Connection terminated|connect E|Client has encountered a connection error/i.test(
+    message,
+  );
+}
+
+export function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    id: row.id,
+    platform: row.platform,
+    workspaceId: row.workspace_id,
+    channelId: row.channel_id,
+    reference: row.reference ?? null,
+    time: row.time,
+    timeZone: row.time_zone,
+    lang: row.lang,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    active: row.active,
+  };
+}
+
+/**
+ * Applies pending migrations in one transaction. Replicas starting together queue on the advisory
+ * lock; the first applies, the others then find nothing to do.
+ */
+export async function runMigrations(
+  pool: pg.Pool,
+  migrations: readonly Migration[],
+  logger: Logger,
+): Promise<void> {
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    // Replicas starting together queue here; the first applies, the others find nothing to do.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    await client.query(MIGRATIONS_TABLE_SQL);
+    const done = await client.query<{ version: number }>('SELECT version FROM casebot_migrations');
+    const applied = new Set(done.rows.map((r) => r.version));
+    for (const m of migrations) {
+      if (applied.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO casebot_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+      logger.info({ version: m.version, name: m.name }, 'PostgreSQL migration applied');
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release(failure);
+  }
+}

@@ -1,0 +1,140 @@
+import { createServer, type Server, Socket } from 'node:net';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CasebotError } from '../../src/errors.js';
+import { PostgresStore } from '../../src/store/postgres-store.js';
+import { createTestSchema, PG_SKIP_MESSAGE, TEST_DATABASE_URL } from './pg-schema.js';
+import { newSub, runStoreContract } from './store-contract.js';
+
+if (!TEST_DATABASE_URL) console.warn(PG_SKIP_MESSAGE);
+
+describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL', () => {
+  const base = TEST_DATABASE_URL ?? '';
+
+  runStoreContract('postgres', async () => {
+    const schema = await createTestSchema(base);
+    const store = new PostgresStore(schema.url);
+    return {
+      store,
+      // A second pool on the same database: another replica.
+      openPeer: async () => new PostgresStore(schema.url),
+      cleanup: async () => {
+        await store.close();
+        await schema.drop();
+      },
+    };
+  });
+
+  describe('PostgresStore specifics', () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      for (const c of cleanups.splice(0).reverse()) await c();
+    });
+
+    it('runs migrations once when several replicas start at the same moment', async () => {
+      const schema = await createTestSchema(base);
+      cleanups.push(() => schema.drop());
+      const replicas = Array.from({ length: 4 }, () => new PostgresStore(schema.url));
+      for (const r of replicas) cleanups.push(() => r.close());
+      await Promise.all(replicas.map((r) => r.init()));
+      await Promise.all(replicas.map((r) => r.init()));
+      const client = new pg.Client({ connectionString: schema.url });
+      await client.connect();
+      try {
+        const rows = await client.query('SELECT version FROM casebot_migrations');
+        expect(rows.rows).toEqual([{ version: 1 }]);
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('fails with store_unavailable while the database is away, then reconnects', async () => {
+      const schema = await createTestSchema(base);
+      cleanups.push(() => schema.drop());
+      const target = new URL(schema.url);
+      // A TCP relay we can switch on and off stands in for the database going away.
+      const relay = await startRelay(target.hostname, Number(target.port || 5432));
+      cleanups.push(() => relay.close());
+      relay.setUp(false);
+      const via = new URL(schema.url);
+      via.hostname = '127.0.0.1';
+      via.port = String(relay.port);
+      const store = new PostgresStore(via.toString(), { connectionTimeoutMs: 500 });
+      cleanups.push(() => store.close());
+
+      const error = await store.init().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CasebotError);
+      expect((error as CasebotError).code).toBe('store_unavailable');
+      expect((error as CasebotError).cause).toBeDefined();
+      await expect(store.subscribe(newSub('C1'), new Date())).rejects.toMatchObject({
+        code: 'store_unavailable',
+      });
+
+      relay.setUp(true);
+      await store.init();
+      await store.ping();
+      expect((await store.subscribe(newSub('C1'), new Date())).active).toBe(true);
+    });
+  });
+});
+
+describe('PostgresStore without a database', () => {
+  it('gives up after the connection timeout instead of hanging', async () => {
+    // A listener that accepts and never answers: the worst kind of unreachable.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    const store = new PostgresStore(`postgres://casebot@127.0.0.1:${port}/casebot`, {
+      connectionTimeoutMs: 300,
+    });
+    try {
+      const started = Date.now();
+      await expect(store.init()).rejects.toMatchObject({ code: 'store_unavailable' });
+      await expect(store.ping()).rejects.toMatchObject({ code: 'store_unavailable' });
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await store.close();
+      silent.close();
+    }
+  });
+});
+
+interface Relay {
+  readonly port: number;
+  setUp(up: boolean): void;
+  close(): Promise<void>;
+}
+
+/** Forwards TCP to host:port while up; while down, drops every connection at once. */
+async function startRelay(host: string, port: number): Promise<Relay> {
+  let up = true;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    if (!up) {
+      client.destroy();
+      return;
+    }
+    const upstream = new Socket();
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.connect(port, host);
+    client.pipe(upstream).pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    setUp(next) {
+      up = next;
+      if (!up) for (const s of sockets) s.destroy();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,64 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CasebotError } from '../../src/errors.js';
+import { openStore } from '../../src/store/open-store.js';
+import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { newSub, runStoreContract } from './store-contract.js';
+import { tempSqlitePath } from './temp-sqlite.js';
+
+runStoreContract('sqlite', async () => {
+  const file = tempSqlitePath();
+  const store = new SqliteStore(file.path);
+  return {
+    store,
+    // Another connection on the same file, as a second process would have.
+    openPeer: async () => new SqliteStore(file.path),
+    cleanup: async () => {
+      await store.close();
+      file.remove();
+    },
+  };
+});
+
+describe('SqliteStore specifics', () => {
+  it('creates the directory and file on first start, in WAL mode, and keeps data', async () => {
+    const file = tempSqlitePath();
+    try {
+      const store = openStore({ kind: 'sqlite', path: file.path });
+      expect(store.kind).toBe('sqlite');
+      await store.init();
+      expect(existsSync(file.path)).toBe(true);
+      expect(existsSync(`${file.path}-wal`)).toBe(true);
+      await store.subscribe(newSub('C1'), new Date());
+      await store.close();
+      const again = new SqliteStore(file.path);
+      await again.init();
+      expect(await again.getSubscription('slack', 'C1')).not.toBeNull();
+      await again.close();
+    } finally {
+      file.remove();
+    }
+  });
+
+  it('throws store_unavailable when the file cannot be opened', async () => {
+    const file = tempSqlitePath();
+    try {
+      // The parent "directory" is a regular file.
+      mkdirSync(dirname(file.path), { recursive: true });
+      writeFileSync(`${file.path}.blocker`, 'not a directory');
+      const store = new SqliteStore(`${file.path}.blocker/sub/casebot.db`);
+      const error = await store.init().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CasebotError);
+      expect((error as CasebotError).code).toBe('store_unavailable');
+      expect((error as CasebotError).cause).toBeDefined();
+      await expect(store.ping()).rejects.toMatchObject({ code: 'store_unavailable' });
+    } finally {
+      file.remove();
+    }
+  });
+
+  it('opens a memory store for DATABASE_URL=memory', () => {
+    expect(openStore({ kind: 'memory' }).kind).toBe('memory');
+  });
+});

@@ -1,0 +1,294 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewSubscription, Store } from '../../src/store/store.js';
+
+/** One store under test, plus (for real databases) another instance on the same database. */
+export interface StoreFixture {
+  readonly store: Store;
+  /** A second Store on the same database, as another replica or process would open it. */
+  readonly openPeer?: () => Promise<Store>;
+  cleanup(): Promise<void>;
+}
+
+const T0 = new Date('2025-03-01T08:00:00Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export function newSub(
+  channelId: string,
+  overrides: Partial<NewSubscription> = {},
+): NewSubscription {
+  return {
+    platform: 'slack',
+    workspaceId: 'T1',
+    channelId,
+    reference: null,
+    time: '09:00',
+    timeZone: 'UTC',
+    lang: 'en',
+    createdBy: 'U1',
+    ...overrides,
+  };
+}
+
+/** The behaviour every Store engine must show; run against memory, SQLite and PostgreSQL. */
+export function runStoreContract(name: string, makeFixture: () => Promise<StoreFixture>): void {
+  describe(`Store contract: ${name}`, () => {
+    let fx: StoreFixture;
+    let store: Store;
+    const peers: Store[] = [];
+    const peer = async (): Promise<Store> => {
+      if (!fx.openPeer) return store;
+      const p = await fx.openPeer();
+      await p.init();
+      peers.push(p);
+      return p;
+    };
+
+    beforeEach(async () => {
+      fx = await makeFixture();
+      store = fx.store;
+      await store.init();
+    });
+    afterEach(async () => {
+      for (const p of peers.splice(0)) await p.close();
+      await fx.cleanup();
+    });
+
+    it('initialises idempotently and answers ping', async () => {
+      await store.init();
+      await expect(store.ping()).resolves.toBeUndefined();
+      const other = await peer();
+      await expect(other.ping()).resolves.toBeUndefined();
+    });
+
+    describe('event ids', () => {
+      it('is true for the first sighting only, and again after the TTL', async () => {
+        expect(await store.rememberEvent('Ev1', T0, HOUR)).toBe(true);
+        expect(await store.rememberEvent('Ev1', at(MINUTE), HOUR)).toBe(false);
+        expect(await store.rememberEvent('Ev2', at(MINUTE), HOUR)).toBe(true);
+        expect(await store.rememberEvent('Ev1', at(HOUR - 1), HOUR)).toBe(false);
+        expect(await store.rememberEvent('Ev1', at(HOUR + 1), HOUR)).toBe(true);
+        expect(await store.rememberEvent('Ev1', at(HOUR + 2), HOUR)).toBe(false);
+      });
+
+      it('lets exactly one of several concurrent callers through', async () => {
+        const other = await peer();
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 ? other : store).rememberEvent('EvX', T0, HOUR),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('forgets old ids while remembering new ones', async () => {
+        for (let i = 0; i < 5; i += 1) await store.rememberEvent(`old${i}`, T0, HOUR);
+        expect(await store.rememberEvent('new', at(DAY), HOUR)).toBe(true);
+        expect(await store.rememberEvent('old0', at(DAY), HOUR)).toBe(true);
+      });
+    });
+
+    describe('subscriptions', () => {
+      it('subscribes a channel and reads it back', async () => {
+        const ref = { serviceUrl: 'http://127.0.0.1:1/', conversation: { id: '19:abc' } };
+        const teams = await store.subscribe(
+          newSub('19:abc', {
+            platform: 'teams',
+            reference: ref,
+            lang: 'zh',
+            timeZone: 'Asia/Shanghai',
+          }),
+          T0,
+        );
+        expect(teams).toMatchObject({ platform: 'teams', channelId: '19:abc', active: true });
+        expect(teams.createdAt.getTime()).toBe(T0.getTime());
+        const read = await store.getSubscription('teams', '19:abc');
+        expect(read).toEqual(teams);
+        expect(read?.reference).toEqual(ref);
+        expect((await store.getSubscription('slack', 'C1'))?.reference ?? null).toBeNull();
+        expect(await store.getSubscription('slack', '19:abc')).toBeNull();
+      });
+
+      it('keeps one subscription per platform and channel; subscribing again replaces it', async () => {
+        const first = await store.subscribe(newSub('C1'), T0);
+        await store.subscribe(newSub('C1', { platform: 'teams' }), T0);
+        const again = await store.subscribe(
+          newSub('C1', { time: '21:30', timeZone: 'Europe/Berlin', lang: 'zh', createdBy: 'U2' }),
+          at(HOUR),
+        );
+        expect(again).toMatchObject({ id: first.id, time: '21:30', timeZone: 'Europe/Berlin' });
+        expect(again).toMatchObject({ lang: 'zh', createdBy: 'U2', active: true });
+        expect(again.createdAt.getTime()).toBe(at(HOUR).getTime());
+        expect(await store.listActiveSubscriptions()).toHaveLength(2);
+      });
+
+      it('unsubscribes once, then reports there was nothing to unsubscribe', async () => {
+        await store.subscribe(newSub('C1'), T0);
+        expect(await store.unsubscribe('slack', 'C1')).toBe(true);
+        expect(await store.unsubscribe('slack', 'C1')).toBe(false);
+        expect(await store.unsubscribe('slack', 'C404')).toBe(false);
+        expect(await store.listActiveSubscriptions()).toEqual([]);
+        expect((await store.getSubscription('slack', 'C1'))?.active).toBe(false);
+        const back = await store.subscribe(newSub('C1'), at(DAY));
+        expect(back.active).toBe(true);
+        expect(await store.listActiveSubscriptions()).toEqual([back]);
+      });
+
+      it('retires a subscription, which subscribing again reactivates', async () => {
+        const a = await store.subscribe(newSub('C1'), T0);
+        const b = await store.subscribe(newSub('C2'), at(1));
+        await store.retireSubscription(a.id, 'channel_not_found', at(2));
+        expect((await store.listActiveSubscriptions()).map((s) => s.id)).toEqual([b.id]);
+        expect((await store.getSubscription('slack', 'C1'))?.active).toBe(false);
+        expect((await store.subscribe(newSub('C1'), at(3))).active).toBe(true);
+      });
+
+      it('lists active subscriptions oldest first', async () => {
+        await store.subscribe(newSub('C2'), at(2));
+        await store.subscribe(newSub('C1'), at(1));
+        await store.subscribe(newSub('C3'), at(3));
+        const list = await store.listActiveSubscriptions();
+        expect(list.map((s) => s.channelId)).toEqual(['C1', 'C2', 'C3']);
+      });
+    });
+
+    describe('tip claims', () => {
+      const LEASE = 5 * MINUTE;
+
+      it('lets exactly one of several concurrent claims of one day win', async () => {
+        const sub = await store.subscribe(newSub('C1'), T0);
+        const other = await peer();
+        const claims = await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            (i % 2 ? other : store).claimTip(sub.id, '2025-03-01', T0, LEASE),
+          ),
+        );
+        expect(claims.filter((c) => c !== null)).toHaveLength(1);
+        expect(await store.claimTip(sub.id, '2025-03-02', T0, LEASE)).not.toBeNull();
+      });
+
+      it('hands an unconfirmed claim to someone else once the lease is over', async () => {
+        const sub = await store.subscribe(newSub('C1'), T0);
+        const first = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        expect(first).not.toBeNull();
+        expect(await store.claimTip(sub.id, '2025-03-01', at(LEASE - 1), LEASE)).toBeNull();
+        const other = await peer();
+        const second = await other.claimTip(sub.id, '2025-03-01', at(LEASE), LEASE);
+        expect(second).not.toBeNull();
+        expect(second?.token).not.toBe(first?.token);
+        // The late first claimant can neither confirm nor release what it no longer holds.
+        if (first) await store.confirmTip(first, 'tip-late', at(LEASE + 1));
+        if (first) await store.releaseTip(first);
+        expect(await store.claimTip(sub.id, '2025-03-01', at(LEASE + 2), LEASE)).toBeNull();
+        if (second) await other.confirmTip(second, 'tip-b', at(LEASE + 3));
+        expect(await store.postedTips(sub.id)).toEqual(['tip-b']);
+      });
+
+      it('never hands out a confirmed day again', async () => {
+        const sub = await store.subscribe(newSub('C1'), T0);
+        const claim = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        if (!claim) throw new Error('expected a claim');
+        await store.confirmTip(claim, 'tip-a', at(1));
+        expect(await store.claimTip(sub.id, '2025-03-01', at(DAY), LEASE)).toBeNull();
+        expect(await store.claimTip(sub.id, '2025-03-01', at(DAY * 30), 0)).toBeNull();
+      });
+
+      it('makes a released day claimable at once', async () => {
+        const sub = await store.subscribe(newSub('C1'), T0);
+        const claim = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        if (!claim) throw new Error('expected a claim');
+        await store.releaseTip(claim);
+        expect(await store.claimTip(sub.id, '2025-03-01', at(1), LEASE)).not.toBeNull();
+      });
+
+      it('closes a skipped day without counting it as posted', async () => {
+        const sub = await store.subscribe(newSub('C1'), T0);
+        const claim = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        if (!claim) throw new Error('expected a claim');
+        await store.skipTip(claim, 'not_in_channel', at(1));
+        expect(await store.claimTip(sub.id, '2025-03-01', at(DAY), LEASE)).toBeNull();
+        expect(await store.postedTips(sub.id)).toEqual([]);
+        expect((await store.stats()).tipsPosted).toBe(0);
+      });
+
+      it('lists the tips posted to a subscription, oldest first', async () => {
+        const a = await store.subscribe(newSub('C1'), T0);
+        const b = await store.subscribe(newSub('C2'), T0);
+        const days = ['2025-03-01', '2025-03-02', '2025-03-03'];
+        for (const [i, day] of days.entries()) {
+          const claim = await store.claimTip(a.id, day, at(i * DAY), LEASE);
+          if (claim) await store.confirmTip(claim, `tip-${3 - i}`, at(i * DAY + 1));
+        }
+        const other = await store.claimTip(b.id, '2025-03-01', T0, LEASE);
+        if (other) await store.confirmTip(other, 'tip-x', at(1));
+        expect(await store.postedTips(a.id)).toEqual(['tip-3', 'tip-2', 'tip-1']);
+        expect(await store.postedTips(b.id)).toEqual(['tip-x']);
+        expect(await store.postedTips('nobody')).toEqual([]);
+      });
+    });
+
+    describe('stats', () => {
+      it('is all zeros on an empty store', async () => {
+        expect(await store.stats()).toEqual({
+          subscriptions: { active: 0, retired: 0 },
+          tipsPosted: 0,
+          feedback: [],
+          misses: [],
+        });
+      });
+
+      it('counts subscriptions, posts, feedback per case and the most frequent misses', async () => {
+        const a = await store.subscribe(newSub('C1'), T0);
+        const b = await store.subscribe(newSub('C2'), T0);
+        await store.subscribe(newSub('C3'), T0);
+        await store.subscribe(newSub('C4'), T0);
+        await store.retireSubscription(a.id, 'is_archived', at(1));
+        await store.unsubscribe('slack', 'C4');
+        for (const [sub, day] of [
+          [a, '2025-03-01'],
+          [b, '2025-03-01'],
+          [b, '2025-03-02'],
+        ] as const) {
+          const claim = await store.claimTip(sub.id, day, T0, MINUTE);
+          if (claim) await store.confirmTip(claim, 'tip', at(1));
+        }
+        const vote = { platform: 'slack', query: 'flash sale', at: T0 };
+        await store.recordFeedback({ ...vote, caseId: 'finance', helpful: true, userId: 'U1' });
+        await store.recordFeedback({ ...vote, caseId: 'ecommerce', helpful: true, userId: 'U1' });
+        await store.recordFeedback({ ...vote, caseId: 'ecommerce', helpful: false, userId: 'U2' });
+        await store.recordFeedback({ ...vote, caseId: 'ecommerce', helpful: true, userId: 'U3' });
+        // U3 changes their mind: one vote per user, case and question.
+        await store.recordFeedback({ ...vote, caseId: 'ecommerce', helpful: false, userId: 'U3' });
+        for (const q of ['  Quantum   Computing ', 'quantum computing', 'QUANTUM COMPUTING']) {
+          await store.recordMiss({ query: q, lang: 'en', at: T0 });
+        }
+        await store.recordMiss({ query: '区块链', lang: 'zh', at: T0 });
+        await store.recordMiss({ query: '区块链', lang: 'zh', at: T0 });
+        await store.recordMiss({ query: 'blockchain', lang: 'en', at: T0 });
+        await store.recordMiss({ query: '   ', lang: 'en', at: T0 });
+
+        const stats = await store.stats(2);
+        expect(stats.subscriptions).toEqual({ active: 2, retired: 2 });
+        expect(stats.tipsPosted).toBe(3);
+        expect(stats.feedback).toEqual([
+          { caseId: 'ecommerce', helpful: 1, notHelpful: 2 },
+          { caseId: 'finance', helpful: 1, notHelpful: 0 },
+        ]);
+        expect(stats.misses).toEqual([
+          { query: 'quantum computing', count: 3 },
+          { query: '区块链', count: 2 },
+        ]);
+        expect((await store.stats()).misses).toHaveLength(3);
+      });
+
+      it('caps the length of a recorded miss', async () => {
+        await store.recordMiss({ query: `${'x'.repeat(5000)}`, lang: 'en', at: T0 });
+        const [miss] = (await store.stats()).misses;
+        expect(miss?.query.length).toBeLessThanOrEqual(200);
+        expect(miss?.count).toBe(1);
+      });
+    });
+  });
+}
