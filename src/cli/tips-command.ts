@@ -35,7 +35,14 @@ export async function tipsCommand(argv: string[], io: CliIo): Promise<number> {
   await store.init();
   try {
     const core = await buildCore(catalog, store, config, now);
-    const deps = { core, store, logger, diagrams: config.diagrams, now };
+    const deps = {
+      core,
+      store,
+      logger,
+      diagrams: config.diagrams,
+      now,
+      defaultLocale: config.defaultLocale,
+    };
     const senders: Partial<Record<'slack' | 'teams', TipSender>> = {};
     if (config.slack)
       senders.slack = createSlackAdapter({ ...deps, config: config.slack }).tipSender;

@@ -1,0 +1,21 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { decodeAction } from '../../../render/blockkit-actions.js';
+import type { ListenerDeps } from '../deps.js';
+import { publishHome } from '../views/home.js';
+
+type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** The English / 中文 switch on the Home tab. */
+export function homeLanguageAction(deps: ListenerDeps) {
+  return async ({ ack, action, body, client }: Args): Promise<void> => {
+    await ack();
+    const choice = decodeAction(action.value);
+    if (choice?.kind !== 'home') return;
+    await publishHome(client, deps, body.user.id, choice.lang);
+  };
+}

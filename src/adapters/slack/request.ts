@@ -1,0 +1,107 @@
+import type { Lang } from '../../catalog/schema.js';
+import type { BotRequest, Conversation } from '../../core/model.js';
+import type { CardAction } from '../../render/blockkit-actions.js';
+
+/**
+ * Slack → BotRequest: the only place that knows how Slack spells a question. No business logic:
+ * text is cleaned, the conversation is described, and the core decides the rest.
+ */
+
+/** Slack escapes `&`, `<`, `>` in what users type; the core wants the plain text back. */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&(amp|lt|gt);/g, (_, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : '>',
+  );
+}
+
+/** Removes the leading `<@U…>` mention(s) of the bot (any leading mention when the id is unknown). */
+export function stripMentions(text: string, botUserId?: string): string {
+  let rest = text.trimStart();
+  const leading = /^<@([A-Z0-9]+)(?:\|[^>]*)?>[\s,:]*/;
+  for (let m = leading.exec(rest); m; m = leading.exec(rest)) {
+    if (botUserId && m[1] !== botUserId) break;
+    rest = rest.slice(m[0].length);
+  }
+  if (botUserId) rest = rest.split(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g')).join(' ');
+  return rest.trim();
+}
+
+/** The question as the core should see it. */
+export function questionText(raw: string | undefined, botUserId?: string): string {
+  return unescapeSlack(stripMentions(raw ?? '', botUserId));
+}
+
+export function conversationOf(
+  channelId: string,
+  teamId: string | undefined,
+  hint?: { channelName?: string; channelType?: string },
+): Conversation {
+  let kind: Conversation['kind'] = 'channel';
+  const type = hint?.channelType;
+  if (channelId.startsWith('D') || type === 'im' || hint?.channelName === 'directmessage')
+    kind = 'personal';
+  else if (
+    type === 'mpim' ||
+    type === 'group' ||
+    hint?.channelName === 'privategroup' ||
+    channelId.startsWith('G')
+  ) {
+    kind = 'group';
+  }
+  return teamId ? { id: channelId, workspaceId: teamId, kind } : { id: channelId, kind };
+}
+
+export interface AskInput {
+  readonly requestId: string;
+  readonly text: string;
+  readonly userId?: string;
+  readonly timeZone?: string;
+  readonly conversation?: Conversation;
+  readonly lang?: Lang;
+}
+
+export function askRequest(input: AskInput): BotRequest {
+  return {
+    id: input.requestId,
+    platform: 'slack',
+    text: input.text,
+    ...(input.lang ? { lang: input.lang } : {}),
+    ...(input.userId
+      ? { user: { id: input.userId, ...(input.timeZone ? { timeZone: input.timeZone } : {}) } }
+      : {}),
+    ...(input.conversation ? { conversation: input.conversation } : {}),
+  };
+}
+
+/** A click on one of our buttons, as the core's request (the card's language kept). */
+export function actionRequest(
+  requestId: string,
+  action: CardAction,
+  userId: string | undefined,
+  conversation?: Conversation,
+): BotRequest {
+  const base = askRequest({ requestId, text: '', userId, conversation, lang: action.lang });
+  switch (action.kind) {
+    case 'show':
+      return { ...base, action: { kind: 'show', caseId: action.caseId, section: action.section } };
+    case 'feedback':
+      return {
+        ...base,
+        action: {
+          kind: 'feedback',
+          caseId: action.caseId,
+          helpful: action.helpful,
+          query: action.query,
+        },
+      };
+    case 'share':
+      return action.caseId
+        ? {
+            ...base,
+            action: { kind: 'show', caseId: action.caseId, section: action.section ?? null },
+          }
+        : { ...base, text: action.text ?? '' };
+    case 'home':
+      return base;
+  }
+}

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { allMrkdwn, checkBlockKitLimits } from '../../render/blockkit-limits.js';
+import { type Harness, slashCommandBody, startHarness, until } from './harness.js';
+
+type Reply = {
+  response_type?: string;
+  text: string;
+  blocks: { type: string; [k: string]: unknown }[];
+  [k: string]: unknown;
+};
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+beforeEach(() => {
+  h.responses.length = 0;
+  for (const k of Object.keys(h.calls)) delete h.calls[k];
+});
+
+/** Sends `/case TEXT` signed like Slack; returns the ack and the ephemeral reply. */
+async function slash(text: string, fields: Record<string, string> = {}) {
+  const started = performance.now();
+  const res = await h.postForm(slashCommandBody({ text, ...fields }));
+  const ackMs = performance.now() - started;
+  expect(res.status).toBe(200);
+  await until(() => h.responses.length > 0, 5_000, 'the response_url reply');
+  await h.settled();
+  return { ackMs, ackBody: await res.text(), reply: h.responses[0] as Reply };
+}
+
+describe('/case', () => {
+  it('answers an English question ephemerally with metrics, the diagram image and a Share button', async () => {
+    const { ackMs, ackBody, reply } = await slash('flash sale traffic spikes');
+    expect(ackMs).toBeLessThan(3_000);
+    expect(ackBody).toBe('');
+    expect(reply.response_type).toBe('ephemeral');
+    expect(checkBlockKitLimits(reply)).toEqual([]);
+    const json = JSON.stringify(reply);
+    expect(json).toContain('E-commerce platform');
+    expect(json).toContain('Key metrics');
+    const image = reply.blocks.find((b) => b.type === 'image') as unknown as { image_url: string };
+    expect(image.image_url).toMatch(/^https:\/\/mermaid\.ink\/img\//);
+    expect(json).toContain('casebot.share.');
+  });
+
+  it('answers a Chinese question in Chinese', async () => {
+    const { reply } = await slash('秒杀 高并发 指标');
+    expect(checkBlockKitLimits(reply)).toEqual([]);
+    const json = JSON.stringify(reply);
+    expect(json).toContain('电商平台');
+    expect(json).toContain('关键指标');
+    expect(json).not.toContain('Key metrics');
+  });
+
+  it('lists the casebook, and helps', async () => {
+    const list = (await slash('list')).reply;
+    expect(checkBlockKitLimits(list)).toEqual([]);
+    for (const title of ['E-commerce platform', 'Financial', 'Edge', 'AI inference']) {
+      expect(JSON.stringify(list)).toContain(title);
+    }
+    h.responses.length = 0;
+    const help = (await slash('help')).reply;
+    expect(checkBlockKitLimits(help)).toEqual([]);
+    expect(JSON.stringify(help)).toContain('/case list');
+    h.responses.length = 0;
+    const zhHelp = (await slash('帮助')).reply;
+    expect(JSON.stringify(zhHelp)).toContain('casebot 使用说明');
+  });
+
+  it('cannot be made to ping anyone', async () => {
+    // As Slack sends it: the user typed `<!channel>`-like markup and a literal "&lt;".
+    const { reply } = await slash('<!channel> <!here> <@U123> &amp;lt; kubernetes quantum banana');
+    expect(checkBlockKitLimits(reply)).toEqual([]);
+    for (const s of allMrkdwn(reply)) expect(s).not.toMatch(/<[!@#]/);
+    const json = JSON.stringify(reply);
+    expect(json).toContain('&lt;!channel&gt;');
+    expect(json).toContain('&amp;lt;');
+  });
+
+  it('acks a 10,000-character question at once and still answers it', async () => {
+    const { ackMs, reply } = await slash(`flash sale ${'x'.repeat(10_000)}`);
+    expect(ackMs).toBeLessThan(3_000);
+    expect(checkBlockKitLimits(reply)).toEqual([]);
+    expect(JSON.stringify(reply).length).toBeLessThan(40_000);
+  });
+
+  it('asks for an /invite when subscribing a channel the bot is not in', async () => {
+    h.failNext('conversations.info', {
+      body: { ok: true, channel: { id: 'C2147483705', is_member: false } },
+    });
+    const { reply } = await slash('subscribe 08:30');
+    expect(checkBlockKitLimits(reply)).toEqual([]);
+    const json = JSON.stringify(reply);
+    expect(json).toContain('08:30');
+    expect(json).toContain('Europe/Berlin'); // the user's time zone from users.info
+    expect(json).toContain('/invite @casebot');
+    const sub = await h.store.getSubscription('slack', 'C2147483705');
+    expect(sub).toMatchObject({
+      time: '08:30',
+      timeZone: 'Europe/Berlin',
+      lang: 'en',
+      active: true,
+    });
+  });
+
+  it('says nothing about invites when the bot is a member', async () => {
+    const { reply } = await slash('订阅 09:00 Asia/Shanghai');
+    const json = JSON.stringify(reply);
+    expect(json).toContain('订阅成功');
+    expect(json).not.toContain('/invite');
+  });
+
+  it('resends without the image when Slack cannot download the diagram', async () => {
+    h.failNext('response_url', {
+      status: 400,
+      body: {
+        ok: false,
+        error: 'invalid_blocks',
+        errors: ['downloading image failed [json-pointer:/blocks/12/image_url]'],
+      },
+    });
+    const res = await h.postForm(slashCommandBody({ text: 'edge computing' }));
+    expect(res.status).toBe(200);
+    await until(() => h.responses.length > 1, 5_000, 'the second reply');
+    await h.settled();
+    const [first, second] = h.responses as Reply[];
+    expect(first!.blocks.some((b) => b.type === 'image')).toBe(true);
+    expect(second!.blocks.some((b) => b.type === 'image')).toBe(false);
+    expect(JSON.stringify(second)).toContain('https://mermaid.live/edit#pako:');
+    expect(h.responses).toHaveLength(2);
+  });
+});

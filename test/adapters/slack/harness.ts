@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import nock from 'nock';
+import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
+import { loadCatalog } from '../../../src/catalog/load.js';
+import { createCore } from '../../../src/core/core.js';
+import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
+import { silentLogger } from '../../../src/logger.js';
+import { DEFAULT_DIAGRAMS } from '../../../src/render/diagram.js';
+import { buildIndex } from '../../../src/search/index.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+import { signedHeaders } from './sign.js';
+
+export const SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+export const API_ORIGIN = 'http://127.0.0.1:9';
+export const API_URL = `${API_ORIGIN}/api/`;
+export const HOOKS = 'https://hooks.slack.com';
+export const BOT_USER = 'UBOT123';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/slack');
+
+export function fixture<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as T;
+}
+
+/** The real slash-command form body with some fields replaced. */
+export function slashCommandBody(fields: Record<string, string>): string {
+  const form = new URLSearchParams(readFileSync(path.join(FIXTURES, 'slash-command.txt'), 'utf8'));
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  return form.toString();
+}
+
+/** A Web API call as Slack's stand-in received it (form fields, `blocks` parsed). */
+export interface ApiCall {
+  readonly [field: string]: unknown;
+  readonly channel?: string;
+  readonly thread_ts?: string;
+  readonly text?: string;
+  readonly blocks?: { type: string; [k: string]: unknown }[];
+}
+
+export function parseApiBody(body: unknown): ApiCall {
+  const fields: Record<string, unknown> =
+    typeof body === 'string'
+      ? Object.fromEntries(new URLSearchParams(body))
+      : { ...(body as object) };
+  for (const key of ['blocks', 'view']) {
+    if (typeof fields[key] === 'string') fields[key] = JSON.parse(fields[key] as string);
+  }
+  return fields as ApiCall;
+}
+
+/** Polls until `done()` (no fixed sleeps); fails after `timeoutMs`. */
+export async function until(
+  done: () => boolean,
+  timeoutMs = 5_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export interface Harness {
+  readonly adapter: SlackAdapter;
+  readonly server: RunningServer;
+  readonly store: MemoryStore;
+  readonly url: string;
+  /** Web API calls by method name, in order. */
+  readonly calls: Record<string, ApiCall[]>;
+  /** response_url posts, in order (refused ones included). */
+  readonly responses: Record<string, unknown>[];
+  /** Make the next call of `method` (or `response_url`) answer this (once each). */
+  failNext(
+    method: string,
+    reply: { status?: number; body: unknown; headers?: Record<string, string> },
+  ): void;
+  post(
+    body: string,
+    contentType: 'application/json' | 'application/x-www-form-urlencoded',
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  postJson(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  postForm(body: string, headers?: Record<string, string>): Promise<Response>;
+  /** Resolves when every request (and the work after its ack) is finished. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real Bolt app behind the real HTTP server on port 0, nock standing in for Slack. */
+export async function startHarness(
+  options: { now?: () => Date; authReply?: Record<string, unknown> } = {},
+): Promise<Harness> {
+  const calls: Record<string, ApiCall[]> = {};
+  const responses: Record<string, unknown>[] = [];
+  const failures: Record<
+    string,
+    { status?: number; body: unknown; headers?: Record<string, string> }[]
+  > = {};
+  const ok: Record<string, unknown> = {
+    'auth.test': options.authReply ?? {
+      ok: true,
+      user_id: BOT_USER,
+      bot_id: 'BBOT123',
+      team: 'Example',
+      team_id: 'T0001',
+    },
+    'chat.postMessage': { ok: true, channel: 'C2147483705', ts: '1700000000.000100' },
+    'views.publish': { ok: true },
+    'conversations.info': { ok: true, channel: { id: 'C2147483705', is_member: true } },
+    'users.info': { ok: true, user: { id: 'U2147483697', tz: 'Europe/Berlin' } },
+  };
+  nock(API_ORIGIN)
+    .persist()
+    .post(/^\/api\/[\w.]+$/)
+    .reply((uri, body) => {
+      const method = uri.replace('/api/', '');
+      calls[method] = [...(calls[method] ?? []), parseApiBody(body)];
+      const failure = failures[method]?.shift();
+      if (failure) return [failure.status ?? 200, failure.body as nock.Body, failure.headers ?? {}];
+      return [200, (ok[method] ?? { ok: false, error: 'unknown_method' }) as nock.Body];
+    });
+  nock(HOOKS)
+    .persist()
+    .post(/.*/)
+    .reply((_uri, body) => {
+      responses.push(
+        typeof body === 'string' ? JSON.parse(body) : (body as Record<string, unknown>),
+      );
+      const failure = failures.response_url?.shift();
+      if (failure) return [failure.status ?? 200, failure.body as nock.Body, failure.headers ?? {}];
+      return [200, { ok: true }];
+    });
+
+  const catalog = await loadCatalog(path.resolve(import.meta.dirname, '../../../cases'));
+  const store = new MemoryStore();
+  const now = options.now ?? (() => new Date());
+  const core = createCore({
+    catalog,
+    index: buildIndex(catalog.cases),
+    store,
+    defaultLocale: 'en',
+    now,
+  });
+  const logger = silentLogger();
+  const fast = { retries: 2, minTimeout: 1, maxTimeout: 5 };
+  const adapter = createSlackAdapter({
+    config: { botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: API_URL },
+    core,
+    store,
+    logger,
+    diagrams: DEFAULT_DIAGRAMS,
+    now,
+    retry: { interactive: fast, tips: fast },
+  });
+  await adapter.start();
+  const server = await startHttpServer(
+    { logger, adapters: [adapter], readiness: [] },
+    0,
+    '127.0.0.1',
+  );
+  const url = `http://127.0.0.1:${server.port}/slack/events`;
+
+  const post = (
+    body: string,
+    contentType: 'application/json' | 'application/x-www-form-urlencoded',
+    headers = {},
+  ) =>
+    fetch(url, {
+      method: 'POST',
+      body,
+      headers: { ...signedHeaders(SECRET, body, contentType), ...headers },
+    });
+  return {
+    adapter,
+    server,
+    store,
+    url,
+    calls,
+    responses,
+    failNext(method, reply) {
+      failures[method] = [...(failures[method] ?? []), reply];
+    },
+    post,
+    postJson: (body, headers) => post(JSON.stringify(body), 'application/json', headers),
+    postForm: (body, headers) => post(body, 'application/x-www-form-urlencoded', headers),
+    settled: () => until(() => server.inFlight() === 0, 10_000, 'requests in flight'),
+    async close() {
+      await server.close(1_000);
+      await adapter.stop();
+      nock.cleanAll();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, type Harness, SECRET, slashCommandBody, startHarness } from './harness.js';
+import { signedHeaders } from './sign.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('Slack transport on the shared server', () => {
+  it('checked the token against SLACK_API_URL at start', () => {
+    expect(h.calls['auth.test']).toHaveLength(1);
+    expect(h.adapter.ready()).toBe(true);
+  });
+
+  it('answers url_verification with the challenge', async () => {
+    const body = fixture('url-verification.json');
+    const res = await h.postJson(body);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: body.challenge });
+  });
+
+  it('refuses a forged signature with 401 and does no work', async () => {
+    const body = slashCommandBody({ text: 'list' });
+    const res = await h.postForm(body, { 'x-slack-signature': `v0=${'0'.repeat(64)}` });
+    expect(res.status).toBe(401);
+    const tampered = await h.post(
+      `${body}&text=help`,
+      'application/x-www-form-urlencoded',
+      signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
+    );
+    expect(tampered.status).toBe(401);
+    const unsigned = await fetch(h.url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(unsigned.status).toBe(401);
+    await h.settled();
+    expect(h.responses).toHaveLength(0);
+  });
+
+  it('refuses a request signed more than 5 minutes ago (and one from the future)', async () => {
+    const body = slashCommandBody({ text: 'list' });
+    const now = Math.floor(Date.now() / 1000);
+    for (const ts of [now - 6 * 60, now + 6 * 60]) {
+      const res = await h.post(
+        body,
+        'application/x-www-form-urlencoded',
+        signedHeaders(SECRET, body, 'application/x-www-form-urlencoded', ts),
+      );
+      expect(res.status).toBe(401);
+    }
+    await h.settled();
+    expect(h.responses).toHaveLength(0);
+  });
+
+  it('accepts a request signed 4 minutes ago', async () => {
+    const body = slashCommandBody({ text: 'help' });
+    const ts = Math.floor(Date.now() / 1000) - 4 * 60;
+    const res = await h.post(
+      body,
+      'application/x-www-form-urlencoded',
+      signedHeaders(SECRET, body, 'application/x-www-form-urlencoded', ts),
+    );
+    expect(res.status).toBe(200);
+    await h.settled();
+    expect(h.responses).toHaveLength(1);
+  });
+
+  it('answers 400 to a signed body that is not JSON, and keeps serving', async () => {
+    const res = await h.post('{not json', 'application/json');
+    expect(res.status).toBe(400);
+    const ok = await h.postJson(fixture('url-verification.json'));
+    expect(ok.status).toBe(200);
+  });
+
+  it('answers ssl_check without a signature', async () => {
+    const res = await fetch(h.url, {
+      method: 'POST',
+      body: 'ssl_check=1&token=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(200);
+  });
+});

@@ -1,0 +1,245 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Catalog, loadCatalog } from '../../src/catalog/load.js';
+import { type Case, LANGS, type Lang, SECTIONS } from '../../src/catalog/schema.js';
+import { helpCommands } from '../../src/core/help.js';
+import { messages } from '../../src/core/messages.js';
+import type { Answer } from '../../src/core/model.js';
+import { renderBlockKit, renderHomeView, withoutImages } from '../../src/render/blockkit.js';
+import { decodeAction, encodeAction } from '../../src/render/blockkit-actions.js';
+import { DEFAULT_DIAGRAMS, type DiagramOptions } from '../../src/render/diagram.js';
+import { allMrkdwn, checkBlockKitLimits } from './blockkit-limits.js';
+
+let catalog: Catalog;
+beforeAll(async () => {
+  catalog = await loadCatalog(path.resolve(import.meta.dirname, '../../cases'));
+});
+
+const RENDERERS: DiagramOptions[] = [
+  DEFAULT_DIAGRAMS,
+  { renderer: 'kroki', baseUrl: 'https://kroki.io' },
+  { renderer: 'none', baseUrl: '' },
+];
+
+/** Every Answer kind the core can produce, for one case and one language. */
+function answersFor(c: Case, other: Case, lang: Lang): Answer[] {
+  const tip = catalog.tips.find((t) => t.caseId === c.id) ?? catalog.tips[0]!;
+  const alternatives = [{ caseId: other.id, title: other.title[lang], score: 0.5 }];
+  return [
+    { kind: 'case', lang, case: c, section: null, query: '', score: 1, alternatives: [] },
+    {
+      kind: 'case',
+      lang,
+      case: c,
+      section: null,
+      query: 'flash sale 秒杀',
+      score: 0.6,
+      alternatives,
+    },
+    ...SECTIONS.map(
+      (section): Answer => ({
+        kind: 'case',
+        lang,
+        case: c,
+        section,
+        query: 'x'.repeat(10_000),
+        score: 0.7,
+        alternatives,
+      }),
+    ),
+    { kind: 'list', lang, cases: catalog.cases },
+    { kind: 'help', lang, commands: helpCommands(lang) },
+    { kind: 'help', lang, intro: messages.emptyQuery()[lang], commands: helpCommands(lang) },
+    { kind: 'compare', lang, cases: [c, other] },
+    { kind: 'tip', lang, tip, case: c },
+    { kind: 'tip', lang, tip: { id: 'plain', text: tip.text } },
+    { kind: 'no-match', lang, query: 'q'.repeat(10_000), cases: catalog.cases },
+    {
+      kind: 'notice',
+      lang,
+      tone: 'success',
+      text: messages.subscribed('09:00', 'UTC', lang)[lang],
+    },
+    { kind: 'notice', lang, tone: 'error', text: messages.apology('req-1')[lang] },
+  ];
+}
+
+describe('renderBlockKit stays inside Slack limits', () => {
+  it('for every case, every Answer kind, both languages and every diagram renderer', () => {
+    let checked = 0;
+    for (const c of catalog.cases) {
+      const other = catalog.cases.find((x) => x.id !== c.id)!;
+      for (const lang of LANGS) {
+        for (const answer of answersFor(c, other, lang)) {
+          for (const diagrams of RENDERERS) {
+            for (const shareable of [false, true]) {
+              const message = renderBlockKit(answer, {
+                diagrams,
+                shareable,
+                sharedBy: shareable ? undefined : 'U123ABC',
+              });
+              const where = `${c.id}/${lang}/${answer.kind}/${diagrams.renderer}/${shareable}`;
+              expect(checkBlockKitLimits(message), where).toEqual([]);
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('the home view, in both languages', () => {
+    for (const lang of LANGS) {
+      const view = renderHomeView(catalog, lang);
+      expect(view.type).toBe('home');
+      expect(checkBlockKitLimits(view, 'view')).toEqual([]);
+      const text = JSON.stringify(view);
+      for (const c of catalog.cases) expect(text).toContain(c.title[lang]);
+    }
+  });
+});
+
+describe('a case card', () => {
+  it('carries header, rating, principles, metrics as fields, the diagram image and the editor link', () => {
+    const c = catalog.byId.get('ecommerce')!;
+    const message = renderBlockKit(
+      { kind: 'case', lang: 'en', case: c, section: null, query: '', score: 1, alternatives: [] },
+      { diagrams: DEFAULT_DIAGRAMS, shareable: true },
+    );
+    const types = message.blocks.map((b) => b.type);
+    expect(types[0]).toBe('header');
+    expect(types).toContain('image');
+    const json = JSON.stringify(message);
+    expect(json).toContain('https://mermaid.ink/img/pako:');
+    expect(json).toContain('https://mermaid.live/edit#pako:');
+    expect(json).toContain('★★★★★');
+    expect(json).toContain(c.metrics[0]!.name.en);
+    expect(json).toContain(`${c.metrics[0]!.before.en} → *${c.metrics[0]!.after.en}*`);
+    expect(json).toContain('Share in channel');
+    expect(message.text).toContain(c.title.en);
+    const image = message.blocks.find((b) => b.type === 'image') as { alt_text: string };
+    expect(image.alt_text).toContain(c.title.en);
+  });
+
+  it('speaks Chinese when the answer is Chinese', () => {
+    const c = catalog.byId.get('finance')!;
+    const message = renderBlockKit(
+      {
+        kind: 'case',
+        lang: 'zh',
+        case: c,
+        section: 'metrics',
+        query: '金融 指标',
+        score: 0.9,
+        alternatives: [],
+      },
+      { diagrams: DEFAULT_DIAGRAMS },
+    );
+    const json = JSON.stringify(message);
+    expect(json).toContain(c.title.zh);
+    expect(json).toContain('关键指标');
+    expect(json).toContain(c.metrics[0]!.after.zh);
+    expect(json).not.toContain('Key metrics');
+  });
+
+  it('withoutImages keeps the editor link', () => {
+    const c = catalog.byId.get('edge')!;
+    const message = renderBlockKit(
+      { kind: 'case', lang: 'en', case: c, section: null, query: '', score: 1, alternatives: [] },
+      { diagrams: DEFAULT_DIAGRAMS },
+    );
+    const bare = withoutImages(message);
+    expect(bare.blocks.some((b) => b.type === 'image')).toBe(false);
+    expect(JSON.stringify(bare)).toContain('https://mermaid.live/edit#pako:');
+  });
+});
+
+describe('escaping', () => {
+  const evil = '<!channel> <!here> <@U123> &lt; <https://evil.example|click> & more';
+
+  function assertInert(message: { text: string; blocks: readonly unknown[] }) {
+    for (const s of allMrkdwn(message)) {
+      expect(s).not.toMatch(/<[!@#]/);
+      for (const m of s.matchAll(/<([^>]*)>/g)) expect(m[1]).toMatch(/^https:\/\/mermaid\.live\//);
+    }
+  }
+
+  it('escapes what users typed, in every kind that echoes it', () => {
+    const c = catalog.cases[0]!;
+    for (const lang of LANGS) {
+      const answers: Answer[] = [
+        { kind: 'no-match', lang, query: evil, cases: catalog.cases },
+        { kind: 'case', lang, case: c, section: null, query: evil, score: 0.5, alternatives: [] },
+        { kind: 'notice', lang, tone: 'warning', text: messages.subscribeBadZone(evil)[lang] },
+      ];
+      for (const a of answers) {
+        const message = renderBlockKit(a, { diagrams: DEFAULT_DIAGRAMS, shareable: true });
+        assertInert(message);
+        expect(JSON.stringify(message)).toContain('&amp;lt;');
+        expect(JSON.stringify(message)).toContain('&lt;!channel&gt;');
+      }
+    }
+  });
+
+  it('escapes the casebook text too', () => {
+    const base = catalog.cases[0]!;
+    const poisoned: Case = {
+      ...base,
+      title: { en: `Evil ${evil}`, zh: `坏 ${evil}` },
+      summary: { en: evil, zh: evil },
+      challenges: [{ en: evil, zh: evil }],
+      metrics: [
+        {
+          name: { en: evil, zh: evil },
+          before: { en: evil, zh: evil },
+          after: { en: evil, zh: evil },
+          improvement: { en: evil, zh: evil },
+        },
+      ],
+    };
+    for (const lang of LANGS) {
+      for (const a of answersFor(poisoned, catalog.cases[1]!, lang)) {
+        assertInert(renderBlockKit(a, { diagrams: DEFAULT_DIAGRAMS, shareable: true }));
+      }
+    }
+  });
+
+  it('only mentions the sharer when the id is a Slack user id', () => {
+    const a: Answer = { kind: 'list', lang: 'en', cases: catalog.cases };
+    expect(
+      JSON.stringify(renderBlockKit(a, { diagrams: DEFAULT_DIAGRAMS, sharedBy: 'U0ABC123' })),
+    ).toContain('<@U0ABC123>');
+    assertInert(renderBlockKit(a, { diagrams: DEFAULT_DIAGRAMS, sharedBy: '<!channel>' }));
+  });
+});
+
+describe('button values', () => {
+  it('round-trip and stay under 2,000 characters even for a 10,000-character query', () => {
+    const action = {
+      kind: 'feedback',
+      caseId: 'ecommerce',
+      section: 'metrics',
+      helpful: true,
+      query: '秒'.repeat(10_000),
+      lang: 'zh',
+    } as const;
+    const value = encodeAction(action);
+    expect(value.length).toBeLessThanOrEqual(2000);
+    const back = decodeAction(value);
+    expect(back).toMatchObject({
+      kind: 'feedback',
+      caseId: 'ecommerce',
+      section: 'metrics',
+      helpful: true,
+      lang: 'zh',
+    });
+    expect(decodeAction('{"k":"s","c":"../x","l":"en"}')).toBeNull();
+    expect(decodeAction('not json')).toBeNull();
+    expect(decodeAction(encodeAction({ kind: 'share', text: 'list', lang: 'en' }))).toEqual({
+      kind: 'share',
+      text: 'list',
+      lang: 'en',
+    });
+  });
+});
