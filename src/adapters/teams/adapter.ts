@@ -1,0 +1,167 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import type { TeamsConfig } from '../../config.js';
+import type { Core } from '../../core/core.js';
+import type { HttpAdapter } from '../../http/types.js';
+import type { Logger } from '../../logger.js';
+import type { DiagramOptions } from '../../render/diagram.js';
+import type { Store } from '../../store/store.js';
+import type { TipSender } from '../../tips/sender.js';
+import { CasebotTeamsBot } from './bot.js';
+import { createErrorSink } from './error-sink.js';
+import { isLoopbackUrl } from './loopback.js';
+import { readActivity } from './read-activity.js';
+import { createTeamsTipSender } from './tip-sender.js';
+import { setRequestId } from './turn-state.js';
+
+export interface TeamsAdapterDeps {
+  readonly config: TeamsConfig;
+  readonly core: Core;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly diagrams: DiagramOptions;
+  readonly now: () => Date;
+}
+
+export type TeamsAdapter = HttpAdapter & { readonly tipSender: TipSender };
+
+export const TEAMS_PATH = '/api/messages';
+
+/** CloudAdapter with its authenticated entry point opened to our own node:http handler. */
+export class CasebotCloudAdapter extends CloudAdapter {
+  run(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/**
+ * Bot Framework authentication from the config. Without credentials the app id is empty, which
+ * botbuilder treats as "authentication disabled" (the Emulator's mode): inbound requests need no
+ * token and outbound calls carry none — which is why we accept only loopback service URLs then.
+ */
+export function botFrameworkAuthentication(
+  config: TeamsConfig,
+): ConfigurationBotFrameworkAuthentication {
+  const c = config.credentials;
+  if (!c) return new ConfigurationBotFrameworkAuthentication({ MicrosoftAppType: 'MultiTenant' });
+  return new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: c.appId,
+    MicrosoftAppType: c.appType,
+    ...(c.appPassword && { MicrosoftAppPassword: c.appPassword }),
+    ...(c.tenantId && { MicrosoftAppTenantId: c.tenantId }),
+  });
+}
+
+function reply(res: ServerResponse, status: number, body?: unknown): void {
+  if (res.headersSent) return void res.end();
+  if (body === undefined) {
+    res.writeHead(status, { 'content-length': 0 });
+    return void res.end();
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+const isAuthError = (error: unknown): boolean => {
+  const e = error as { statusCode?: unknown; name?: unknown } | null;
+  return e?.statusCode === 401 || e?.name === 'AuthenticationError';
+};
+
+/** Microsoft Teams on botbuilder, served at POST /api/messages by the shared server. */
+export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
+  const { config, logger } = deps;
+  const log = logger.child({ platform: 'teams' });
+  const credentials = config.credentials;
+  const adapter = new CasebotCloudAdapter(botFrameworkAuthentication(config));
+  adapter.onTurnError = createErrorSink(log, deps.diagrams);
+  const bot = new CasebotTeamsBot({ core: deps.core, diagrams: deps.diagrams });
+  const tipSender = createTeamsTipSender({
+    adapter,
+    appId: credentials?.appId ?? '',
+    core: deps.core,
+    logger: log,
+    diagrams: deps.diagrams,
+  });
+  let started = false;
+  let stopping = false;
+  const inFlight = new Set<Promise<unknown>>();
+
+  const serve = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+    const read = await readActivity(req);
+    if (!read.ok) return reply(res, read.status, { error: read.error, requestId });
+    const activity = read.activity;
+    if (!credentials && !isLoopbackUrl(activity.serviceUrl)) {
+      log.warn(
+        { requestId, serviceUrl: String(activity.serviceUrl ?? '').slice(0, 200) },
+        'refused an activity: without credentials only loopback service URLs are served',
+      );
+      return reply(res, 401, { error: 'unauthorized', requestId });
+    }
+    try {
+      const authHeader = String(req.headers.authorization ?? '');
+      const invoke = await adapter.run(authHeader, activity, async (context) => {
+        setRequestId(context, requestId);
+        await bot.run(context);
+      });
+      return reply(res, invoke?.status ?? 200, invoke?.body);
+    } catch (error) {
+      if (isAuthError(error)) {
+        log.warn(
+          { requestId, reason: (error as Error).message },
+          'refused an unauthenticated activity',
+        );
+        return reply(res, 401, { error: 'unauthorized', requestId });
+      }
+      // Failures outside a turn (the sink handles those inside): log, 500, keep serving.
+      log.error({ err: error, requestId, activityType: activity.type }, 'teams request failed');
+      return reply(res, 500, { error: 'internal_error', requestId });
+    }
+  };
+
+  return {
+    name: 'teams',
+    path: TEAMS_PATH,
+    tipSender,
+    async handle(req, res, requestId) {
+      if (stopping) {
+        res.setHeader('retry-after', '1');
+        return reply(res, 503, { error: 'shutting_down', requestId });
+      }
+      const work = serve(req, res, requestId);
+      inFlight.add(work);
+      try {
+        await work;
+      } finally {
+        inFlight.delete(work);
+      }
+    },
+    async start() {
+      started = true;
+      log.info(
+        credentials
+          ? { appId: credentials.appId, appType: credentials.appType }
+          : { mode: 'no credentials: loopback service URLs only' },
+        'teams adapter ready at /api/messages',
+      );
+    },
+    async stop() {
+      stopping = true;
+      await Promise.allSettled([...inFlight]);
+    },
+    ready: () => started && !stopping,
+  };
+}

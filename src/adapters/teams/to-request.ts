@@ -1,0 +1,133 @@
+import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
+import type { Lang } from '../../catalog/schema.js';
+import { languageOf } from '../../core/lang.js';
+import type { BotRequest, Conversation } from '../../core/model.js';
+import { parseSubmitData } from '../../render/adaptive-actions.js';
+
+/** Teams' `conversationType`: personal (1:1), groupChat, channel. */
+export function conversationKind(activity: Partial<Activity>): Conversation['kind'] {
+  const type = activity.conversation?.conversationType;
+  if (type === 'channel') return 'channel';
+  if (type === 'groupChat' || activity.conversation?.isGroup) return 'group';
+  return 'personal';
+}
+
+/** A channel thread `19:…@thread.tacv2;messageid=…` belongs to the channel `19:…@thread.tacv2`. */
+export function baseConversationId(id: string): string {
+  return id.split(';')[0] ?? id;
+}
+
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  const fromChannelData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)
+    ?.tenant?.id;
+  return (
+    activity.conversation?.tenantId ??
+    (typeof fromChannelData === 'string' ? fromChannelData : undefined)
+  );
+}
+
+/**
+ * Where a daily tip for this conversation goes later: the conversation itself (a channel, not the
+ * thread the command was typed in) and no activity to reply to, so a tip is a new post.
+ */
+export function storedReference(activity: Partial<Activity>): Partial<ConversationReference> {
+  const { activityId: _reply, ...ref } = TurnContext.getConversationReference(activity);
+  if (!ref.conversation) return ref;
+  return {
+    ...ref,
+    conversation: { ...ref.conversation, id: baseConversationId(ref.conversation.id) },
+  };
+}
+
+export function langOfLocale(locale: string | undefined): Lang | undefined {
+  if (!locale) return undefined;
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+interface MentionEntity {
+  readonly type?: string;
+  readonly text?: unknown;
+  readonly mentioned?: { readonly id?: unknown; readonly name?: unknown };
+}
+
+function botMentions(activity: Partial<Activity>): MentionEntity[] {
+  const botId = activity.recipient?.id;
+  return ((activity.entities ?? []) as MentionEntity[]).filter(
+    (e) => e.type === 'mention' && botId !== undefined && e.mentioned?.id === botId,
+  );
+}
+
+export function mentionsBot(activity: Partial<Activity>): boolean {
+  return botMentions(activity).length > 0;
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/**
+ * The question without casebot's `<at>…</at>` mention. Other people's mentions keep their name
+ * (the tags go), so "@casebot what did @Alice mean" still reads naturally.
+ */
+export function questionText(activity: Partial<Activity>): string {
+  let text = activity.text ?? '';
+  const ours = botMentions(activity);
+  for (const m of ours)
+    if (typeof m.text === 'string' && m.text) text = text.split(m.text).join(' ');
+  const botName = activity.recipient?.name;
+  text = text.replace(/<at(?:\s[^>]*)?>([\s\S]*?)<\/at>/gi, (_, name: string) =>
+    ours.length > 0 && name.trim() === botName ? ' ' : name,
+  );
+  text = text.replace(
+    /&(amp|lt|gt|quot|apos|nbsp);|&#(\d{1,6});/g,
+    (_, named?: string, code?: string) =>
+      named ? (ENTITIES[named] ?? '') : String.fromCodePoint(Math.min(Number(code), 0x10ffff)),
+  );
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function conversationOf(activity: Partial<Activity>): Conversation | undefined {
+  const id = activity.conversation?.id;
+  if (!id) return undefined;
+  return {
+    id: baseConversationId(id),
+    workspaceId: tenantOf(activity),
+    kind: conversationKind(activity),
+    reference: storedReference(activity),
+  };
+}
+
+/**
+ * A Teams message as a neutral request, or null when it is not for casebot: in a channel or a
+ * group chat casebot answers only when mentioned; a card button (`value`) always counts.
+ */
+export function toBotRequest(activity: Partial<Activity>, requestId: string): BotRequest | null {
+  const from = activity.from;
+  const timeZone = (activity as { localTimezone?: unknown }).localTimezone;
+  const base = {
+    id: requestId,
+    platform: 'teams' as const,
+    user: from?.id
+      ? {
+          id: from.id,
+          name: from.name,
+          ...(typeof timeZone === 'string' && timeZone && { timeZone }),
+        }
+      : undefined,
+    conversation: conversationOf(activity),
+  };
+  const text = questionText(activity);
+  if (activity.value !== undefined && activity.value !== null && text === '') {
+    const click = parseSubmitData(activity.value);
+    return click ? { ...base, text: '', lang: click.lang, action: click.action } : null;
+  }
+  if (conversationKind(activity) !== 'personal' && !mentionsBot(activity)) return null;
+  // The text decides the language; with none in it (an empty mention), the user's Teams locale.
+  const lang = languageOf(text) ? undefined : langOfLocale(activity.locale);
+  return { ...base, text, ...(lang && { lang }) };
+}

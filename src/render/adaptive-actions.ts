@@ -1,0 +1,77 @@
+import { LANGS, type Lang, SECTIONS, type Section } from '../catalog/schema.js';
+import type { BotAction } from '../core/model.js';
+import type { SubmitAction } from './adaptive-types.js';
+
+/**
+ * What an `Action.Submit` on our cards carries. Teams sends it back as the `value` of a message
+ * activity; the Teams adapter turns it into a `BotRequest.action` with `parseSubmitData`.
+ * The card's language travels with it, so the answer keeps the card's language.
+ */
+export type SubmitPayload =
+  | {
+      readonly casebot: 'show';
+      readonly caseId: string;
+      readonly section: Section | null;
+      readonly lang: Lang;
+    }
+  | {
+      readonly casebot: 'feedback';
+      readonly caseId: string;
+      readonly helpful: boolean;
+      readonly query: string;
+      readonly lang: Lang;
+    };
+
+/** Questions carried on 👍/👎 buttons are capped (the core caps them at 500 anyway). */
+const MAX_QUERY = 500;
+
+export function showAction(
+  title: string,
+  caseId: string,
+  section: Section | null,
+  lang: Lang,
+): SubmitAction {
+  const data: SubmitPayload = { casebot: 'show', caseId, section, lang };
+  return { type: 'Action.Submit', title, data };
+}
+
+export function feedbackAction(
+  title: string,
+  caseId: string,
+  helpful: boolean,
+  query: string,
+  lang: Lang,
+): SubmitAction {
+  const data: SubmitPayload = {
+    casebot: 'feedback',
+    caseId,
+    helpful,
+    query: [...query].slice(0, MAX_QUERY).join(''),
+    lang,
+  };
+  return { type: 'Action.Submit', title, data };
+}
+
+const isLang = (v: unknown): v is Lang =>
+  typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+const isSection = (v: unknown): v is Section =>
+  typeof v === 'string' && (SECTIONS as readonly string[]).includes(v);
+const isCaseId = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v);
+
+/** A click on one of our cards, or null for anything else (someone else's card, a forged value). */
+export function parseSubmitData(value: unknown): { action: BotAction; lang?: Lang } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (!isCaseId(v.caseId)) return null;
+  const lang = isLang(v.lang) ? v.lang : undefined;
+  if (v.casebot === 'show') {
+    const section = isSection(v.section) ? v.section : null;
+    return { action: { kind: 'show', caseId: v.caseId, section }, lang };
+  }
+  if (v.casebot === 'feedback' && typeof v.helpful === 'boolean') {
+    const query = typeof v.query === 'string' ? [...v.query].slice(0, MAX_QUERY).join('') : '';
+    return { action: { kind: 'feedback', caseId: v.caseId, helpful: v.helpful, query }, lang };
+  }
+  return null;
+}

@@ -1,0 +1,100 @@
+/**
+ * The subset of the Adaptive Card schema casebot renders (version 1.5, the highest Teams shows).
+ * Every element here also validates against the schema `adaptivecards-designer` ships, so the
+ * cards avoid `Table`, `ActionSet` and `Image.size`.
+ */
+
+export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
+export type TextColor = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
+
+interface ElementBase {
+  readonly id?: string;
+  readonly spacing?: Spacing;
+  readonly separator?: boolean;
+}
+
+export interface TextBlock extends ElementBase {
+  readonly type: 'TextBlock';
+  readonly text: string;
+  readonly wrap?: boolean;
+  readonly size?: 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
+  readonly weight?: 'lighter' | 'default' | 'bolder';
+  readonly color?: TextColor;
+  readonly isSubtle?: boolean;
+  readonly maxLines?: number;
+}
+
+export interface Fact {
+  readonly title: string;
+  readonly value: string;
+}
+
+export interface FactSet extends ElementBase {
+  readonly type: 'FactSet';
+  readonly facts: readonly Fact[];
+}
+
+export interface Image extends ElementBase {
+  readonly type: 'Image';
+  readonly url: string;
+  readonly altText: string;
+  readonly selectAction?: OpenUrlAction;
+}
+
+export interface Container extends ElementBase {
+  readonly type: 'Container';
+  readonly items: readonly CardElement[];
+  readonly style?: 'default' | 'emphasis';
+  readonly selectAction?: SubmitAction | OpenUrlAction;
+}
+
+export interface Column {
+  readonly type: 'Column';
+  readonly items: readonly CardElement[];
+  readonly width?: 'auto' | 'stretch' | number;
+}
+
+export interface ColumnSet extends ElementBase {
+  readonly type: 'ColumnSet';
+  readonly columns: readonly Column[];
+}
+
+export type CardElement = TextBlock | FactSet | Image | Container | ColumnSet;
+
+/** What an `Action.Submit` on our cards carries back (see adaptive-actions.ts). */
+export type SubmitData = Readonly<Record<string, unknown>>;
+
+export interface SubmitAction {
+  readonly type: 'Action.Submit';
+  readonly title: string;
+  readonly data: SubmitData;
+}
+
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface ShowCardAction {
+  readonly type: 'Action.ShowCard';
+  readonly title: string;
+  readonly card: AdaptiveCard;
+}
+
+export type CardAction = SubmitAction | OpenUrlAction | ShowCardAction;
+
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly $schema?: string;
+  readonly version: '1.5';
+  readonly lang?: string;
+  readonly fallbackText?: string;
+  readonly body: readonly CardElement[];
+  readonly actions?: readonly CardAction[];
+}
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+/** Teams refuses messages past ~28 KB; stay below with room for the activity around the card. */
+export const MAX_CARD_BYTES = 28 * 1024;

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import nock from 'nock';
+import { createTeamsAdapter, type TeamsAdapter } from '../../../src/adapters/teams/index.js';
+import { loadCatalog } from '../../../src/catalog/load.js';
+import type { TeamsConfig } from '../../../src/config.js';
+import { type Core, createCore } from '../../../src/core/core.js';
+import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
+import { silentLogger } from '../../../src/logger.js';
+import { DEFAULT_DIAGRAMS } from '../../../src/render/diagram.js';
+import { buildIndex } from '../../../src/search/index.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+
+/** The stand-in Bot Framework connector: loopback, and never the port our own server is on. */
+export const SERVICE_URL = 'http://127.0.0.3:3978/';
+export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/teams');
+const CASES_DIR = path.resolve(import.meta.dirname, '../../../cases');
+export const NOW = new Date('2025-06-03T08:00:00Z');
+
+export type Activity = Record<string, unknown>;
+
+/** A fixture as Teams sent it, pointed at the stand-in connector unless told otherwise. */
+export function fixture(name: string, serviceUrl = SERVICE_URL): Activity {
+  const activity = JSON.parse(
+    readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'),
+  ) as Activity;
+  return { ...activity, serviceUrl };
+}
+
+export interface Harness {
+  readonly server: RunningServer;
+  readonly adapter: TeamsAdapter;
+  readonly store: MemoryStore;
+  readonly core: Core;
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startTeams(
+  options: { config?: TeamsConfig; wrapCore?: (core: Core) => Core } = {},
+): Promise<Harness> {
+  const catalog = await loadCatalog(CASES_DIR);
+  const store = new MemoryStore();
+  const real = createCore({
+    catalog,
+    index: buildIndex(catalog.cases),
+    store,
+    defaultLocale: 'en',
+    now: () => NOW,
+    random: () => 0,
+  });
+  const core = options.wrapCore ? options.wrapCore(real) : real;
+  const logger = silentLogger();
+  const adapter = createTeamsAdapter({
+    config: options.config ?? {},
+    core,
+    store,
+    logger,
+    diagrams: DEFAULT_DIAGRAMS,
+    now: () => NOW,
+  });
+  await adapter.start();
+  const server = await startHttpServer(
+    { logger, adapters: [adapter], readiness: [] },
+    0,
+    '127.0.0.1',
+  );
+  return {
+    server,
+    adapter,
+    store,
+    core,
+    post: (body, headers = {}) =>
+      fetch(`http://127.0.0.1:${server.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    async close() {
+      await server.close(1000);
+      await adapter.stop();
+    },
+  };
+}
+
+/** Catches every activity casebot posts to the stand-in connector. */
+export function connector(): { sent: { path: string; body: Activity }[]; scope: nock.Scope } {
+  const sent: { path: string; body: Activity }[] = [];
+  const scope = nock(SERVICE_URL)
+    .persist()
+    .post(/^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)
+    .reply((uri, body) => {
+      sent.push({ path: decodeURIComponent(uri), body: body as Activity });
+      return [200, { id: `reply-${sent.length}` }];
+    });
+  return { sent, scope };
+}
+
+/** The Adaptive Card of a posted activity. */
+export function cardOf(activity: Activity): Record<string, unknown> {
+  const attachments = activity.attachments as {
+    contentType: string;
+    content: Record<string, unknown>;
+  }[];
+  const card = attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (!card) throw new Error(`no adaptive card in ${JSON.stringify(activity).slice(0, 200)}`);
+  return card.content;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { isLoopbackUrl } from '../../../src/adapters/teams/loopback.js';
+import { questionText, toBotRequest } from '../../../src/adapters/teams/to-request.js';
+import { fixture } from './harness.js';
+
+const BOT = { id: '28:bot', name: 'casebot' };
+const mention = (id: string, name: string) => ({
+  type: 'mention',
+  text: `<at>${name}</at>`,
+  mentioned: { id, name },
+});
+
+describe('isLoopbackUrl', () => {
+  it.each([
+    ['http://127.0.0.1:3978/', true],
+    ['http://127.8.9.10/x', true],
+    ['https://localhost:9000/', true],
+    ['http://[::1]:3978/', true],
+    ['http://[::ffff:127.0.0.1]:3978/', true],
+    ['https://smba.trafficmanager.net/amer/', false],
+    ['http://169.254.169.254/latest/', false],
+    ['http://localhost.evil.example/', false],
+    ['http://127.0.0.1.nip.io/', false],
+    ['http://user:pw@127.0.0.1/', false],
+    ['file:///etc/passwd', false],
+    ['not a url', false],
+    [undefined, false],
+  ])('%s → %s', (url, expected) => {
+    expect(isLoopbackUrl(url)).toBe(expected);
+  });
+});
+
+describe('questionText and toBotRequest', () => {
+  it('removes casebot’s mention, keeps other people’s names, decodes entities', () => {
+    const activity = {
+      text: 'hi <at>Alice</at> &amp; <at>casebot</at>&nbsp;compare ecommerce finance',
+      recipient: BOT,
+      entities: [mention('29:alice', 'Alice'), mention(BOT.id, 'casebot')],
+    };
+    expect(questionText(activity)).toBe('hi Alice & compare ecommerce finance');
+  });
+
+  it('strips the mention by name when the entity has no text', () => {
+    const activity = {
+      text: '<at>casebot</at> list',
+      recipient: BOT,
+      entities: [{ type: 'mention', mentioned: { id: BOT.id, name: 'casebot' } }],
+    };
+    expect(questionText(activity)).toBe('list');
+  });
+
+  it('ignores channel messages without casebot’s mention, answers personal ones', () => {
+    const channel = fixture('channel-mention');
+    expect(toBotRequest({ ...channel, entities: [] }, 'r1')).toBeNull();
+    expect(toBotRequest(channel, 'r1')).toMatchObject({
+      id: 'r1',
+      platform: 'teams',
+      text: 'how do we survive flash sale traffic spikes? cc Alice Chen',
+      user: { id: '29:1Xq0mPYkzKq9Wd3vB8Ufz4cN2T7eR5sYhGJ6iL0oA', timeZone: 'Asia/Shanghai' },
+      conversation: {
+        id: '19:9a1f0c3e8d7b4c2a9e6f5d4c3b2a1f0e@thread.tacv2',
+        workspaceId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        kind: 'channel',
+      },
+    });
+    expect(toBotRequest(fixture('personal-message'), 'r2')).toMatchObject({
+      conversation: { kind: 'personal' },
+    });
+  });
+
+  it('uses the Teams locale only when the text has no language of its own', () => {
+    const personal = fixture('personal-message');
+    expect(toBotRequest({ ...personal, text: '?' }, 'r')?.lang).toBe('zh');
+    expect(toBotRequest({ ...personal, text: 'list' }, 'r')?.lang).toBeUndefined();
+  });
+
+  it('turns a card click into an action and ignores values that are not ours', () => {
+    const click = fixture('submit-feedback');
+    expect(toBotRequest(click, 'r')).toMatchObject({
+      text: '',
+      lang: 'en',
+      action: { kind: 'feedback', caseId: 'ecommerce', helpful: true },
+    });
+    expect(toBotRequest({ ...click, value: { foo: 1 } }, 'r')).toBeNull();
+  });
+});

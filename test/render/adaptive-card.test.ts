@@ -1,0 +1,221 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Catalog, loadCatalog } from '../../src/catalog/load.js';
+import { LANGS, type Lang, SECTIONS } from '../../src/catalog/schema.js';
+import { helpCommands } from '../../src/core/help.js';
+import type { Answer } from '../../src/core/model.js';
+import { parseSubmitData } from '../../src/render/adaptive-actions.js';
+import { MAX_CARD_BYTES, renderAdaptiveCard } from '../../src/render/adaptive-card.js';
+import { escapeMarkdown } from '../../src/render/adaptive-text.js';
+import { DEFAULT_DIAGRAMS, type DiagramOptions, diagramLinks } from '../../src/render/diagram.js';
+import { cardSchemaErrors } from '../adapters/teams/card-schema.js';
+
+const CASES_DIR = path.resolve(import.meta.dirname, '../../cases');
+const INJECTION = '[click me](https://evil.example) **loud** _x_ <at>Everyone</at>\n- item';
+
+let catalog: Catalog;
+beforeAll(async () => {
+  catalog = await loadCatalog(CASES_DIR);
+});
+
+/** Every Answer kind, for every case, in one language. */
+function everyAnswer(lang: Lang): { name: string; answer: Answer }[] {
+  const out: { name: string; answer: Answer }[] = [];
+  const cases = catalog.cases;
+  cases.forEach((c, i) => {
+    const others = cases.filter((o) => o.id !== c.id);
+    for (const section of [null, ...SECTIONS]) {
+      out.push({
+        name: `case ${c.id} ${section ?? 'full'}`,
+        answer: { kind: 'case', lang, case: c, section, query: '', score: 1, alternatives: [] },
+      });
+    }
+    out.push({
+      name: `case ${c.id} with alternatives`,
+      answer: {
+        kind: 'case',
+        lang,
+        case: c,
+        section: 'metrics',
+        query: INJECTION,
+        score: 0.6,
+        alternatives: others
+          .slice(0, 3)
+          .map((o) => ({ caseId: o.id, title: o.title[lang], score: 0.5 })),
+      },
+    });
+    out.push({
+      name: `compare ${c.id}`,
+      answer: { kind: 'compare', lang, cases: [c, cases[(i + 1) % cases.length]!] },
+    });
+  });
+  for (const tip of catalog.tips) {
+    const c = tip.caseId ? catalog.byId.get(tip.caseId) : undefined;
+    out.push({
+      name: `tip ${tip.id}`,
+      answer: c ? { kind: 'tip', lang, tip, case: c } : { kind: 'tip', lang, tip },
+    });
+  }
+  out.push({
+    name: 'tip without case',
+    answer: { kind: 'tip', lang, tip: { id: 'x', text: { en: 'A tip', zh: '技巧' } } },
+  });
+  out.push({ name: 'list', answer: { kind: 'list', lang, cases } });
+  out.push({ name: 'help', answer: { kind: 'help', lang, commands: helpCommands(lang) } });
+  out.push({
+    name: 'help intro',
+    answer: { kind: 'help', lang, intro: 'Ask `me`', commands: helpCommands(lang) },
+  });
+  out.push({ name: 'no-match', answer: { kind: 'no-match', lang, query: INJECTION, cases } });
+  for (const tone of ['success', 'info', 'warning', 'error'] as const) {
+    out.push({
+      name: `notice ${tone}`,
+      answer: { kind: 'notice', lang, tone, text: `Use \`list\` ${INJECTION}` },
+    });
+  }
+  return out;
+}
+
+const DIAGRAM_SETTINGS: DiagramOptions[] = [
+  DEFAULT_DIAGRAMS,
+  { renderer: 'kroki', baseUrl: 'https://kroki.io' },
+  { renderer: 'none', baseUrl: '' },
+];
+
+describe('renderAdaptiveCard: every card against the Adaptive Card schema', () => {
+  for (const lang of LANGS) {
+    for (const diagrams of DIAGRAM_SETTINGS) {
+      it(`${lang}, diagrams ${diagrams.renderer}: valid, < 28 KB, fallback filled, ≤ 6 actions`, () => {
+        const answers = everyAnswer(lang);
+        expect(answers.length).toBeGreaterThan(40);
+        for (const { name, answer } of answers) {
+          const card = renderAdaptiveCard(answer, { diagrams });
+          expect(cardSchemaErrors(card), name).toEqual([]);
+          expect(card.version).toBe('1.5');
+          expect(card.$schema).toMatch(/adaptivecards\.io/);
+          expect(card.fallbackText?.trim().length, name).toBeGreaterThan(0);
+          expect(Buffer.byteLength(JSON.stringify(card)), name).toBeLessThan(MAX_CARD_BYTES);
+          expect(card.actions?.length ?? 0, name).toBeLessThanOrEqual(6);
+        }
+      });
+    }
+  }
+});
+
+describe('renderAdaptiveCard: content', () => {
+  it('a full case card carries the metrics, the diagram image with alt text and the editor link', () => {
+    const c = catalog.byId.get('ecommerce')!;
+    const card = renderAdaptiveCard(
+      {
+        kind: 'case',
+        lang: 'en',
+        case: c,
+        section: null,
+        query: 'flash sale',
+        score: 0.9,
+        alternatives: [],
+      },
+      { diagrams: DEFAULT_DIAGRAMS },
+    );
+    const json = JSON.stringify(card);
+    for (const m of c.metrics) {
+      expect(json).toContain(escapeMarkdown(m.before.en));
+      expect(json).toContain(escapeMarkdown(m.after.en));
+      expect(json).toContain(escapeMarkdown(m.improvement.en));
+    }
+    const links = diagramLinks(c.diagram.en, DEFAULT_DIAGRAMS);
+    const image = card.body.find((e) => e.type === 'Image');
+    expect(image).toMatchObject({
+      url: links.imageUrl,
+      altText: expect.stringContaining(c.title.en),
+    });
+    expect(card.actions).toContainEqual(
+      expect.objectContaining({ type: 'Action.OpenUrl', url: links.editUrl }),
+    );
+    expect(card.fallbackText).toContain(c.title.en);
+    expect(json).toContain('FactSet');
+  });
+
+  it('a Chinese answer is rendered in Chinese', () => {
+    const c = catalog.byId.get('finance')!;
+    const card = renderAdaptiveCard(
+      {
+        kind: 'case',
+        lang: 'zh',
+        case: c,
+        section: 'metrics',
+        query: '',
+        score: 1,
+        alternatives: [],
+      },
+      { diagrams: DEFAULT_DIAGRAMS },
+    );
+    const json = JSON.stringify(card);
+    expect(json).toContain(c.title.zh);
+    expect(json).toContain('关键指标');
+    expect(json).not.toContain('Key metrics');
+    expect(card.lang).toBe('zh-CN');
+  });
+
+  it('user text cannot inject links, emphasis or lists', () => {
+    const answer: Answer = { kind: 'no-match', lang: 'en', query: INJECTION, cases: catalog.cases };
+    const json = JSON.stringify(renderAdaptiveCard(answer, { diagrams: DEFAULT_DIAGRAMS }).body);
+    expect(json).not.toContain('[click me](');
+    expect(json).toContain('\\\\[click me\\\\](https://evil.example)');
+    expect(json).not.toMatch(/[^\\]\*\*loud/);
+    expect(escapeMarkdown('- a\n1. b')).toBe('\\- a 1. b');
+    expect(escapeMarkdown('1. b')).toBe('1\\. b');
+    expect(escapeMarkdown('99.5% → 99.99%')).toBe('99.5% → 99.99%');
+  });
+
+  it('buttons carry what the adapter needs: show, did-you-mean, feedback, with the card language', () => {
+    const [c, alt] = catalog.cases;
+    const card = renderAdaptiveCard(
+      {
+        kind: 'case',
+        lang: 'zh',
+        case: c!,
+        section: 'challenges',
+        query: '秒杀',
+        score: 0.5,
+        alternatives: [{ caseId: alt!.id, title: alt!.title.zh, score: 0.4 }],
+      },
+      { diagrams: DEFAULT_DIAGRAMS },
+    );
+    const submits = JSON.stringify(card.actions);
+    const data = [...submits.matchAll(/"data":(\{[^}]*\})/g)].map((m) =>
+      parseSubmitData(JSON.parse(m[1]!)),
+    );
+    expect(data).toContainEqual({
+      action: { kind: 'show', caseId: alt!.id, section: null },
+      lang: 'zh',
+    });
+    expect(data).toContainEqual({
+      action: { kind: 'show', caseId: c!.id, section: 'metrics' },
+      lang: 'zh',
+    });
+    expect(data).toContainEqual({
+      action: { kind: 'feedback', caseId: c!.id, helpful: true, query: '秒杀' },
+      lang: 'zh',
+    });
+    expect(parseSubmitData({ casebot: 'show', caseId: '../etc' })).toBeNull();
+    expect(parseSubmitData('text')).toBeNull();
+  });
+
+  it('a daily tip says so and has a "Read the case" button', () => {
+    const tip = catalog.tips.find((t) => t.caseId)!;
+    const c = catalog.byId.get(tip.caseId!)!;
+    const card = renderAdaptiveCard(
+      { kind: 'tip', lang: 'en', tip, case: c },
+      { diagrams: DEFAULT_DIAGRAMS, daily: true },
+    );
+    expect(JSON.stringify(card.body)).toContain('Tip of the day');
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.Submit',
+        title: 'Read the case',
+        data: { casebot: 'show', caseId: c.id, section: null, lang: 'en' },
+      },
+    ]);
+  });
+});
