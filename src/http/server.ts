@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, Server as NetServer } from 'node:net';
 import type { Logger } from '../logger.js';
 import type { HttpAdapter } from './types.js';
 
@@ -27,6 +27,9 @@ export interface RunningServer {
   close(graceMs: number): Promise<void>;
 }
 
+/** While draining, connections quiet for this long are closed (their clients have moved on). */
+const DRAIN_QUIET_MS = 250;
+
 function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -46,6 +49,7 @@ export function startHttpServer(
   const routes = new Map(deps.adapters.map((a) => [a.path, a]));
   let inFlight = 0;
   let closing = false;
+  let lastRequestAt = 0;
 
   const readiness = async () => {
     const results = await Promise.all(
@@ -61,6 +65,7 @@ export function startHttpServer(
   };
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    lastRequestAt = Date.now();
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
     const url = (req.url ?? '/').split('?')[0] ?? '/';
@@ -112,10 +117,18 @@ export function startHttpServer(
         inFlight: () => inFlight,
         async close(graceMs) {
           closing = true;
-          const closed = new Promise<void>((done) => server.close(() => done()));
-          server.closeIdleConnections();
+          // Stop accepting connections but keep the open keep-alive ones for now: a request a
+          // client has already put on one is served (with `Connection: close`) instead of being
+          // reset. (http.Server#close would drop idle keep-alive connections at once, racing
+          // with requests already on the wire.)
+          const closed = new Promise<void>((done) =>
+            NetServer.prototype.close.call(server, () => done()),
+          );
           const deadline = Date.now() + graceMs;
-          while (inFlight > 0 && Date.now() < deadline) {
+          while (
+            Date.now() < deadline &&
+            (inFlight > 0 || Date.now() - lastRequestAt < DRAIN_QUIET_MS)
+          ) {
             await new Promise((r) => setTimeout(r, 20));
           }
           server.closeAllConnections();

@@ -1,0 +1,84 @@
+import os from 'node:os';
+
+/** One row of the table: a metric, both sides, the target and whether casebot meets it. */
+export interface Row {
+  readonly metric: string;
+  readonly casebot: string;
+  readonly bare: string;
+  readonly target: string;
+  /** Undefined: no target (information only). */
+  readonly met?: boolean;
+}
+
+export function machine(): string {
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.trim() ?? 'unknown CPU';
+  const memGb = (os.totalmem() / 1024 ** 3).toFixed(1);
+  return [
+    `- CPU: ${model}, ${cpus.length} logical core(s)`,
+    `- Memory: ${memGb} GB`,
+    `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
+    `- Node.js: ${process.version}`,
+    `- Date: ${new Date().toISOString()}`,
+  ].join('\n');
+}
+
+const mark = (met: boolean | undefined) => (met === undefined ? '' : met ? '✓' : '✗');
+
+export function table(rows: readonly Row[]): string {
+  const lines = [
+    '| metric | casebot | bare Bolt | target | met |',
+    '|---|---:|---:|---|:-:|',
+    ...rows.map((r) => `| ${r.metric} | ${r.casebot} | ${r.bare} | ${r.target} | ${mark(r.met)} |`),
+  ];
+  return lines.join('\n');
+}
+
+export interface ReportInput {
+  readonly rows: readonly Row[];
+  readonly connections: number;
+  readonly durationSeconds: number;
+  readonly warmupSeconds: number;
+  readonly notes?: readonly string[];
+}
+
+export function renderReport(input: ReportInput): string {
+  const misses = input.rows.filter((r) => r.met === false).map((r) => r.metric);
+  return `# Benchmarks
+
+Produced by \`npm run bench\` (\`src/bench/run.ts\`); every number below comes from one run on
+one machine, casebot and the baseline side by side.
+
+## Machine
+
+${machine()}
+
+## Results
+
+${table(input.rows)}
+
+${misses.length === 0 ? 'Every target is met.' : `Missed: ${misses.join('; ')}.`}
+
+## How it is measured
+
+- **Slash commands**: autocannon, ${input.connections} keep-alive connections, ${input.warmupSeconds} s
+  warm-up then ${input.durationSeconds} s measured per server, \`POST /slack/events\` with
+  \`/case …\` form bodies signed as Slack signs them (v0, HMAC-SHA256), cycling through
+  English and Chinese questions. Each server runs in its own process on 127.0.0.1.
+  - *bare Bolt*: \`@slack/bolt\` \`App\` with its own HTTP receiver, signature verification on,
+    \`app.command('/case', ({ ack }) => ack('fixed text'))\` (\`src/bench/bare-bolt-server.ts\`).
+  - *casebot*: \`node dist/cli.js serve\` with Slack configured (HTTP mode), SQLite store, JSON
+    logs at \`info\`, \`TIPS_SCHEDULER=off\`. Each command is acked, searched, rendered as Block Kit
+    and posted to its \`response_url\`; a stand-in for Slack's Web API and the \`response_url\`s
+    runs in a third process (\`src/bench/slack-stub.ts\`).
+- **CPU per 1,000 commands**: user + system CPU time of the server process during the measured
+  run (/proc), divided by the commands served.
+- **RSS**: VmRSS of the server process right after the load (VmHWM for the peak).
+- **Cold start**: from spawning \`node dist/cli.js serve\` (no platform configured, empty
+  stdin) to the first \`GET /readyz\` that answers 200; median of 3. Bare Bolt: spawn to listening.
+- **Search**: \`benchSearch()\` (\`src/bench/search-bench.ts\`): an index of 1,000 generated cases
+  (variants of the casebook's), then 2,000 queries from the search evaluation set.
+
+${(input.notes ?? []).map((n) => `- ${n}`).join('\n')}
+`;
+}

@@ -1,0 +1,297 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type LoadResult, runLoad } from './load.js';
+import {
+  CLI,
+  cpuMs,
+  firstJsonLine,
+  freePort,
+  memoryMb,
+  type NodeChild,
+  ROOT,
+  spawnNode,
+  stop,
+  waitForStatus,
+} from './processes.js';
+import { type Row, renderReport, table } from './report.js';
+import { benchSearch } from './search-bench.js';
+import { signedSlashCommands } from './slack-request.js';
+
+const CONNECTIONS = 16;
+const WARMUP_SECONDS = 3;
+const DURATION_SECONDS = 10;
+const COLD_STARTS = 3;
+const SECRET = 'bench-signing-secret-8f14e45fceea167a5a36dedd4bea2543';
+/** What the Dockerfile sets; measured as a second casebot run. */
+const IMAGE_NODE_OPTIONS = 'NODE_OPTIONS=--max-old-space-size=128';
+const TARGETS = { ratio: 0.8, p99Ms: 50, readyMs: 1000, rssMb: 120, searchMs: 5, buildMs: 1000 };
+
+interface ServerRun {
+  readonly load: LoadResult;
+  /** Answers that reached the response_url stand-in during the measured run (and the drain). */
+  readonly answered: number;
+  readonly cpuPer1k: number;
+  readonly rssMb: number;
+  readonly peakMb: number;
+  readonly exitCode: number | null;
+}
+
+const here = path.join(ROOT, 'dist/bench');
+
+/** Where casebot's extra CPU per command went in a `node --cpu-prof` run (steady state). */
+const PROFILE_NOTES = [
+  'Profile (`node --cpu-prof`, steady state, share of casebot CPU): the answer is POSTed to the ' +
+    '`response_url` after an empty ack (`adapters/slack/commands/case.ts` → `send.ts` ' +
+    '`postToResponseUrl`, global `fetch` with `AbortSignal.timeout`): ~17 % inclusive plus most ' +
+    'of the ~11 % spent writing to sockets; `render/diagram.ts` `pakoState` deflates the mermaid ' +
+    'source on every render: ~9 %; the rest of `renderBlockKit`: ~6 %; `core.handle` (search ' +
+    'included): ~3 %; garbage collection: ~11 %. Bare Bolt does none of these.',
+];
+
+async function answers(stubUrl: string): Promise<number> {
+  const res = await fetch(`${stubUrl}/stats`);
+  return ((await res.json()) as { responses: number }).responses;
+}
+
+/** Warm-up, then the measured run, then memory; the server is stopped with SIGTERM. */
+async function measure(proc: NodeChild, baseUrl: string, stubUrl: string): Promise<ServerRun> {
+  const responseUrl = `${stubUrl}/commands/T0BENCH/1337/bench`;
+  const requests = signedSlashCommands(SECRET, responseUrl);
+  await runLoad(baseUrl, requests, { connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS });
+  await new Promise((r) => setTimeout(r, 250));
+  const answeredBefore = await answers(stubUrl);
+  const cpuBefore = cpuMs(proc.pid);
+  const load = await runLoad(baseUrl, signedSlashCommands(SECRET, responseUrl), {
+    connections: CONNECTIONS,
+    durationSeconds: DURATION_SECONDS,
+  });
+  const cpu = cpuMs(proc.pid) - cpuBefore;
+  const memory = memoryMb(proc.pid);
+  const exitCode = await stop(proc);
+  return {
+    load,
+    answered: (await answers(stubUrl)) - answeredBefore,
+    cpuPer1k: (cpu / Math.max(1, load.requests)) * 1000,
+    rssMb: memory.rss,
+    peakMb: memory.peak,
+    exitCode,
+  };
+}
+
+async function bareBolt(log: string, stubUrl: string) {
+  const port = await freePort();
+  const started = performance.now();
+  const proc = spawnNode(
+    path.join(here, 'bare-bolt-server.js'),
+    [],
+    { PORT: String(port), SLACK_SIGNING_SECRET: SECRET, NODE_ENV: 'production' },
+    log,
+  );
+  await firstJsonLine<{ port: number }>(proc.child);
+  const readyMs = performance.now() - started;
+  return { run: await measure(proc, `http://127.0.0.1:${port}`, stubUrl), readyMs };
+}
+
+async function casebot(
+  log: string,
+  work: string,
+  stubUrl: string,
+  env: Record<string, string> = {},
+) {
+  const port = await freePort();
+  const proc = spawnNode(
+    CLI,
+    ['serve'],
+    {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: 'xoxb-0000-bench',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `${stubUrl}/api/`,
+      DATABASE_URL: `sqlite:${path.join(work, 'casebot.db')}`,
+      TIPS_SCHEDULER: 'off',
+      ...env,
+    },
+    log,
+  );
+  const base = `http://127.0.0.1:${port}`;
+  await waitForStatus(`${base}/readyz`, 200);
+  return measure(proc, base, stubUrl);
+}
+
+/** Spawn to the first `GET /readyz` 200, with no platform configured; median of a few runs. */
+async function coldStart(log: string, work: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < COLD_STARTS; i++) {
+    const port = await freePort();
+    const started = performance.now();
+    const proc = spawnNode(
+      CLI,
+      ['serve'],
+      {
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: `sqlite:${path.join(work, `cold-${i}.db`)}`,
+        TIPS_SCHEDULER: 'off',
+      },
+      log,
+    );
+    await waitForStatus(`http://127.0.0.1:${port}/readyz`, 200);
+    times.push(performance.now() - started);
+    await stop(proc);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+const mb = (v: number) => `${v.toFixed(0)} MB`;
+const int = (v: number) => Math.round(v).toLocaleString('en-US');
+
+function rows(
+  bolt: ServerRun,
+  bot: ServerRun,
+  capped: ServerRun,
+  boltReadyMs: number,
+  readyMs: number,
+  search: Awaited<ReturnType<typeof benchSearch>>,
+): Row[] {
+  const ratio = bot.load.rps / bolt.load.rps;
+  const failures = (r: ServerRun) => r.load.errors + r.load.non2xx;
+  return [
+    {
+      metric: `slash commands/s (${CONNECTIONS} connections)`,
+      casebot: int(bot.load.rps),
+      bare: int(bolt.load.rps),
+      target: `≥ ${TARGETS.ratio} × bare Bolt`,
+      met: ratio >= TARGETS.ratio,
+    },
+    {
+      metric: 'throughput vs bare Bolt',
+      casebot: `${ratio.toFixed(2)} ×`,
+      bare: '1.00 ×',
+      target: `≥ ${TARGETS.ratio}`,
+      met: ratio >= TARGETS.ratio,
+    },
+    { metric: 'latency p50', casebot: ms(bot.load.p50Ms), bare: ms(bolt.load.p50Ms), target: '' },
+    {
+      metric: 'latency p99',
+      casebot: ms(bot.load.p99Ms),
+      bare: ms(bolt.load.p99Ms),
+      target: `≤ ${TARGETS.p99Ms} ms`,
+      met: bot.load.p99Ms <= TARGETS.p99Ms,
+    },
+    {
+      metric: 'errors + non-2xx',
+      casebot: int(failures(bot)),
+      bare: int(failures(bolt)),
+      target: '0',
+      met: failures(bot) === 0,
+    },
+    {
+      metric: 'answers posted to response_url',
+      casebot: `${int(bot.answered)} of ${int(bot.load.requests)}`,
+      bare: '— (ack only)',
+      target: 'every command',
+      met: bot.answered >= bot.load.requests,
+    },
+    {
+      metric: 'CPU per 1,000 commands',
+      casebot: ms(bot.cpuPer1k),
+      bare: ms(bolt.cpuPer1k),
+      target: '',
+    },
+    {
+      metric: 'RSS after load',
+      casebot: mb(bot.rssMb),
+      bare: mb(bolt.rssMb),
+      target: `≤ ${TARGETS.rssMb} MB`,
+      met: bot.rssMb <= TARGETS.rssMb,
+    },
+    {
+      metric: `RSS after load, ${IMAGE_NODE_OPTIONS} (the image's)`,
+      casebot: `${mb(capped.rssMb)} (${int(capped.load.rps)}/s)`,
+      bare: '—',
+      target: `≤ ${TARGETS.rssMb} MB`,
+      met: capped.rssMb <= TARGETS.rssMb,
+    },
+    { metric: 'peak RSS', casebot: mb(bot.peakMb), bare: mb(bolt.peakMb), target: '' },
+    {
+      metric: 'cold start to ready',
+      casebot: ms(readyMs),
+      bare: ms(boltReadyMs),
+      target: `≤ ${TARGETS.readyMs / 1000} s`,
+      met: readyMs <= TARGETS.readyMs,
+    },
+    {
+      metric: 'exit code after SIGTERM under load',
+      casebot: String(bot.exitCode),
+      bare: String(bolt.exitCode),
+      target: '0',
+      met: bot.exitCode === 0,
+    },
+    {
+      metric: `search index build (${search.cases} cases)`,
+      casebot: ms(search.buildMs),
+      bare: '—',
+      target: `< ${TARGETS.buildMs / 1000} s`,
+      met: search.buildMs < TARGETS.buildMs,
+    },
+    {
+      metric: 'search p50 per query',
+      casebot: ms(search.p50Ms),
+      bare: '—',
+      target: `< ${TARGETS.searchMs} ms`,
+      met: search.p50Ms < TARGETS.searchMs,
+    },
+    {
+      metric: 'search p99 per query',
+      casebot: ms(search.p99Ms),
+      bare: '—',
+      target: `< ${TARGETS.searchMs} ms`,
+      met: search.p99Ms < TARGETS.searchMs,
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'casebot-bench-'));
+  const log = path.join(work, 'servers.log');
+  const stub = spawnNode(path.join(here, 'slack-stub.js'), [], {}, log);
+  try {
+    const stubUrl = `http://127.0.0.1:${(await firstJsonLine<{ port: number }>(stub.child)).port}`;
+    console.error('bench: bare Bolt…');
+    const bolt = await bareBolt(log, stubUrl);
+    console.error('bench: casebot…');
+    const bot = await casebot(log, work, stubUrl);
+    console.error(`bench: casebot with ${IMAGE_NODE_OPTIONS}…`);
+    const [name = '', value = ''] = IMAGE_NODE_OPTIONS.split(/=(.*)/);
+    const capped = await casebot(log, work, stubUrl, { [name]: value });
+    console.error('bench: search…');
+    const search = await benchSearch();
+    console.error('bench: cold start…');
+    const readyMs = await coldStart(log, work);
+
+    const result = rows(bolt.run, bot, capped, bolt.readyMs, readyMs, search);
+    const report = renderReport({
+      rows: result,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION_SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      notes: bot.load.rps < TARGETS.ratio * bolt.run.load.rps ? PROFILE_NOTES : [],
+    });
+    writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report);
+    console.log(table(result));
+    console.log(`\nwritten to docs/benchmarks.md; server logs in ${log}`);
+  } finally {
+    await stop(stub);
+    if (process.env.BENCH_KEEP !== '1') rmSync(path.join(work, 'casebot.db'), { force: true });
+  }
+}
+
+await main();
