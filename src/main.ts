@@ -102,10 +102,14 @@ export async function startApp(deps: AppDeps): Promise<App> {
     );
   }
   if (config.teams) {
-    const { createTeamsAdapter } = await import('./adapters/teams/index.js');
-    adapters.push(
-      createTeamsAdapter({ config: config.teams, core: holder.core, store, logger, diagrams, now }),
-    );
+    const teamsDeps = { config: config.teams, core: holder.core, store, logger, diagrams, now };
+    if (config.teams.credentials) {
+      const { createTeamsAdapter } = await import('./adapters/teams/index.js');
+      adapters.push(createTeamsAdapter(teamsDeps));
+    } else {
+      const { createLazyTeamsAdapter } = await import('./adapters/teams/lazy.js');
+      adapters.push(createLazyTeamsAdapter(teamsDeps));
+    }
   }
   for (const adapter of adapters) await adapter.start();
 

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createSlackAdapter } from '../adapters/slack/index.js';
-import { createTeamsAdapter } from '../adapters/teams/index.js';
+import { createLazyTeamsAdapter } from '../adapters/teams/lazy.js';
 import { loadCatalog } from '../catalog/load.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
@@ -44,10 +43,14 @@ export async function tipsCommand(argv: string[], io: CliIo): Promise<number> {
       defaultLocale: config.defaultLocale,
     };
     const senders: Partial<Record<'slack' | 'teams', TipSender>> = {};
-    if (config.slack)
+    if (config.slack) {
+      const { createSlackAdapter } = await import('../adapters/slack/index.js');
       senders.slack = createSlackAdapter({ ...deps, config: config.slack }).tipSender;
-    if (config.teams)
-      senders.teams = createTeamsAdapter({ ...deps, config: config.teams }).tipSender;
+    }
+    // botbuilder is loaded only when a Teams subscription is due.
+    if (config.teams) {
+      senders.teams = createLazyTeamsAdapter({ ...deps, config: config.teams }).tipSender;
+    }
     const summary = await postDueTips({ store, tips: catalog.tips, now: now(), senders, logger });
     out(io, JSON.stringify(summary));
     return EXIT.ok;

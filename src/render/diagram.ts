@@ -31,8 +31,25 @@ function pakoState(code: string, extra: Record<string, unknown> = {}): string {
   return `pako:${encodeDeflate(JSON.stringify({ code, mermaid: { theme: 'default' }, ...extra }))}`;
 }
 
+/**
+ * Compressing a diagram costs more than rendering the rest of a card, and a casebook has only a
+ * handful of diagrams: remember the links (bounded, for casebooks that change on reload).
+ */
+const MEMO_LIMIT = 256;
+const memo = new Map<string, DiagramLinks>();
+
 /** Image and editor links for a mermaid source. Pure: no network. */
 export function diagramLinks(source: string, options: DiagramOptions): DiagramLinks {
+  const key = `${options.renderer}\u0000${options.baseUrl}\u0000${source}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const links = computeLinks(source, options);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, links);
+  return links;
+}
+
+function computeLinks(source: string, options: DiagramOptions): DiagramLinks {
   const editUrl = `${MERMAID_LIVE}#${pakoState(source, { autoSync: true, updateDiagram: true })}`;
   switch (options.renderer) {
     case 'none':

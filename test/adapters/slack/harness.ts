@@ -6,7 +6,7 @@ import { loadCatalog } from '../../../src/catalog/load.js';
 import { createCore } from '../../../src/core/core.js';
 import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
 import { silentLogger } from '../../../src/logger.js';
-import { DEFAULT_DIAGRAMS } from '../../../src/render/diagram.js';
+import { DEFAULT_DIAGRAMS, type DiagramOptions } from '../../../src/render/diagram.js';
 import { buildIndex } from '../../../src/search/index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { signedHeaders } from './sign.js';
@@ -91,7 +91,11 @@ export interface Harness {
 
 /** The real Bolt app behind the real HTTP server on port 0, nock standing in for Slack. */
 export async function startHarness(
-  options: { now?: () => Date; authReply?: Record<string, unknown> } = {},
+  options: {
+    now?: () => Date;
+    authReply?: Record<string, unknown>;
+    diagrams?: DiagramOptions;
+  } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
   const responses: Record<string, unknown>[] = [];
@@ -151,7 +155,7 @@ export async function startHarness(
     core,
     store,
     logger,
-    diagrams: DEFAULT_DIAGRAMS,
+    diagrams: options.diagrams ?? DEFAULT_DIAGRAMS,
     now,
     retry: { interactive: fast, tips: fast },
   });

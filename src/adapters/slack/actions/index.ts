@@ -1,4 +1,10 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import { ACTION_IDS } from '../../../render/blockkit-actions.js';
 import type { ListenerDeps } from '../deps.js';
 import { feedbackAction } from './feedback.js';
@@ -8,10 +14,23 @@ import { showAction } from './show.js';
 
 const startsWith = (prefix: string) => new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.`);
 
-/** Buttons on our cards; the button's value says what it means (see render/blockkit-actions). */
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/**
+ * Buttons on our cards; the button's value says what it means (see render/blockkit-actions).
+ * One Bolt listener that dispatches itself: Bolt runs every listener's matchers for every request,
+ * so each extra listener is paid by every slash command too.
+ */
 export function register(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction<ButtonAction>>(startsWith(ACTION_IDS.show), showAction(deps));
-  app.action<BlockAction<ButtonAction>>(startsWith(ACTION_IDS.feedback), feedbackAction(deps));
-  app.action<BlockAction<ButtonAction>>(startsWith(ACTION_IDS.share), shareAction(deps));
-  app.action<BlockAction<ButtonAction>>(startsWith(ACTION_IDS.home), homeLanguageAction(deps));
+  const handlers: [RegExp, (args: ActionArgs) => Promise<void>][] = [
+    [startsWith(ACTION_IDS.show), showAction(deps)],
+    [startsWith(ACTION_IDS.feedback), feedbackAction(deps)],
+    [startsWith(ACTION_IDS.share), shareAction(deps)],
+    [startsWith(ACTION_IDS.home), homeLanguageAction(deps)],
+  ];
+  app.action<BlockAction<ButtonAction>>(/^casebot\./, async (args) => {
+    const handler = handlers.find(([pattern]) => pattern.test(args.action.action_id))?.[1];
+    if (handler) await handler(args);
+    else await args.ack();
+  });
 }

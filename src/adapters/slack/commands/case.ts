@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { DIAGRAM_DEFAULT_URL } from '../../../config.js';
 import { parseCommand } from '../../../core/grammar.js';
 import type { Answer } from '../../../core/model.js';
 import { type BlockKitMessage, renderBlockKit } from '../../../render/blockkit.js';
+import { AnswerCache } from '../answer-cache.js';
 import { answerFor, type ListenerDeps, requestIdOf } from '../deps.js';
 import { botCannotPost, inviteHint, userTimeZone } from '../lookups.js';
 import { askRequest, conversationOf, questionText } from '../request.js';
@@ -10,31 +12,78 @@ import { respondWith } from '../send.js';
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
- * `/case …`: ack at once (Slack's 3 seconds), then answer ephemerally through the response_url,
- * with a "Share in channel" button.
+ * How long an answer may take to go straight into the ack (Slack allows 3 s in all). Lookups are
+ * in-process and take milliseconds; only a slow store or Slack look-up takes the slow path.
+ */
+export const INLINE_BUDGET_MS = 1_500;
+
+/**
+ * Whether Slack can be trusted to fetch the diagram image. Inline answers get no second chance:
+ * if Slack cannot download the image it shows the user an error instead of the card. A
+ * self-hosted renderer (often inside a private network) therefore goes through the response_url,
+ * where a refused image is retried without it.
+ */
+function inlineSafe(deps: ListenerDeps): boolean {
+  const { renderer, baseUrl } = deps.diagrams;
+  return renderer === 'none' || baseUrl === DIAGRAM_DEFAULT_URL[renderer];
+}
+
+const timeout = (ms: number) =>
+  new Promise<null>((resolve) => {
+    setTimeout(() => resolve(null), ms).unref();
+  });
+
+/**
+ * `/case …`: an ephemeral answer with a "Share in channel" button. When the answer is ready well
+ * inside Slack's 3 seconds (nearly always) it is the ack itself: one round trip, the way the
+ * snappiest Slack apps answer. Otherwise the ack goes first and the answer follows through the
+ * response_url.
  */
 export function caseCommand(deps: ListenerDeps) {
+  const cache = new AnswerCache();
   return async ({ ack, command, context }: Args): Promise<void> => {
+    const work = answerCommand(deps, command, requestIdOf(context), cache);
+    // A failure is handled below, after the ack; don't let it go unobserved meanwhile.
+    work.catch(() => undefined);
+    const ready = inlineSafe(deps)
+      ? await Promise.race([work.catch(() => null), timeout(INLINE_BUDGET_MS)])
+      : null;
+    if (ready) {
+      await ack({ response_type: 'ephemeral', text: ready.text, blocks: ready.blocks });
+      return;
+    }
     await ack();
-    const text = questionText(command.text);
-    const subscribing = parseCommand(text).kind === 'subscribe';
-    const request = askRequest({
-      requestId: requestIdOf(context),
-      text,
-      userId: command.user_id,
-      timeZone: subscribing
-        ? await userTimeZone(deps.lookups, command.user_id, deps.logger)
-        : undefined,
-      conversation: conversationOf(command.channel_id, command.team_id, {
-        channelName: command.channel_name,
-      }),
-    });
-    const { answer, message } = await answerFor(deps, request, { shareable: true });
-    const full = subscribing
-      ? await withInviteHint(deps, answer, message, command.channel_id)
-      : message;
-    await respondWith(command.response_url, full, { response_type: 'ephemeral' }, deps.logger);
+    // A throw here reaches the error sink, which apologises through the response_url.
+    const message = await work;
+    await respondWith(command.response_url, message, { response_type: 'ephemeral' }, deps.logger);
   };
+}
+
+async function answerCommand(
+  deps: ListenerDeps,
+  command: Args['command'],
+  requestId: string,
+  cache: AnswerCache,
+): Promise<BlockKitMessage> {
+  const text = questionText(command.text);
+  const catalog = deps.core.catalog;
+  const cached = cache.get(catalog, text);
+  if (cached) return cached;
+  const subscribing = parseCommand(text).kind === 'subscribe';
+  const request = askRequest({
+    requestId,
+    text,
+    userId: command.user_id,
+    timeZone: subscribing
+      ? await userTimeZone(deps.lookups, command.user_id, deps.logger)
+      : undefined,
+    conversation: conversationOf(command.channel_id, command.team_id, {
+      channelName: command.channel_name,
+    }),
+  });
+  const { answer, message } = await answerFor(deps, request, { shareable: true });
+  if (!subscribing) cache.put(catalog, text, answer, message);
+  return subscribing ? withInviteHint(deps, answer, message, command.channel_id) : message;
 }
 
 /** After a successful `subscribe`, ask for an invite when the bot cannot post in the channel. */

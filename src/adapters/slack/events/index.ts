@@ -5,10 +5,23 @@ import { appMention } from './app-mention.js';
 import { dedupeEvents } from './dedupe.js';
 import { directMessage } from './direct-message.js';
 
-/** Events API: mentions, direct messages, the Home tab; every event id answered once. */
+/**
+ * Events API: mentions, direct messages, the Home tab; every event id answered once. One Bolt
+ * listener for the three (see actions/index.ts for why).
+ */
 export function register(app: App, deps: ListenerDeps): void {
   app.use(dedupeEvents(deps));
-  app.event('app_mention', appMention(deps));
-  app.event('message', directMessage(deps));
-  app.event('app_home_opened', appHomeOpened(deps));
+  const mention = appMention(deps);
+  const message = directMessage(deps);
+  const home = appHomeOpened(deps);
+  app.event(/^(app_mention|message|app_home_opened)$/, async (args) => {
+    switch (args.event.type) {
+      case 'app_mention':
+        return mention(args as unknown as Parameters<typeof mention>[0]);
+      case 'message':
+        return message(args as unknown as Parameters<typeof message>[0]);
+      case 'app_home_opened':
+        return home(args as unknown as Parameters<typeof home>[0]);
+    }
+  });
 }

@@ -1,0 +1,36 @@
+import type { Catalog } from '../../catalog/load.js';
+import type { Answer } from '../../core/model.js';
+import type { BlockKitMessage } from '../../render/blockkit.js';
+
+/** Answers that depend on nothing but the question and the casebook. */
+const STABLE: ReadonlySet<Answer['kind']> = new Set(['case', 'list', 'help', 'compare']);
+const LIMIT = 1_000;
+
+/**
+ * The rendered answers to the questions people ask most (a team asks "flash sale" many times):
+ * searching and rendering a whole card costs more than everything else in a request. Only
+ * answers that cannot change for the same text are kept (no tips, no subscriptions, no misses,
+ * which the store must see), and a reloaded casebook starts a fresh cache.
+ */
+export class AnswerCache {
+  #catalog: Catalog | null = null;
+  readonly #entries = new Map<string, BlockKitMessage>();
+
+  get(catalog: Catalog, key: string): BlockKitMessage | undefined {
+    if (catalog !== this.#catalog) {
+      this.#catalog = catalog;
+      this.#entries.clear();
+      return undefined;
+    }
+    return this.#entries.get(key);
+  }
+
+  put(catalog: Catalog, key: string, answer: Answer, message: BlockKitMessage): void {
+    if (catalog !== this.#catalog || !STABLE.has(answer.kind)) return;
+    if (this.#entries.size >= LIMIT) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(key, message);
+  }
+}

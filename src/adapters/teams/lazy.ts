@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Tip } from '../../catalog/schema.js';
+import type { Subscription } from '../../store/store.js';
+import type { TeamsAdapter, TeamsAdapterDeps } from './adapter.js';
+
+/**
+ * Teams without credentials (local testing with the Emulator or the Agents Playground) loads
+ * botbuilder on its first activity, not at start: a server that only ever serves Slack doesn't
+ * pay its ~0.5 s of start-up and ~30 MB of memory.
+ */
+export function createLazyTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
+  let loading: Promise<TeamsAdapter> | null = null;
+  let stopped = false;
+  const real = () => {
+    loading ??= import('./adapter.js').then(async ({ createTeamsAdapter }) => {
+      const adapter = createTeamsAdapter(deps);
+      await adapter.start();
+      return adapter;
+    });
+    return loading;
+  };
+  return {
+    name: 'teams',
+    path: '/api/messages',
+    async handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
+      await (await real()).handle(req, res, requestId);
+    },
+    async start() {},
+    async stop() {
+      stopped = true;
+      if (loading) await (await loading).stop();
+    },
+    ready: () => !stopped,
+    tipSender: {
+      async send(sub: Subscription, tip: Tip) {
+        return (await real()).tipSender.send(sub, tip);
+      },
+    },
+  };
+}
