@@ -11,6 +11,8 @@ export interface LoadResult {
   /** Connection errors and timeouts. */
   readonly errors: number;
   readonly non2xx: number;
+  /** Responses whose body is an answer card (Block Kit in the ack). */
+  readonly cardsInAck: number;
 }
 
 export interface LoadOptions {
@@ -27,6 +29,7 @@ export async function runLoad(
   requests: readonly SignedRequest[],
   options: LoadOptions,
 ): Promise<LoadResult> {
+  let cardsInAck = 0;
   const result = await autocannon({
     url: baseUrl,
     connections: options.connections,
@@ -38,6 +41,9 @@ export async function runLoad(
       path: r.path,
       headers: r.headers,
       body: r.body,
+      onResponse: (_status: number, body: string) => {
+        if (body.includes('"blocks"')) cardsInAck++;
+      },
     })),
   });
   return {
@@ -48,5 +54,6 @@ export async function runLoad(
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    cardsInAck,
   };
 }

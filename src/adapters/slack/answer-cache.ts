@@ -1,6 +1,18 @@
 import type { Catalog } from '../../catalog/load.js';
 import type { Answer } from '../../core/model.js';
 import type { BlockKitMessage } from '../../render/blockkit.js';
+import { type Serialized, serialized } from './serialized.js';
+
+/** An ephemeral answer to a slash command, serialised once for the ack. */
+export type InlineAnswer = Serialized<{
+  readonly response_type: 'ephemeral';
+  readonly text: string;
+  readonly blocks: BlockKitMessage['blocks'];
+}>;
+
+export function inlineAnswer(message: BlockKitMessage): InlineAnswer {
+  return serialized({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+}
 
 /** Answers that depend on nothing but the question and the casebook. */
 const STABLE: ReadonlySet<Answer['kind']> = new Set(['case', 'list', 'help', 'compare']);
@@ -14,9 +26,9 @@ const LIMIT = 1_000;
  */
 export class AnswerCache {
   #catalog: Catalog | null = null;
-  readonly #entries = new Map<string, BlockKitMessage>();
+  readonly #entries = new Map<string, InlineAnswer>();
 
-  get(catalog: Catalog, key: string): BlockKitMessage | undefined {
+  get(catalog: Catalog, key: string): InlineAnswer | undefined {
     if (catalog !== this.#catalog) {
       this.#catalog = catalog;
       this.#entries.clear();
@@ -25,12 +37,15 @@ export class AnswerCache {
     return this.#entries.get(key);
   }
 
-  put(catalog: Catalog, key: string, answer: Answer, message: BlockKitMessage): void {
-    if (catalog !== this.#catalog || !STABLE.has(answer.kind)) return;
+  /** Keeps a stable answer; returns it ready to send (serialised once). */
+  put(catalog: Catalog, key: string, answer: Answer, message: BlockKitMessage): InlineAnswer {
+    const inline = inlineAnswer(message);
+    if (catalog !== this.#catalog || !STABLE.has(answer.kind)) return inline;
     if (this.#entries.size >= LIMIT) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    this.#entries.set(key, message);
+    this.#entries.set(key, inline);
+    return inline;
   }
 }

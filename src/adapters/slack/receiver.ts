@@ -4,12 +4,12 @@ import {
   type App,
   type Logger as BoltLogger,
   HTTPModuleFunctions,
-  HTTPResponseAck,
   type Receiver,
   type ReceiverEvent,
   verifySlackRequest,
 } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
+import { serializedBytes } from './serialized.js';
 
 export interface SharedServerReceiverOptions {
   readonly signingSecret: string;
@@ -68,6 +68,30 @@ function reply(res: ServerResponse, status: number, body?: unknown): void {
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+/**
+ * The ack Bolt hands to listeners: it answers the HTTP request at once, with no body, a message
+ * (JSON) or a plain text. Only the first call answers.
+ */
+function ackFor(res: ServerResponse): ReceiverEvent['ack'] {
+  let acked = false;
+  return async (response?: unknown) => {
+    if (acked || res.headersSent) return;
+    acked = true;
+    const bytes = serializedBytes(response);
+    if (bytes) {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
+      res.end(bytes);
+    } else if (typeof response === 'string' && response !== '') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(response);
+    } else if (response) {
+      reply(res, 200, response);
+    } else {
+      reply(res, 200);
+    }
+  };
 }
 
 /**
@@ -141,17 +165,9 @@ export class SharedServerReceiver implements Receiver {
     if (body.type === 'url_verification') return reply(res, 200, { challenge: body.challenge });
     if (!this.app) return reply(res, 503, { error: 'not_ready' });
 
-    const buffered = Object.assign(req, { rawBody: raw });
-    const ack = new HTTPResponseAck({
-      logger: this.options.boltLogger,
-      processBeforeResponse: false,
-      httpRequest: buffered,
-      httpRequestBody: body,
-      httpResponse: res,
-    });
     const event: ReceiverEvent = {
       body,
-      ack: ack.bind(),
+      ack: ackFor(res),
       retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
       retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
       customProperties: { requestId },

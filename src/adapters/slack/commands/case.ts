@@ -3,7 +3,7 @@ import { DIAGRAM_DEFAULT_URL } from '../../../config.js';
 import { parseCommand } from '../../../core/grammar.js';
 import type { Answer } from '../../../core/model.js';
 import { type BlockKitMessage, renderBlockKit } from '../../../render/blockkit.js';
-import { AnswerCache } from '../answer-cache.js';
+import { AnswerCache, type InlineAnswer, inlineAnswer } from '../answer-cache.js';
 import { answerFor, type ListenerDeps, requestIdOf } from '../deps.js';
 import { botCannotPost, inviteHint, userTimeZone } from '../lookups.js';
 import { askRequest, conversationOf, questionText } from '../request.js';
@@ -28,10 +28,18 @@ function inlineSafe(deps: ListenerDeps): boolean {
   return renderer === 'none' || baseUrl === DIAGRAM_DEFAULT_URL[renderer];
 }
 
-const timeout = (ms: number) =>
-  new Promise<null>((resolve) => {
-    setTimeout(() => resolve(null), ms).unref();
+/** `work`'s result, or null if it takes longer than `ms` (the timer never outlives the race). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
   });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * `/case …`: an ephemeral answer with a "Share in channel" button. When the answer is ready well
@@ -46,16 +54,24 @@ export function caseCommand(deps: ListenerDeps) {
     // A failure is handled below, after the ack; don't let it go unobserved meanwhile.
     work.catch(() => undefined);
     const ready = inlineSafe(deps)
-      ? await Promise.race([work.catch(() => null), timeout(INLINE_BUDGET_MS)])
+      ? await within(
+          work.catch(() => null),
+          INLINE_BUDGET_MS,
+        )
       : null;
     if (ready) {
-      await ack({ response_type: 'ephemeral', text: ready.text, blocks: ready.blocks });
+      await ack(ready);
       return;
     }
     await ack();
     // A throw here reaches the error sink, which apologises through the response_url.
-    const message = await work;
-    await respondWith(command.response_url, message, { response_type: 'ephemeral' }, deps.logger);
+    const { text, blocks } = await work;
+    await respondWith(
+      command.response_url,
+      { text, blocks },
+      { response_type: 'ephemeral' },
+      deps.logger,
+    );
   };
 }
 
@@ -64,7 +80,7 @@ async function answerCommand(
   command: Args['command'],
   requestId: string,
   cache: AnswerCache,
-): Promise<BlockKitMessage> {
+): Promise<InlineAnswer> {
   const text = questionText(command.text);
   const catalog = deps.core.catalog;
   const cached = cache.get(catalog, text);
@@ -82,8 +98,9 @@ async function answerCommand(
     }),
   });
   const { answer, message } = await answerFor(deps, request, { shareable: true });
-  if (!subscribing) cache.put(catalog, text, answer, message);
-  return subscribing ? withInviteHint(deps, answer, message, command.channel_id) : message;
+  return subscribing
+    ? inlineAnswer(await withInviteHint(deps, answer, message, command.channel_id))
+    : cache.put(catalog, text, answer, message);
 }
 
 /** After a successful `subscribe`, ask for an invite when the bot cannot post in the channel. */
