@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { CasebotError } from '../errors.js';
 import { type Migration, PG_MIGRATIONS } from './postgres-schema.js';
 import {
@@ -27,6 +28,14 @@ import {
   storeError,
 } from './support.js';
 
+/**
+ * `pg` is loaded only when PostgreSQL is configured: a SQLite or in-memory server doesn't pay
+ * its ~15 MB.
+ */
+function loadPg(): typeof pg {
+  return createRequire(import.meta.url)('pg') as typeof pg;
+}
+
 export interface PostgresStoreOptions {
   readonly logger?: Logger;
   /** How long to wait for a connection before giving up (ms); never forever. */
@@ -53,7 +62,7 @@ export class PostgresStore implements Store {
   constructor(url: string, options: PostgresStoreOptions = {}) {
     this.logger = options.logger ?? silentLogger;
     this.migrations = options.migrations ?? PG_MIGRATIONS;
-    this.pool = new pg.Pool({
+    this.pool = new (loadPg().Pool)({
       connectionString: url,
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
       idleTimeoutMillis: 30_000,

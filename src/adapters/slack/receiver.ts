@@ -127,6 +127,7 @@ export class SharedServerReceiver implements Receiver {
     const contentType = header(req, 'content-type').toLowerCase();
     if (
       contentType.startsWith('application/x-www-form-urlencoded') &&
+      text.includes('ssl_check=') &&
       parseQuery(text).ssl_check === '1'
     ) {
       return reply(res, 200);
