@@ -120,6 +120,10 @@ export function caseBody(a: CaseAnswer, diagrams: DiagramOptions): CardElement[]
       subtle(escapeMarkdown(label('focusedOn', lang, { section: sectionLabel(section, lang) }))),
     );
     body.push(...part(c, lang, section, diagrams));
+    // The metrics and the diagram (what a case is judged by) follow on every case card.
+    for (const s of ['metrics', 'architecture'] as const) {
+      if (s !== section) body.push(...part(c, lang, s, diagrams));
+    }
   } else {
     body.push(heading(label('background', lang)), bullets(c.background.map((t) => t[lang])));
     for (const s of SECTIONS) body.push(...part(c, lang, s, diagrams));
@@ -135,7 +139,7 @@ export function caseBody(a: CaseAnswer, diagrams: DiagramOptions): CardElement[]
 export function caseActions(a: CaseAnswer, diagrams: DiagramOptions): CardAction[] {
   const { case: c, lang, section } = a;
   const actions: CardAction[] = [];
-  if (section === null || section === 'architecture') actions.push(editorAction(c, lang, diagrams));
+  actions.push(editorAction(c, lang, diagrams));
   if (a.alternatives.length > 0) {
     actions.push({
       type: 'Action.ShowCard',

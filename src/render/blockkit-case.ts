@@ -159,14 +159,21 @@ export function renderCaseBlocks(a: CaseAnswer, o: CardOptions, b: Blocks): void
     addMetrics(b, c, lang);
     b.divider();
     addDiagram(b, c, lang, o, false);
-  } else if (section === 'challenges') {
-    addChallenges(b, c, lang, true);
-  } else if (section === 'solutions') {
-    addSolutions(b, c, lang);
-  } else if (section === 'metrics') {
-    addMetrics(b, c, lang);
   } else {
-    addDiagram(b, c, lang, o, true);
+    // The part asked for first; the metrics and the diagram (what a case is judged by) always
+    // follow, so every case card carries both.
+    if (section === 'challenges') addChallenges(b, c, lang, true);
+    else if (section === 'solutions') addSolutions(b, c, lang);
+    else if (section === 'metrics') addMetrics(b, c, lang);
+    else addDiagram(b, c, lang, o, true);
+    if (section !== 'metrics') {
+      b.divider();
+      addMetrics(b, c, lang);
+    }
+    if (section !== 'architecture') {
+      b.divider();
+      addDiagram(b, c, lang, o, false);
+    }
   }
 
   if (a.alternatives.length > 0) {

@@ -96,6 +96,14 @@ function renderCase(a: CaseAnswer, st: Style, o: TextOptions): string[] {
   if (a.section) {
     out.push(st.dim(label('focusedOn', lang, { section: sectionLabel(a.section, lang) })));
     out.push(...sectionLines(st, c, lang, a.section, o));
+    // The metrics and the diagram follow on every case card, as on Slack and Teams.
+    if (a.section !== 'metrics') out.push(...sectionLines(st, c, lang, 'metrics', o));
+    if (a.section !== 'architecture') {
+      const links = diagramLinks(c.diagram[lang], o.diagrams);
+      out.push(heading(st, sectionLabel('architecture', lang)));
+      if (links.imageUrl) out.push(`  ${st.dim('PNG:')} ${links.imageUrl}`);
+      out.push(`  ${st.dim(`${label('editDiagram', lang)}:`)} ${links.editUrl}`);
+    }
   } else {
     out.push(heading(st, label('background', lang)));
     for (const b of c.background) out.push(`  • ${clean(b[lang])}`);
