@@ -1,23 +1,15 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
 import { renderBlockKit } from '../../../render/blockkit.js';
 import { decodeAction } from '../../../render/blockkit-actions.js';
 import { answerFor, type ListenerDeps, requestIdOf } from '../deps.js';
 import { actionRequest } from '../request.js';
-import { clickConversation, clickPlace, replyToClick } from './reply.js';
-
-type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+import { type ButtonArgs, clickConversation, clickPlace, replyToClick } from './reply.js';
 
 /**
  * 👍/👎: recorded through the core (and the store). On an ephemeral card the card is drawn again
  * with the thanks in place of the buttons; elsewhere the clicker gets the thanks privately.
  */
 export function feedbackAction(deps: ListenerDeps) {
-  return async ({ ack, action, body, context, client }: Args): Promise<void> => {
+  return async ({ ack, action, body, context, client }: ButtonArgs): Promise<void> => {
     await ack();
     const vote = decodeAction(action.value);
     if (vote?.kind !== 'feedback') return;

@@ -1,20 +1,13 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION_IDS } from '../../../render/blockkit-actions.js';
 import type { ListenerDeps } from '../deps.js';
 import { feedbackAction } from './feedback.js';
 import { homeLanguageAction } from './home-language.js';
+import type { ButtonArgs } from './reply.js';
 import { shareAction } from './share.js';
 import { showAction } from './show.js';
 
 const startsWith = (prefix: string) => new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.`);
-
-type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /**
  * Buttons on our cards; the button's value says what it means (see render/blockkit-actions).
@@ -22,7 +15,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
  * so each extra listener is paid by every slash command too.
  */
 export function register(app: App, deps: ListenerDeps): void {
-  const handlers: [RegExp, (args: ActionArgs) => Promise<void>][] = [
+  const handlers: [RegExp, (args: ButtonArgs) => Promise<void>][] = [
     [startsWith(ACTION_IDS.show), showAction(deps)],
     [startsWith(ACTION_IDS.feedback), feedbackAction(deps)],
     [startsWith(ACTION_IDS.share), shareAction(deps)],

@@ -1,9 +1,17 @@
-import type { BlockAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { BlockKitMessage } from '../../../render/blockkit.js';
 import type { ListenerDeps } from '../deps.js';
 import { conversationOf } from '../request.js';
 import { postMessage, respondWith } from '../send.js';
+
+/** What Bolt hands a listener for a click on one of our buttons. */
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** Where a click came from decides where its answer goes. */
 export type ClickPlace = 'ephemeral' | 'message' | 'home';

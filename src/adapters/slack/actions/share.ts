@@ -1,16 +1,8 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
 import { decodeAction } from '../../../render/blockkit-actions.js';
 import { answerFor, type ListenerDeps, requestIdOf } from '../deps.js';
 import { actionRequest } from '../request.js';
 import { postMessage, postToResponseUrl, respondWith, slackErrorCode } from '../send.js';
-import { clickConversation } from './reply.js';
-
-type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+import { type ButtonArgs, clickConversation } from './reply.js';
 
 /** Slack errors that mean "the bot is not in that conversation", where response_url still works. */
 const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
@@ -20,7 +12,7 @@ const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
  * copy goes away.
  */
 export function shareAction(deps: ListenerDeps) {
-  return async ({ ack, action, body, context, client }: Args): Promise<void> => {
+  return async ({ ack, action, body, context, client }: ButtonArgs): Promise<void> => {
     await ack();
     const share = decodeAction(action.value);
     const channel = body.channel?.id;

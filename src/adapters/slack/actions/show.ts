@@ -1,19 +1,11 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
 import { decodeAction } from '../../../render/blockkit-actions.js';
 import { answerFor, type ListenerDeps, requestIdOf } from '../deps.js';
 import { actionRequest } from '../request.js';
-import { clickConversation, clickPlace, replyToClick } from './reply.js';
-
-type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+import { type ButtonArgs, clickConversation, clickPlace, replyToClick } from './reply.js';
 
 /** Focus views (Metrics, Architecture, Solutions), "Did you mean", "Open", "Read the case". */
 export function showAction(deps: ListenerDeps) {
-  return async ({ ack, action, body, context, client }: Args): Promise<void> => {
+  return async ({ ack, action, body, context, client }: ButtonArgs): Promise<void> => {
     await ack();
     const decoded = decodeAction(action.value);
     if (decoded?.kind !== 'show') return;
