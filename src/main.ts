@@ -6,7 +6,6 @@ import { type RunningServer, startHttpServer } from './http/server.js';
 import type { HttpAdapter } from './http/types.js';
 import type { Logger } from './logger.js';
 import type { DiagramOptions } from './render/diagram.js';
-import { buildIndex } from './search/index.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { createTipScheduler, type TipScheduler } from './tips/scheduler.js';
@@ -43,6 +42,9 @@ function reloadableCore(initial: Core): { core: Core; swap(next: Core): void } {
       get catalog() {
         return current.catalog;
       },
+      get index() {
+        return current.index;
+      },
       handle: (request: BotRequest): Promise<Answer> => current.handle(request),
     },
     swap(next) {
@@ -51,14 +53,8 @@ function reloadableCore(initial: Core): { core: Core; swap(next: Core): void } {
   };
 }
 
-export async function buildCore(
-  catalog: Catalog,
-  store: Store,
-  config: Config,
-  now: () => Date,
-): Promise<Core> {
-  const index = buildIndex(catalog.cases);
-  return createCore({ catalog, index, store, defaultLocale: config.defaultLocale, now });
+export function buildCore(catalog: Catalog, store: Store, config: Config, now: () => Date): Core {
+  return createCore({ catalog, store, defaultLocale: config.defaultLocale, now });
 }
 
 /** The composition root: config → logger → catalog → index → store → core → adapters → server. */
@@ -81,7 +77,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
     logger.error({ err: error }, 'store unavailable at start; lookups still work');
   }
 
-  const holder = reloadableCore(await buildCore(catalog, store, config, now));
+  const holder = reloadableCore(buildCore(catalog, store, config, now));
   const diagrams: DiagramOptions = config.diagrams;
 
   const adapters: (HttpAdapter & { tipSender: TipSender })[] = [];
@@ -171,7 +167,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
     async reload() {
       try {
         const next = await loadCatalog(config.casesDir);
-        holder.swap(await buildCore(next, store, config, now));
+        holder.swap(buildCore(next, store, config, now));
         logger.info({ cases: next.cases.length, tips: next.tips.length }, 'casebook reloaded');
         return true;
       } catch (error) {

@@ -3,7 +3,6 @@ import { loadCatalog } from '../catalog/load.js';
 import { loadConfig } from '../config.js';
 import { createCore } from '../core/core.js';
 import { createLogger } from '../logger.js';
-import { buildIndex } from '../search/index.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { type CliIo, EXIT } from './io.js';
 
@@ -14,7 +13,6 @@ export async function chatCommand(_argv: string[], io: CliIo): Promise<number> {
   const catalog = await loadCatalog(config.casesDir);
   const core = createCore({
     catalog,
-    index: buildIndex(catalog.cases),
     store: new MemoryStore(),
     defaultLocale: config.defaultLocale,
     now: () => new Date(),

@@ -6,7 +6,6 @@ import { createCore } from '../core/core.js';
 import { renderAdaptiveCard } from '../render/adaptive-card.js';
 import { renderBlockKit } from '../render/blockkit.js';
 import { renderText } from '../render/text.js';
-import { buildIndex } from '../search/index.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { type CliIo, EXIT, err, out } from './io.js';
 
@@ -38,7 +37,6 @@ export async function renderCommand(argv: string[], io: CliIo): Promise<number> 
   const catalog = await loadCatalog(values.cases ?? config.casesDir);
   const core = createCore({
     catalog,
-    index: buildIndex(catalog.cases),
     store: new MemoryStore(),
     defaultLocale: config.defaultLocale,
     now: () => new Date(),

@@ -33,7 +33,7 @@ export async function tipsCommand(argv: string[], io: CliIo): Promise<number> {
   const store = openStore(config.store, logger);
   await store.init();
   try {
-    const core = await buildCore(catalog, store, config, now);
+    const core = buildCore(catalog, store, config, now);
     const deps = {
       core,
       store,

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/load.js';
 import type { Case, Lang, Section } from '../catalog/schema.js';
 import { CasebotError } from '../errors.js';
+import { buildIndex } from '../search/index.js';
 import type { SearchIndex, SearchMatch } from '../search/types.js';
 import type { Store, SubscriptionPlatform } from '../store/store.js';
 import { type Command, parseCommand } from './grammar.js';
@@ -13,7 +14,8 @@ import { parseSubscribeArgs } from './subscribe-args.js';
 
 export interface CoreDeps {
   readonly catalog: Catalog;
-  readonly index: SearchIndex;
+  /** Built from the catalog when not given (tests share one). */
+  readonly index?: SearchIndex;
   readonly store: Store;
   readonly defaultLocale: Lang;
   readonly now: () => Date;
@@ -25,6 +27,8 @@ export interface Core {
   handle(request: BotRequest): Promise<Answer>;
   /** The catalog currently served (it changes on reload). */
   readonly catalog: Catalog;
+  /** The search index over that catalog (the Teams messaging extension ranks with it). */
+  readonly index: SearchIndex;
 }
 
 /** Questions longer than this are cut before searching; the answer is the same. */
@@ -56,7 +60,8 @@ function say<K extends MessageKey>(
 
 /** The router: a request → one Answer. No platform SDKs, no I/O but the store. */
 export function createCore(deps: CoreDeps): Core {
-  const { catalog, index, store } = deps;
+  const { catalog, store } = deps;
+  const index = deps.index ?? buildIndex(catalog.cases);
   const random = deps.random ?? Math.random;
 
   const caseRef = (m: SearchMatch, lang: Lang): CaseRef | null => {
@@ -228,6 +233,7 @@ export function createCore(deps: CoreDeps): Core {
 
   return {
     catalog,
+    index,
     async handle(request) {
       const command = parseCommand(request.text);
       const lang = request.lang ?? languageOf(request.text) ?? deps.defaultLocale;

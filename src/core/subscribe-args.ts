@@ -1,8 +1,6 @@
 import type { Lang } from '../catalog/schema.js';
 import { parseTime, parseTimeZone } from './time-input.js';
 
-export { parseTime } from './time-input.js';
-
 export type SubscribeArgs =
   | { readonly ok: true; readonly time?: string; readonly timeZone?: string; readonly lang?: Lang }
   | { readonly ok: false; readonly problem: 'time' | 'zone' | 'arg'; readonly value: string };

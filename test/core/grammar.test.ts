@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/core/grammar.js';
-import { parseSubscribeArgs, parseTime } from '../../src/core/subscribe-args.js';
+import { parseSubscribeArgs } from '../../src/core/subscribe-args.js';
+import { parseTime } from '../../src/core/time-input.js';
 
 describe('parseCommand', () => {
   it.each([

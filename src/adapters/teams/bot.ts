@@ -4,15 +4,12 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import type { Catalog } from '../../catalog/load.js';
 import type { Lang } from '../../catalog/schema.js';
 import type { Core } from '../../core/core.js';
 import { languageOf } from '../../core/lang.js';
 import type { Answer } from '../../core/model.js';
 import { adaptiveLabel } from '../../render/adaptive-labels.js';
 import type { DiagramOptions } from '../../render/diagram.js';
-import { buildIndex } from '../../search/index.js';
-import type { SearchIndex } from '../../search/types.js';
 import { rankCases, SEARCH_COMMAND_ID, searchResponse, searchText } from './messaging-extension.js';
 import { answerActivity } from './reply.js';
 import { langOfLocale, toBotRequest } from './to-request.js';
@@ -33,8 +30,6 @@ const finite = (n: unknown): number | undefined =>
  * Errors are not caught here: they go to the adapter's one error sink.
  */
 export class CasebotTeamsBot extends TeamsActivityHandler {
-  private readonly indexes = new WeakMap<Catalog, SearchIndex>();
-
   constructor(private readonly deps: TeamsBotDeps) {
     super();
     this.onMessage(async (context, next) => {
@@ -80,15 +75,6 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
     await this.send(context, answer);
   }
 
-  private indexFor(catalog: Catalog): SearchIndex {
-    let index = this.indexes.get(catalog);
-    if (!index) {
-      index = buildIndex(catalog.cases);
-      this.indexes.set(catalog, index);
-    }
-    return index;
-  }
-
   protected override async handleTeamsMessagingExtensionQuery(
     context: TurnContext,
     query: MessagingExtensionQuery,
@@ -99,7 +85,7 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
       return searchResponse([], lang, text, this.deps.diagrams);
     }
     const catalog = this.deps.core.catalog;
-    const cases = rankCases(catalog, this.indexFor(catalog), text);
+    const cases = rankCases(catalog, this.deps.core.index, text);
     return searchResponse(cases, lang, text, this.deps.diagrams, {
       skip: finite(query.queryOptions?.skip),
       count: finite(query.queryOptions?.count),

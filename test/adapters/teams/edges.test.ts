@@ -74,6 +74,7 @@ describe('Teams search messaging extension', () => {
         get catalog(): typeof core.catalog {
           throw new Error('catalog gone');
         },
+        index: core.index,
         handle: (request) => core.handle(request),
       }),
     });
@@ -155,6 +156,7 @@ describe('Teams transport and security', () => {
         get catalog() {
           return core.catalog;
         },
+        index: core.index,
         handle: async (request) => {
           if (fail) throw new Error('boom');
           return core.handle(request);
