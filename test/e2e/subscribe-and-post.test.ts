@@ -183,7 +183,10 @@ describe.each(engines)('daily tips on $name', (engine) => {
     expect(posts('CQUIET')).toHaveLength(0); // unsubscribed
     expect(posts('CTOKYO')).toHaveLength(0); // 18:30 in Tokyo: not yet
     expect(posts('CGONE')).toHaveLength(1); // deleted: tried once, then retired
-    expect(JSON.stringify(delivered('C1')[0]!.body.blocks)).toMatch(/Read the case/);
+    // A tip card; one drawn from a case links to it (general tips have no case to read).
+    const tipCard = JSON.stringify(delivered('C1')[0]!.body.blocks);
+    expect(tipCard).toMatch(/Tip of the day/);
+    expect(/Read the case/.test(tipCard)).toBe(/"block_id":"tip-case"/.test(tipCard));
 
     const [teams] = teamsPosts();
     expect(teamsPosts()).toHaveLength(1);
