@@ -94,14 +94,9 @@ async function bareBolt(log: string, stubUrl: string) {
   return { run: await measure(proc, `http://127.0.0.1:${port}`, stubUrl), readyMs };
 }
 
-async function casebot(
-  log: string,
-  work: string,
-  stubUrl: string,
-  env: Record<string, string> = {},
-) {
-  const port = await freePort();
-  const proc = spawnNode(
+/** `casebot serve` as production runs it, on `port`, with its own SQLite file. */
+function serveCasebot(port: number, db: string, log: string, env: Record<string, string> = {}) {
+  return spawnNode(
     CLI,
     ['serve'],
     {
@@ -109,15 +104,27 @@ async function casebot(
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: 'xoxb-0000-bench',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: `${stubUrl}/api/`,
-      DATABASE_URL: `sqlite:${path.join(work, 'casebot.db')}`,
+      DATABASE_URL: `sqlite:${db}`,
       TIPS_SCHEDULER: 'off',
       ...env,
     },
     log,
   );
+}
+
+async function casebot(
+  log: string,
+  work: string,
+  stubUrl: string,
+  env: Record<string, string> = {},
+) {
+  const port = await freePort();
+  const proc = serveCasebot(port, path.join(work, 'casebot.db'), log, {
+    SLACK_BOT_TOKEN: 'xoxb-0000-bench',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: `${stubUrl}/api/`,
+    ...env,
+  });
   const base = `http://127.0.0.1:${port}`;
   await waitForStatus(`${base}/readyz`, 200);
   return measure(proc, base, stubUrl);
@@ -129,19 +136,7 @@ async function coldStart(log: string, work: string): Promise<number> {
   for (let i = 0; i < COLD_STARTS; i++) {
     const port = await freePort();
     const started = performance.now();
-    const proc = spawnNode(
-      CLI,
-      ['serve'],
-      {
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        DATABASE_URL: `sqlite:${path.join(work, `cold-${i}.db`)}`,
-        TIPS_SCHEDULER: 'off',
-      },
-      log,
-    );
+    const proc = serveCasebot(port, path.join(work, `cold-${i}.db`), log);
     await waitForStatus(`http://127.0.0.1:${port}/readyz`, 200);
     times.push(performance.now() - started);
     await stop(proc);
