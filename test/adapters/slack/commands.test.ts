@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { INLINE_BUDGET_MS } from '../../../src/adapters/slack/commands/case.js';
 import { allMrkdwn, checkBlockKitLimits } from '../../render/blockkit-limits.js';
 import { type Harness, slashCommandBody, startHarness, until } from './harness.js';
 
@@ -114,6 +115,26 @@ describe('/case', () => {
       timeZone: 'Europe/Berlin',
       lang: 'en',
       active: true,
+    });
+  });
+
+  it('acks at once and answers through the response_url when Slack is slow to answer a look-up', async () => {
+    // The user's time zone (users.info) takes longer than the inline budget: the ack must not
+    // wait for it, and the answer must still come.
+    h.failNext('users.info', {
+      body: { ok: true, user: { id: 'U2147483697', tz: 'America/Chicago' } },
+      delayMs: INLINE_BUDGET_MS + 1_000,
+    });
+    const { ackMs, inline, reply } = await slash('subscribe 07:45');
+    expect(inline).toBe(false);
+    expect(ackMs).toBeLessThan(INLINE_BUDGET_MS + 800); // it did not wait for the look-up
+    expect(reply.response_type).toBe('ephemeral');
+    const json = JSON.stringify(reply);
+    expect(json).toContain('07:45');
+    expect(json).toContain('America/Chicago');
+    expect(await h.store.getSubscription('slack', 'C2147483705')).toMatchObject({
+      time: '07:45',
+      timeZone: 'America/Chicago',
     });
   });
 

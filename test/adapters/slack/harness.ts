@@ -63,6 +63,14 @@ export async function until(
   }
 }
 
+export interface CannedReply {
+  readonly status?: number;
+  readonly body: unknown;
+  readonly headers?: Record<string, string>;
+  /** Answer only after this many milliseconds (a slow Slack). */
+  readonly delayMs?: number;
+}
+
 export interface Harness {
   readonly adapter: SlackAdapter;
   readonly server: RunningServer;
@@ -72,11 +80,8 @@ export interface Harness {
   readonly calls: Record<string, ApiCall[]>;
   /** response_url posts, in order (refused ones included). */
   readonly responses: Record<string, unknown>[];
-  /** Make the next call of `method` (or `response_url`) answer this (once each). */
-  failNext(
-    method: string,
-    reply: { status?: number; body: unknown; headers?: Record<string, string> },
-  ): void;
+  /** Make the next call of `method` (or `response_url`) answer this (once each), maybe late. */
+  failNext(method: string, reply: CannedReply): void;
   post(
     body: string,
     contentType: 'application/json' | 'application/x-www-form-urlencoded',
@@ -99,10 +104,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
   const responses: Record<string, unknown>[] = [];
-  const failures: Record<
-    string,
-    { status?: number; body: unknown; headers?: Record<string, string> }[]
-  > = {};
+  const failures: Record<string, CannedReply[]> = {};
   const ok: Record<string, unknown> = {
     'auth.test': options.authReply ?? {
       ok: true,
@@ -119,12 +121,20 @@ export async function startHarness(
   nock(API_ORIGIN)
     .persist()
     .post(/^\/api\/[\w.]+$/)
-    .reply((uri, body) => {
+    .reply((uri, body, callback) => {
       const method = uri.replace('/api/', '');
       calls[method] = [...(calls[method] ?? []), parseApiBody(body)];
       const failure = failures[method]?.shift();
-      if (failure) return [failure.status ?? 200, failure.body as nock.Body, failure.headers ?? {}];
-      return [200, (ok[method] ?? { ok: false, error: 'unknown_method' }) as nock.Body];
+      if (!failure) {
+        callback(null, [200, (ok[method] ?? { ok: false, error: 'unknown_method' }) as nock.Body]);
+        return;
+      }
+      const canned: nock.ReplyFnResult = [
+        failure.status ?? 200,
+        failure.body as nock.Body,
+        failure.headers ?? {},
+      ];
+      setTimeout(() => callback(null, canned), failure.delayMs ?? 0);
     });
   nock(HOOKS)
     .persist()

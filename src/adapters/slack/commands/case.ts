@@ -28,17 +28,22 @@ function inlineSafe(deps: ListenerDeps): boolean {
   return renderer === 'none' || baseUrl === DIAGRAM_DEFAULT_URL[renderer];
 }
 
-/** `work`'s result, or null if it takes longer than `ms` (the timer never outlives the race). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
+/**
+ * `work`'s result, or null if it fails or takes longer than `ms`. One promise, settled either
+ * way, and the timer cleared at once: nothing is left pending per request. (A `Promise.race`
+ * against a timeout leaves the losing promise pending with the request's whole graph hanging
+ * off it; once V8 pretenures that allocation site, every request's objects get promoted and the
+ * old generation fills with garbage under load.)
+ */
+function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    const settle = (value: T | null) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    work.then(settle, () => settle(null));
   });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -53,12 +58,7 @@ export function caseCommand(deps: ListenerDeps) {
     const work = answerCommand(deps, command, requestIdOf(context), cache);
     // A failure is handled below, after the ack; don't let it go unobserved meanwhile.
     work.catch(() => undefined);
-    const ready = inlineSafe(deps)
-      ? await within(
-          work.catch(() => null),
-          INLINE_BUDGET_MS,
-        )
-      : null;
+    const ready = inlineSafe(deps) ? await within(work, INLINE_BUDGET_MS) : null;
     if (ready) {
       await ack(ready);
       return;
