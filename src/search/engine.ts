@@ -37,9 +37,10 @@ class Engine implements SearchIndex {
   search(query: string): SearchResult {
     const norm = normalize(query);
     const intent = detectSection(norm);
-    const base = { query, section: intent.section, lang: detectLang(norm || query) };
+    const { section } = intent;
+    const lang = detectLang(norm || query);
     const atoms = atomize(norm);
-    if (atoms.length === 0) return { ...base, matches: [] };
+    if (atoms.length === 0) return { query, section, lang, matches: [] };
 
     const units = this.#units(atoms, intent.spans);
     const { words, quality } = this.#correctTypos(atoms, units);
@@ -55,7 +56,7 @@ class Engine implements SearchIndex {
         score: Math.round(m.score * 1000) / 1000,
         matchedTerms: termsFor(m.doc, hits).slice(0, 8),
       }));
-    return { ...base, matches };
+    return { query, section, lang, matches };
   }
 
   /**
