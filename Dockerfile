@@ -20,10 +20,13 @@ ENV npm_config_build_from_source=true \
     npm_config_nodedir=/usr/local
 # Dependencies first (a layer that only changes with the lock file). `--ignore-scripts` skips
 # `prepare` (= build, which needs the sources copied below) and the dev-only install scripts;
-# better-sqlite3, the one production dependency with an install script, runs it via `npm rebuild`.
+# better-sqlite3, the one production dependency with an install script, runs it via `npm rebuild`,
+# and patch-package applies patches/ (what `postinstall` does outside Docker).
 COPY package.json package-lock.json .prebuild-installrc ./
+COPY patches ./patches
 RUN npm ci --ignore-scripts --no-audit --no-fund \
- && npm rebuild better-sqlite3
+ && npm rebuild better-sqlite3 \
+ && npx patch-package --error-on-fail
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY cases ./cases
@@ -33,8 +36,8 @@ RUN npm run build \
 
 # --- runtime -------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
-# The heap cap keeps RSS near 145 MB under load (without it V8 lets old space grow to ~240 MB
-# of garbage before collecting; the live heap is ~40 MB). See docs/benchmarks.md.
+# A heap cap well above the live heap (~25 MB): a guard against runaway growth, not a tuning
+# knob (RSS under load is ~105–125 MB with or without it; see docs/benchmarks.md).
 ENV NODE_ENV=production \
     NODE_OPTIONS=--max-old-space-size=128 \
     PORT=3000 \

@@ -204,6 +204,23 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/healthz/);
     expect(dockerfile).toContain('npm prune --omit=dev');
   });
+
+  it('copies only files that exist and that .dockerignore lets into the build context', () => {
+    const ignored = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#') && !l.startsWith('!'));
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+)$/gm)].flatMap((m) =>
+      (m[1] ?? '').split(/\s+/).slice(0, -1),
+    );
+    expect(sources).toContain('patches');
+    for (const source of sources) {
+      expect(existsSync(path.join(ROOT, source)), source).toBe(true);
+      expect(ignored, source).not.toContain(source);
+    }
+    // The dependency patches are applied in the image as `postinstall` applies them elsewhere.
+    expect(dockerfile).toContain('patch-package');
+  });
 });
 
 function hasKubectl(): boolean {
