@@ -2,6 +2,7 @@ import { runConsoleChat } from '../adapters/console/console-chat.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startApp } from '../main.js';
+import { tuneGarbageCollector } from './gc-tuning.js';
 import { type CliIo, EXIT } from './io.js';
 
 /**
@@ -13,6 +14,7 @@ export async function serveCommand(_argv: string[], io: CliIo): Promise<number> 
   const config = loadConfig(io.env);
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(io.stderr.isTTY) });
   const app = await startApp({ config, logger });
+  tuneGarbageCollector();
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
