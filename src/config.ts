@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatPath } from './catalog/load.js';
 import { LANGS } from './catalog/schema.js';
 import { CasebotError } from './errors.js';
+import { DIAGRAM_DEFAULT_URL } from './render/diagram.js';
 
 /**
  * Configuration, validated once at start from an injectable source (t3-env style).
@@ -118,12 +119,6 @@ export interface Config {
   /** Why a platform is off, for one clear log line each. */
   readonly notes: readonly string[];
 }
-
-export const DIAGRAM_DEFAULT_URL = {
-  'mermaid-ink': 'https://mermaid.ink',
-  kroki: 'https://kroki.io',
-  none: '',
-} as const;
 
 /** Every variable the config knows, for `.env.example` and manifest checks. */
 export const ENV_NAMES = [

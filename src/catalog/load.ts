@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { CasebotError } from '../errors.js';
+import { type Catalog, CatalogError, type CatalogProblem } from './model.js';
 import {
   type Case,
   caseSchema,
@@ -12,39 +13,8 @@ import {
   tipsFileSchema,
 } from './schema.js';
 
-/** The casebook, loaded and cross-checked. */
-export interface Catalog {
-  /** Cases in display order. */
-  readonly cases: readonly Case[];
-  readonly byId: ReadonlyMap<string, Case>;
-  readonly overview: Overview;
-  readonly tips: readonly Tip[];
-  /** The folder it was read from. */
-  readonly dir: string;
-}
-
-/** One problem in one file, printed as `file: path.to.field: message`. */
-export interface CatalogProblem {
-  readonly file: string;
-  readonly path: string;
-  readonly message: string;
-}
-
-export function formatProblem(p: CatalogProblem): string {
-  return p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
-}
-
-export class CatalogError extends CasebotError {
-  readonly problems: readonly CatalogProblem[];
-
-  constructor(problems: readonly CatalogProblem[]) {
-    super(
-      'catalog_invalid',
-      `The casebook has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
-    );
-    this.problems = problems;
-  }
-}
+export type { Catalog, CatalogProblem } from './model.js';
+export { CatalogError, formatProblem } from './model.js';
 
 const OVERVIEW_FILE = 'overview.yaml';
 const TIPS_FILE = 'tips.yaml';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { LANGS, PRINCIPLES, SECTIONS } from './model.js';
 
-/** The two languages of the casebook. Every user-visible text exists in both. */
-export const LANGS = ['en', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
+export type { Lang, Section } from './model.js';
+export { LANGS, PRINCIPLES, SECTIONS };
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -10,13 +10,8 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 export const textSchema = z.strictObject({ zh: nonEmpty, en: nonEmpty });
 export type Text = z.infer<typeof textSchema>;
 
-/** The three core principles every solution table is organised by (seed: 集装箱化, 声明式, 弹性). */
-export const PRINCIPLES = ['containerisation', 'declarative', 'elasticity'] as const;
 export const principleSchema = z.enum(PRINCIPLES);
 export type Principle = z.infer<typeof principleSchema>;
-
-export const SECTIONS = ['challenges', 'solutions', 'architecture', 'metrics'] as const;
-export type Section = (typeof SECTIONS)[number];
 
 export const caseIdSchema = z
   .string()

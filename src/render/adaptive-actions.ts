@@ -1,4 +1,4 @@
-import { LANGS, type Lang, SECTIONS, type Section } from '../catalog/schema.js';
+import { LANGS, type Lang, SECTIONS, type Section } from '../catalog/model.js';
 import type { BotAction } from '../core/model.js';
 import type { SubmitAction } from './adaptive-types.js';
 

@@ -1,4 +1,5 @@
-import { type Case, type Lang, SECTIONS, type Section } from '../catalog/schema.js';
+import { type Lang, SECTIONS, type Section } from '../catalog/model.js';
+import type { Case } from '../catalog/schema.js';
 import type { CaseAnswer } from '../core/model.js';
 import { feedbackAction, showAction } from './adaptive-actions.js';
 import { adaptiveLabel } from './adaptive-labels.js';

@@ -1,5 +1,4 @@
-import type { Lang, Section } from '../catalog/schema.js';
-import { SECTIONS } from '../catalog/schema.js';
+import { type Lang, SECTIONS, type Section } from '../catalog/model.js';
 
 /**
  * What a button on one of our Block Kit cards means, carried compactly in its `value`

@@ -14,9 +14,16 @@ export interface DiagramLinks {
   readonly editUrl: string;
 }
 
+/** The public service behind each renderer (used when DIAGRAM_RENDERER_URL is unset). */
+export const DIAGRAM_DEFAULT_URL = {
+  'mermaid-ink': 'https://mermaid.ink',
+  kroki: 'https://kroki.io',
+  none: '',
+} as const;
+
 export const DEFAULT_DIAGRAMS: DiagramOptions = {
   renderer: 'mermaid-ink',
-  baseUrl: 'https://mermaid.ink',
+  baseUrl: DIAGRAM_DEFAULT_URL['mermaid-ink'],
 };
 
 const MERMAID_LIVE = 'https://mermaid.live/edit';

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { DIAGRAM_DEFAULT_URL } from '../../../config.js';
 import { parseCommand } from '../../../core/grammar.js';
 import type { Answer } from '../../../core/model.js';
 import { type BlockKitMessage, renderBlockKit } from '../../../render/blockkit.js';
+import { DIAGRAM_DEFAULT_URL } from '../../../render/diagram.js';
 import { AnswerCache, type InlineAnswer, inlineAnswer } from '../answer-cache.js';
 import { answerFor, type ListenerDeps, requestIdOf } from '../deps.js';
 import { botCannotPost, inviteHint, userTimeZone } from '../lookups.js';

@@ -1,0 +1,52 @@
+import { CasebotError } from '../errors.js';
+import type { Case, Overview, Tip } from './schema.js';
+
+/*
+ * The casebook's vocabulary and result types, without the validator: the server imports these
+ * at run time, while zod and yaml are only loaded where a casebook is read (see
+ * `src/isolated-load.ts`). The schemas in `schema.ts` are built from these same constants.
+ */
+
+/** The two languages of the casebook. Every user-visible text exists in both. */
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The three core principles every solution table is organised by (seed: 集装箱化, 声明式, 弹性). */
+export const PRINCIPLES = ['containerisation', 'declarative', 'elasticity'] as const;
+
+export const SECTIONS = ['challenges', 'solutions', 'architecture', 'metrics'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** The casebook, loaded and cross-checked. */
+export interface Catalog {
+  /** Cases in display order. */
+  readonly cases: readonly Case[];
+  readonly byId: ReadonlyMap<string, Case>;
+  readonly overview: Overview;
+  readonly tips: readonly Tip[];
+  /** The folder it was read from. */
+  readonly dir: string;
+}
+
+/** One problem in one file, printed as `file: path.to.field: message`. */
+export interface CatalogProblem {
+  readonly file: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+export function formatProblem(p: CatalogProblem): string {
+  return p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+
+export class CatalogError extends CasebotError {
+  readonly problems: readonly CatalogProblem[];
+
+  constructor(problems: readonly CatalogProblem[]) {
+    super(
+      'catalog_invalid',
+      `The casebook has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
+    );
+    this.problems = problems;
+  }
+}
