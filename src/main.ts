@@ -1,9 +1,10 @@
-import { type Catalog, loadCatalog } from './catalog/load.js';
+import type { Catalog } from './catalog/model.js';
 import type { Config } from './config.js';
 import { type Core, createCore } from './core/core.js';
 import type { Answer, BotRequest } from './core/model.js';
 import { type RunningServer, startHttpServer } from './http/server.js';
 import type { HttpAdapter } from './http/types.js';
+import { loadCatalogIsolated } from './isolated-load.js';
 import type { Logger } from './logger.js';
 import type { DiagramOptions } from './render/diagram.js';
 import { openStore } from './store/open-store.js';
@@ -64,7 +65,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   const started = performance.now();
   for (const note of config.notes) logger.info(note);
 
-  const catalog = await loadCatalog(config.casesDir);
+  const catalog = await loadCatalogIsolated(config.casesDir);
   logger.info({ cases: catalog.cases.length, tips: catalog.tips.length }, 'casebook loaded');
 
   const store = deps.store ?? openStore(config.store, logger);
@@ -166,7 +167,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
     port: server.port,
     async reload() {
       try {
-        const next = await loadCatalog(config.casesDir);
+        const next = await loadCatalogIsolated(config.casesDir);
         holder.swap(buildCore(next, store, config, now));
         logger.info({ cases: next.cases.length, tips: next.tips.length }, 'casebook reloaded');
         return true;

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 let tmp: string;
 beforeAll(async () => {
@@ -90,6 +90,31 @@ describe('casebot serve with no configuration', () => {
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('E-commerce platform');
+  });
+});
+
+describe('casebot serve with a bad setup', () => {
+  it('names every bad environment variable and exits 1 without starting', async () => {
+    const run = await runCli(['serve'], {
+      env: { PORT: 'eighty', DIAGRAM_RENDERER: 'graphviz', SLACK_BOT_TOKEN: 'xoxb-1' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Configuration has 3 problem(s)');
+    expect(run.stderr).toMatch(/PORT: .*number/i);
+    expect(run.stderr).toContain('DIAGRAM_RENDERER:');
+    expect(run.stderr).toContain('SLACK_SIGNING_SECRET: Required');
+  });
+
+  it('names the broken case file and field and exits 1 without starting', async () => {
+    const dir = path.join(tmp, 'broken-serve-cases');
+    await cp(path.join(ROOT, 'cases'), dir, { recursive: true });
+    const file = path.join(dir, 'edge.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^rating: \d+$/m, 'rating: high'));
+    const run = await runCli(['serve'], {
+      env: { PORT: '0', HOST: '127.0.0.1', CASES_DIR: dir, DATABASE_URL: 'memory:' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('edge.yaml: rating:');
   });
 });
 

@@ -1,0 +1,30 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { CatalogError } from './catalog/model.js';
+import type { IsolatedOutcome, IsolatedTask } from './isolated-load.js';
+
+/** Runs one task with the validators loaded (zod, yaml); the outcome is plain, cloneable data. */
+export async function runTask(task: IsolatedTask): Promise<IsolatedOutcome> {
+  try {
+    if (task.kind === 'config') {
+      const { loadConfig } = await import('./config.js');
+      return { ok: true, value: loadConfig(task.env) };
+    }
+    const { loadCatalog } = await import('./catalog/load.js');
+    return { ok: true, value: await loadCatalog(task.dir) };
+  } catch (error) {
+    const e = error as { code?: unknown; message?: unknown };
+    return {
+      ok: false,
+      error: {
+        code: typeof e.code === 'string' ? e.code : undefined,
+        message: typeof e.message === 'string' ? e.message : String(error),
+        problems: error instanceof CatalogError ? [...error.problems] : undefined,
+      },
+    };
+  }
+}
+
+const task = (workerData as { casebotTask?: IsolatedTask } | null)?.casebotTask;
+if (!isMainThread && task) {
+  parentPort?.postMessage(await runTask(task));
+}
