@@ -5,12 +5,11 @@ import type { IsolatedOutcome, IsolatedTask } from './isolated-load.js';
 /** Runs one task with the validators loaded (zod, yaml); the outcome is plain, cloneable data. */
 export async function runTask(task: IsolatedTask): Promise<IsolatedOutcome> {
   try {
-    if (task.kind === 'config') {
-      const { loadConfig } = await import('./config.js');
-      return { ok: true, value: loadConfig(task.env) };
-    }
     const { loadCatalog } = await import('./catalog/load.js');
-    return { ok: true, value: await loadCatalog(task.dir) };
+    if (task.kind === 'catalog') return { ok: true, value: await loadCatalog(task.dir) };
+    const { loadConfig } = await import('./config.js');
+    const config = loadConfig(task.env);
+    return { ok: true, value: { config, catalog: await loadCatalog(config.casesDir) } };
   } catch (error) {
     const e = error as { code?: unknown; message?: unknown };
     return {

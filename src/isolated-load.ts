@@ -14,7 +14,7 @@ import { CasebotError, type ErrorCode } from './errors.js';
  * casebook, every problem.
  */
 
-export type IsolatedTask = { kind: 'config'; env: Env } | { kind: 'catalog'; dir: string };
+export type IsolatedTask = { kind: 'serve'; env: Env } | { kind: 'catalog'; dir: string };
 
 export type IsolatedOutcome =
   | { ok: true; value: unknown }
@@ -56,9 +56,9 @@ async function run(task: IsolatedTask): Promise<unknown> {
   throw new Error(message);
 }
 
-/** `loadConfig(env)` without keeping zod in this process. */
-export async function loadConfigIsolated(env: Env): Promise<Config> {
-  return (await run({ kind: 'config', env: { ...env } })) as Config;
+/** What `serve` starts from: `loadConfig(env)`, then its casebook, without keeping zod here. */
+export async function loadServeSetup(env: Env): Promise<{ config: Config; catalog: Catalog }> {
+  return (await run({ kind: 'serve', env: { ...env } })) as { config: Config; catalog: Catalog };
 }
 
 /** `loadCatalog(dir)` without keeping zod and yaml in this process. */

@@ -16,6 +16,8 @@ export interface AppDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly now?: () => Date;
+  /** The casebook, when already read (else it is read from `config.casesDir`). */
+  readonly catalog?: Catalog;
   /** Overrides the store chosen by the config (tests). */
   readonly store?: Store;
 }
@@ -65,7 +67,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   const started = performance.now();
   for (const note of config.notes) logger.info(note);
 
-  const catalog = await loadCatalogIsolated(config.casesDir);
+  const catalog = deps.catalog ?? (await loadCatalogIsolated(config.casesDir));
   logger.info({ cases: catalog.cases.length, tips: catalog.tips.length }, 'casebook loaded');
 
   const store = deps.store ?? openStore(config.store, logger);

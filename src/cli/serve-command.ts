@@ -1,5 +1,5 @@
 import { runConsoleChat } from '../adapters/console/console-chat.js';
-import { loadConfigIsolated } from '../isolated-load.js';
+import { loadServeSetup } from '../isolated-load.js';
 import { createLogger } from '../logger.js';
 import { startApp } from '../main.js';
 import { tuneGarbageCollector } from './gc-tuning.js';
@@ -11,9 +11,9 @@ import { type CliIo, EXIT } from './io.js';
  * (/dev/null, a service manager) leaves the server running.
  */
 export async function serveCommand(_argv: string[], io: CliIo): Promise<number> {
-  const config = await loadConfigIsolated(io.env);
+  const { config, catalog } = await loadServeSetup(io.env);
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(io.stderr.isTTY) });
-  const app = await startApp({ config, logger });
+  const app = await startApp({ config, logger, catalog });
   tuneGarbageCollector();
 
   let stopping: Promise<void> | null = null;
