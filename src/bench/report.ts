@@ -68,9 +68,11 @@ ${misses.length === 0 ? 'Every target is met.' : `Missed: ${misses.join('; ')}.`
   - *bare Bolt*: \`@slack/bolt\` \`App\` with its own HTTP receiver, signature verification on,
     \`app.command('/case', ({ ack }) => ack('fixed text'))\` (\`src/bench/bare-bolt-server.ts\`).
   - *casebot*: \`node dist/cli.js serve\` with Slack configured (HTTP mode), SQLite store, JSON
-    logs at \`info\`, \`TIPS_SCHEDULER=off\`. Each command is acked, searched, rendered as Block Kit
-    and posted to its \`response_url\`; a stand-in for Slack's Web API and the \`response_url\`s
-    runs in a third process (\`src/bench/slack-stub.ts\`).
+    logs at \`info\`, \`TIPS_SCHEDULER=off\`. Each command is answered with its Block Kit card in
+    the ack (or, past 1.5 s, through its \`response_url\`); a stand-in for Slack's Web API and
+    the \`response_url\`s runs in a third process (\`src/bench/slack-stub.ts\`).
+  - Both load the same installed \`@slack/bolt\`, with \`patches/@slack+bolt+5.1.0.patch\`
+    applied (see \`patches/README.md\`).
 - **CPU per 1,000 commands**: user + system CPU time of the server process during the measured
   run (/proc), divided by the commands served.
 - **RSS**: VmRSS of the server process right after the load (VmHWM for the peak).
@@ -78,7 +80,5 @@ ${misses.length === 0 ? 'Every target is met.' : `Missed: ${misses.join('; ')}.`
   stdin) to the first \`GET /readyz\` that answers 200; median of 3. Bare Bolt: spawn to listening.
 - **Search**: \`benchSearch()\` (\`src/bench/search-bench.ts\`): an index of 1,000 generated cases
   (variants of the casebook's), then 2,000 queries from the search evaluation set.
-
-${(input.notes ?? []).map((n) => `- ${n}`).join('\n')}
-`;
+${input.notes?.length ? `\n## What profiling found\n\n${input.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
 }
