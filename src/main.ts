@@ -9,7 +9,7 @@ import type { Logger } from './logger.js';
 import type { DiagramOptions } from './render/diagram.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
-import { createTipScheduler, type TipScheduler } from './tips/scheduler.js';
+import type { TipScheduler } from './tips/scheduler.js';
 import type { TipSender } from './tips/sender.js';
 
 export interface AppDeps {
@@ -114,6 +114,8 @@ export async function startApp(deps: AppDeps): Promise<App> {
 
   let scheduler: TipScheduler | null = null;
   if (config.tipsScheduler && adapters.length > 0) {
+    // Loaded only when used: replicas that leave tips to the CronJob never load croner.
+    const { createTipScheduler } = await import('./tips/scheduler.js');
     scheduler = createTipScheduler({
       store,
       tips: () => holder.core.catalog.tips,
