@@ -20,10 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-beforeEach(() => {
-  h.responses.length = 0;
-  for (const k of Object.keys(h.calls)) delete h.calls[k];
-});
+beforeEach(() => h.reset());
 
 /** Clicks a button: the real block_actions payload with our action id and value. */
 async function click(

@@ -17,10 +17,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-beforeEach(() => {
-  h.responses.length = 0;
-  for (const k of Object.keys(h.calls)) delete h.calls[k];
-});
+beforeEach(() => h.reset());
 
 /**
  * Sends `/case TEXT` signed like Slack; returns the ack and the ephemeral reply, which is the ack
@@ -73,11 +70,11 @@ describe('/case', () => {
     for (const title of ['E-commerce platform', 'Financial', 'Edge', 'AI inference']) {
       expect(JSON.stringify(list)).toContain(title);
     }
-    h.responses.length = 0;
+    h.reset();
     const help = (await slash('help')).reply;
     expect(checkBlockKitLimits(help)).toEqual([]);
     expect(JSON.stringify(help)).toContain('/case list');
-    h.responses.length = 0;
+    h.reset();
     const zhHelp = (await slash('帮助')).reply;
     expect(JSON.stringify(zhHelp)).toContain('casebot 使用说明');
   });

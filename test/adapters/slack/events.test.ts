@@ -11,10 +11,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-beforeEach(() => {
-  h.responses.length = 0;
-  for (const k of Object.keys(h.calls)) delete h.calls[k];
-});
+beforeEach(() => h.reset());
 
 let counter = 0;
 /** A fixture with a fresh event id (and optional changes to the event). */

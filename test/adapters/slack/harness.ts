@@ -7,7 +7,6 @@ import { createCore } from '../../../src/core/core.js';
 import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
 import { silentLogger } from '../../../src/logger.js';
 import { DEFAULT_DIAGRAMS, type DiagramOptions } from '../../../src/render/diagram.js';
-import { buildIndex } from '../../../src/search/index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { signedHeaders } from './sign.js';
 
@@ -89,6 +88,8 @@ export interface Harness {
   ): Promise<Response>;
   postJson(body: unknown, headers?: Record<string, string>): Promise<Response>;
   postForm(body: string, headers?: Record<string, string>): Promise<Response>;
+  /** Forgets the recorded Web API calls and response_url posts (between tests). */
+  reset(): void;
   /** Resolves when every request (and the work after its ack) is finished. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -153,7 +154,6 @@ export async function startHarness(
   const now = options.now ?? (() => new Date());
   const core = createCore({
     catalog,
-    index: buildIndex(catalog.cases),
     store,
     defaultLocale: 'en',
     now,
@@ -200,6 +200,10 @@ export async function startHarness(
     post,
     postJson: (body, headers) => post(JSON.stringify(body), 'application/json', headers),
     postForm: (body, headers) => post(body, 'application/x-www-form-urlencoded', headers),
+    reset() {
+      responses.length = 0;
+      for (const k of Object.keys(calls)) delete calls[k];
+    },
     settled: () => until(() => server.inFlight() === 0, 10_000, 'requests in flight'),
     async close() {
       await server.close(1_000);

@@ -7,7 +7,6 @@ import { createCore } from '../../../src/core/core.js';
 import { startHttpServer } from '../../../src/http/server.js';
 import { silentLogger } from '../../../src/logger.js';
 import { DEFAULT_DIAGRAMS } from '../../../src/render/diagram.js';
-import { buildIndex } from '../../../src/search/index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { API_URL, fixture, startHarness } from './harness.js';
 
@@ -18,7 +17,6 @@ describe('Socket Mode', () => {
     const now = () => new Date();
     const core = createCore({
       catalog,
-      index: buildIndex(catalog.cases),
       store,
       defaultLocale: 'en',
       now,

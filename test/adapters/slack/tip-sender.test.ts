@@ -7,7 +7,6 @@ import { type Catalog, loadCatalog } from '../../../src/catalog/load.js';
 import { createCore } from '../../../src/core/core.js';
 import { silentLogger } from '../../../src/logger.js';
 import { DEFAULT_DIAGRAMS } from '../../../src/render/diagram.js';
-import { buildIndex } from '../../../src/search/index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import type { Subscription } from '../../../src/store/store.js';
 import { checkBlockKitLimits } from '../../render/blockkit-limits.js';
@@ -28,7 +27,6 @@ function sender() {
   const store = new MemoryStore();
   const core = createCore({
     catalog,
-    index: buildIndex(catalog.cases),
     store,
     defaultLocale: 'en',
     now: () => new Date(),

@@ -8,7 +8,6 @@ import { type Core, createCore } from '../../../src/core/core.js';
 import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
 import { silentLogger } from '../../../src/logger.js';
 import { DEFAULT_DIAGRAMS } from '../../../src/render/diagram.js';
-import { buildIndex } from '../../../src/search/index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 
 /** The stand-in Bot Framework connector: loopback, and never the port our own server is on. */
@@ -43,7 +42,6 @@ export async function startTeams(
   const store = new MemoryStore();
   const real = createCore({
     catalog,
-    index: buildIndex(catalog.cases),
     store,
     defaultLocale: 'en',
     now: () => NOW,
