@@ -4,6 +4,7 @@ import { CasebotError } from '../errors.js';
 import { type Migration, PG_MIGRATIONS } from './postgres-schema.js';
 import {
   isUnavailable,
+  readStats,
   runMigrations,
   type SubscriptionRow,
   toSubscription,
@@ -251,41 +252,11 @@ export class PostgresStore implements Store {
   }
 
   async stats(limit = DEFAULT_STATS_LIMIT): Promise<Stats> {
-    const [subs, posted, feedback, misses] = await Promise.all([
-      this.query<{ active: string; retired: string }>(
-        'stats',
-        `SELECT count(*) FILTER (WHERE active) AS active,
-                count(*) FILTER (WHERE NOT active) AS retired
-         FROM casebot_subscriptions`,
-      ),
-      this.query<{ n: string }>(
-        'stats',
-        `SELECT count(*) AS n FROM casebot_tip_posts WHERE status = 'posted'`,
-      ),
-      this.query<{ case_id: string; helpful: string; not_helpful: string }>(
-        'stats',
-        `SELECT case_id, count(*) FILTER (WHERE helpful) AS helpful,
-                count(*) FILTER (WHERE NOT helpful) AS not_helpful
-         FROM casebot_feedback GROUP BY case_id ORDER BY case_id`,
-      ),
-      this.query<{ query: string; count: string }>(
-        'stats',
-        `SELECT query, count(*) AS count FROM casebot_misses GROUP BY query
-         ORDER BY count(*) DESC, query LIMIT $1`,
-        [limit],
-      ),
-    ]);
-    const s = subs.rows[0];
-    return {
-      subscriptions: { active: Number(s?.active ?? 0), retired: Number(s?.retired ?? 0) },
-      tipsPosted: Number(posted.rows[0]?.n ?? 0),
-      feedback: feedback.rows.map((r) => ({
-        caseId: r.case_id,
-        helpful: Number(r.helpful),
-        notHelpful: Number(r.not_helpful),
-      })),
-      misses: misses.rows.map((r) => ({ query: r.query, count: Number(r.count) })),
-    };
+    return readStats(
+      <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+        this.query<R>('stats', text, values),
+      limit,
+    );
   }
 
   private async finish(

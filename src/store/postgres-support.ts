@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Lang } from '../catalog/schema.js';
 import { MIGRATION_LOCK_KEY, MIGRATIONS_TABLE_SQL, type Migration } from './postgres-schema.js';
-import type { Subscription, SubscriptionPlatform } from './store.js';
+import type { Stats, Subscription, SubscriptionPlatform } from './store.js';
 import type { Logger } from './support.js';
 
 export interface SubscriptionRow {
@@ -101,4 +101,43 @@ export async function runMigrations(
   } finally {
     client.release(failure);
   }
+}
+
+/** Runs one query (the store's: its readiness, errors and op name). */
+export type RunQuery = <R extends pg.QueryResultRow>(
+  text: string,
+  values?: unknown[],
+) => Promise<pg.QueryResult<R>>;
+
+/** The counts behind `casebot stats`, four queries at once. */
+export async function readStats(query: RunQuery, limit: number): Promise<Stats> {
+  const [subs, posted, feedback, misses] = await Promise.all([
+    query<{ active: string; retired: string }>(
+      `SELECT count(*) FILTER (WHERE active) AS active,
+              count(*) FILTER (WHERE NOT active) AS retired
+       FROM casebot_subscriptions`,
+    ),
+    query<{ n: string }>(`SELECT count(*) AS n FROM casebot_tip_posts WHERE status = 'posted'`),
+    query<{ case_id: string; helpful: string; not_helpful: string }>(
+      `SELECT case_id, count(*) FILTER (WHERE helpful) AS helpful,
+              count(*) FILTER (WHERE NOT helpful) AS not_helpful
+       FROM casebot_feedback GROUP BY case_id ORDER BY case_id`,
+    ),
+    query<{ query: string; count: string }>(
+      `SELECT query, count(*) AS count FROM casebot_misses GROUP BY query
+       ORDER BY count(*) DESC, query LIMIT $1`,
+      [limit],
+    ),
+  ]);
+  const s = subs.rows[0];
+  return {
+    subscriptions: { active: Number(s?.active ?? 0), retired: Number(s?.retired ?? 0) },
+    tipsPosted: Number(posted.rows[0]?.n ?? 0),
+    feedback: feedback.rows.map((r) => ({
+      caseId: r.case_id,
+      helpful: Number(r.helpful),
+      notHelpful: Number(r.not_helpful),
+    })),
+    misses: misses.rows.map((r) => ({ query: r.query, count: Number(r.count) })),
+  };
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Lang } from '../catalog/schema.js';
-import type { Subscription, SubscriptionPlatform } from './store.js';
+import type { Stats, Subscription, SubscriptionPlatform } from './store.js';
 
 /**
  * SQLite migrations, applied in order; `PRAGMA user_version` holds how many ran. Append only:
@@ -105,5 +105,36 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
     active: row.active === 1,
+  };
+}
+
+/** The counts behind `casebot stats`. */
+export function readStats(db: Database.Database, limit: number): Stats {
+  const subs = db
+    .prepare(
+      `SELECT COALESCE(SUM(active = 1), 0) AS active, COALESCE(SUM(active = 0), 0) AS retired
+       FROM subscriptions`,
+    )
+    .get() as { active: number; retired: number };
+  const posted = db
+    .prepare(`SELECT COUNT(*) AS n FROM tip_posts WHERE status = 'posted'`)
+    .get() as { n: number };
+  const feedback = db
+    .prepare(
+      `SELECT case_id AS caseId, SUM(helpful = 1) AS helpful, SUM(helpful = 0) AS notHelpful
+       FROM feedback GROUP BY case_id ORDER BY case_id`,
+    )
+    .all() as { caseId: string; helpful: number; notHelpful: number }[];
+  const misses = db
+    .prepare(
+      `SELECT query, COUNT(*) AS count FROM misses GROUP BY query
+       ORDER BY count DESC, query LIMIT ?`,
+    )
+    .all(limit) as { query: string; count: number }[];
+  return {
+    subscriptions: { active: subs.active, retired: subs.retired },
+    tipsPosted: posted.n,
+    feedback,
+    misses,
   };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrateSqlite, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
+import { migrateSqlite, readStats, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
 import type {
   Feedback,
   Miss,
@@ -221,35 +221,7 @@ export class SqliteStore implements Store {
   }
 
   async stats(limit = DEFAULT_STATS_LIMIT): Promise<Stats> {
-    return this.run('stats', (db) => {
-      const subs = db
-        .prepare(
-          `SELECT COALESCE(SUM(active = 1), 0) AS active, COALESCE(SUM(active = 0), 0) AS retired
-           FROM subscriptions`,
-        )
-        .get() as { active: number; retired: number };
-      const posted = db
-        .prepare(`SELECT COUNT(*) AS n FROM tip_posts WHERE status = 'posted'`)
-        .get() as { n: number };
-      const feedback = db
-        .prepare(
-          `SELECT case_id AS caseId, SUM(helpful = 1) AS helpful, SUM(helpful = 0) AS notHelpful
-           FROM feedback GROUP BY case_id ORDER BY case_id`,
-        )
-        .all() as { caseId: string; helpful: number; notHelpful: number }[];
-      const misses = db
-        .prepare(
-          `SELECT query, COUNT(*) AS count FROM misses GROUP BY query
-           ORDER BY count DESC, query LIMIT ?`,
-        )
-        .all(limit) as { query: string; count: number }[];
-      return {
-        subscriptions: { active: subs.active, retired: subs.retired },
-        tipsPosted: posted.n,
-        feedback,
-        misses,
-      };
-    });
+    return this.run('stats', (db) => readStats(db, limit));
   }
 
   private finish(
