@@ -1,7 +1,7 @@
-import type { Button } from '@slack/types';
 import type { Case, Lang, Section } from '../catalog/schema.js';
 import type { CaseAnswer, CompareAnswer } from '../core/model.js';
 import { type Blocks, button } from './blockkit-parts.js';
+import type { Button } from './blockkit-types.js';
 import { type DiagramOptions, diagramLinks } from './diagram.js';
 import { label, PRINCIPLE_EMOJI, principleLabel, sectionLabel, stars } from './labels.js';
 import { link, mention, safe } from './mrkdwn.js';

@@ -1,6 +1,6 @@
-import type { HomeView } from '@slack/types';
 import type { Case, Lang, Overview } from '../catalog/schema.js';
 import { Blocks, button, LIMITS, slackWord } from './blockkit-parts.js';
+import type { HomeView } from './blockkit-types.js';
 import { label, PRINCIPLE_EMOJI, stars } from './labels.js';
 import { safe } from './mrkdwn.js';
 

@@ -1,3 +1,5 @@
+import type { Lang } from '../catalog/schema.js';
+import { actionId, type CardAction, encodeAction } from './blockkit-actions.js';
 import type {
   ActionsBlock,
   Button,
@@ -7,9 +9,7 @@ import type {
   ImageBlock,
   KnownBlock,
   SectionBlock,
-} from '@slack/types';
-import type { Lang } from '../catalog/schema.js';
-import { actionId, type CardAction, encodeAction } from './blockkit-actions.js';
+} from './blockkit-types.js';
 import { clip, plain } from './mrkdwn.js';
 
 /** Slack's documented Block Kit limits (messages and views). */

@@ -1,4 +1,3 @@
-import type { KnownBlock } from '@slack/types';
 import type { Case, Lang } from '../catalog/schema.js';
 import type {
   Answer,
@@ -10,6 +9,7 @@ import type {
 } from '../core/model.js';
 import { type CardOptions, renderCaseBlocks, renderCompareBlocks } from './blockkit-case.js';
 import { Blocks, button, LIMITS, slackWord } from './blockkit-parts.js';
+import type { KnownBlock } from './blockkit-types.js';
 import { label, stars } from './labels.js';
 import { clip, escapeMrkdwn, mention, safe } from './mrkdwn.js';
 
