@@ -37,7 +37,7 @@ RUN npm run build \
 # --- runtime -------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 # A heap cap well above the live heap (~25 MB): a guard against runaway growth, not a tuning
-# knob (RSS under load is ~105–125 MB with or without it; see docs/benchmarks.md).
+# knob (RSS after load is ~120 MB with or without it; see docs/benchmarks.md).
 ENV NODE_ENV=production \
     NODE_OPTIONS=--max-old-space-size=128 \
     PORT=3000 \
