@@ -1,32 +1,22 @@
 # syntax=docker/dockerfile:1
-# casebot: a multi-stage image. The build stage compiles TypeScript and better-sqlite3 (from
-# source, see .prebuild-installrc); the runtime stage holds dist/, cases/ and production
-# dependencies only, and runs as the unprivileged `node` user (uid 1000).
+# casebot: a multi-stage image. The build stage compiles TypeScript; the runtime stage holds
+# dist/, cases/ and production dependencies only, and runs as the unprivileged `node` user
+# (uid 1000). No dependency has a native addon (the embedded store is Node's own node:sqlite),
+# so neither stage needs a compiler.
 #
 #   docker build -t casebot .
 #   docker run --rm -p 3000:3000 --env-file .env casebot
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- build ---------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
-RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
- && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-# better-sqlite3 is compiled against this image's own Node headers (/usr/local/include/node):
-# no prebuilt binary and no header tarball is downloaded.
-ENV npm_config_build_from_source=true \
-    npm_config_nodedir=/usr/local
 # Dependencies first (a layer that only changes with the lock file). `--ignore-scripts` skips
-# `prepare` (= build, which needs the sources copied below) and the dev-only install scripts;
-# better-sqlite3, the one production dependency with an install script, runs it via `npm rebuild`,
-# and patch-package applies patches/ (what `postinstall` does outside Docker).
-COPY package.json package-lock.json .prebuild-installrc ./
-COPY patches ./patches
-RUN npm ci --ignore-scripts --no-audit --no-fund \
- && npm rebuild better-sqlite3 \
- && npx patch-package --error-on-fail
+# `prepare` (= build, which needs the sources copied below); no production dependency has an
+# install script.
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY cases ./cases
@@ -44,7 +34,7 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     CASES_DIR=/app/cases
 WORKDIR /app
-# Nothing is installed here: the pruned node_modules (with the compiled better-sqlite3) is copied.
+# Nothing is installed here: the pruned node_modules is copied.
 COPY --from=build --chown=root:root /app/package.json ./package.json
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist

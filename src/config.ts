@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatPath } from './catalog/load.js';
+import { BUNDLED_CASES_DIR } from './catalog/model.js';
 import { LANGS } from './catalog/schema.js';
 import { CasebotError } from './errors.js';
 import { DIAGRAM_DEFAULT_URL } from './render/diagram.js';
@@ -28,7 +29,7 @@ const serverSchema = z.object({
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
-  CASES_DIR: z.preprocess(blankToUndefined, z.string().default('./cases')),
+  CASES_DIR: z.preprocess(blankToUndefined, z.string().default(BUNDLED_CASES_DIR)),
   DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(LANGS).default('en')),
   NODE_ENV: optional,
   SHUTDOWN_GRACE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(10000)),

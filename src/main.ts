@@ -1,10 +1,10 @@
+import { loadCatalog } from './catalog/load.js';
 import type { Catalog } from './catalog/model.js';
 import type { Config } from './config.js';
 import { type Core, createCore } from './core/core.js';
 import type { Answer, BotRequest } from './core/model.js';
 import { type RunningServer, startHttpServer } from './http/server.js';
 import type { HttpAdapter } from './http/types.js';
-import { loadCatalogIsolated } from './isolated-load.js';
 import type { Logger } from './logger.js';
 import type { DiagramOptions } from './render/diagram.js';
 import { openStore } from './store/open-store.js';
@@ -60,6 +60,35 @@ export function buildCore(catalog: Catalog, store: Store, config: Config, now: (
   return createCore({ catalog, store, defaultLocale: config.defaultLocale, now });
 }
 
+/**
+ * Runs `task` one at a time. A call while it runs asks for one more run after it (however many
+ * calls come in meanwhile), so the last run always starts after the last call: reloads are
+ * serialised, coalesced, and end on the newest files. Every caller gets the outcome of the run
+ * that covers its call.
+ */
+export function coalesce(task: () => Promise<boolean>): () => Promise<boolean> {
+  let running: Promise<boolean> | null = null;
+  let again = false;
+  const drain = async () => {
+    let outcome: boolean;
+    do {
+      again = false;
+      outcome = await task();
+    } while (again);
+    return outcome;
+  };
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drain().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}
+
 /** The composition root: config → logger → catalog → index → store → core → adapters → server. */
 export async function startApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
@@ -67,7 +96,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   const started = performance.now();
   for (const note of config.notes) logger.info(note);
 
-  const catalog = deps.catalog ?? (await loadCatalogIsolated(config.casesDir));
+  const catalog = deps.catalog ?? (await loadCatalog(config.casesDir));
   logger.info({ cases: catalog.cases.length, tips: catalog.tips.length }, 'casebook loaded');
 
   const store = deps.store ?? openStore(config.store, logger);
@@ -169,9 +198,9 @@ export async function startApp(deps: AppDeps): Promise<App> {
     adapters,
     server,
     port: server.port,
-    async reload() {
+    reload: coalesce(async () => {
       try {
-        const next = await loadCatalogIsolated(config.casesDir);
+        const next = await loadCatalog(config.casesDir);
         holder.swap(buildCore(next, store, config, now));
         logger.info({ cases: next.cases.length, tips: next.tips.length }, 'casebook reloaded');
         return true;
@@ -179,7 +208,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
         logger.error({ err: error }, 'casebook reload failed; still serving the previous one');
         return false;
       }
-    },
+    }),
     async stop() {
       logger.info({ inFlight: server.inFlight() }, 'shutting down');
       await server.close(config.server.shutdownGraceMs);

@@ -1,11 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { CasebotError } from '../errors.js';
 import type { Case, Overview, Tip } from './schema.js';
 
 /*
- * The casebook's vocabulary and result types, without the validator: the server imports these
- * at run time, while zod and yaml are only loaded where a casebook is read (see
- * `src/isolated-load.ts`). The schemas in `schema.ts` are built from these same constants.
+ * The casebook's vocabulary and result types, without the validator, so renderers and adapters
+ * can use them without loading zod. The schemas in `schema.ts` are built from these constants.
  */
+
+/**
+ * The casebook shipped with casebot (`cases/` at the package root, beside `src/` and `dist/`):
+ * what every command reads when neither `CASES_DIR` nor `--cases` names another folder.
+ */
+export const BUNDLED_CASES_DIR = fileURLToPath(new URL('../../cases', import.meta.url));
 
 /** The two languages of the casebook. Every user-visible text exists in both. */
 export const LANGS = ['en', 'zh'] as const;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/load.js';
+import { BUNDLED_CASES_DIR } from '../catalog/model.js';
 import type { Lang } from '../catalog/schema.js';
 import { languageOf } from '../core/lang.js';
 import { buildIndex } from '../search/index.js';
@@ -43,7 +44,7 @@ export async function searchCommand(argv: string[], io: CliIo): Promise<number> 
     return EXIT.usage;
   }
   const lang = values.lang as Lang | undefined;
-  const catalog = await loadCatalog(values.cases ?? io.env.CASES_DIR ?? './cases');
+  const catalog = await loadCatalog(values.cases ?? (io.env.CASES_DIR || BUNDLED_CASES_DIR));
   const index = buildIndex(catalog.cases);
   const titles = new Map(catalog.cases.map((c) => [c.id, c.title]));
 

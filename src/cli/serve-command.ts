@@ -1,8 +1,8 @@
 import { runConsoleChat } from '../adapters/console/console-chat.js';
-import { loadServeSetup } from '../isolated-load.js';
+import { loadCatalog } from '../catalog/load.js';
+import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startApp } from '../main.js';
-import { tuneGarbageCollector } from './gc-tuning.js';
 import { type CliIo, EXIT } from './io.js';
 
 /**
@@ -11,10 +11,10 @@ import { type CliIo, EXIT } from './io.js';
  * (/dev/null, a service manager) leaves the server running.
  */
 export async function serveCommand(_argv: string[], io: CliIo): Promise<number> {
-  const { config, catalog } = await loadServeSetup(io.env);
+  const config = loadConfig(io.env);
+  const catalog = await loadCatalog(config.casesDir);
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(io.stderr.isTTY) });
   const app = await startApp({ config, logger, catalog });
-  tuneGarbageCollector();
 
   let stopping: Promise<void> | null = null;
   const stop = () => {

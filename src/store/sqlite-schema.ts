@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Lang } from '../catalog/schema.js';
+import { type DatabaseSync, immediateTransaction } from './sqlite-driver.js';
 import type { Stats, Subscription, SubscriptionPlatform } from './store.js';
 
 /**
@@ -67,15 +67,17 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
  * Applies pending migrations inside `BEGIN IMMEDIATE`, so two processes opening a new file at the
  * same moment cannot both apply them.
  */
-export function migrateSqlite(db: Database.Database, applied: (version: number) => void): void {
-  db.transaction(() => {
-    const version = db.pragma('user_version', { simple: true }) as number;
+export function migrateSqlite(db: DatabaseSync, applied: (version: number) => void): void {
+  immediateTransaction(db, () => {
+    const { user_version: version } = db.prepare('PRAGMA user_version').get() as {
+      user_version: number;
+    };
     for (let i = version; i < SQLITE_MIGRATIONS.length; i += 1) {
       db.exec(SQLITE_MIGRATIONS[i] ?? '');
-      db.pragma(`user_version = ${i + 1}`);
+      db.exec(`PRAGMA user_version = ${i + 1}`);
       applied(i + 1);
     }
-  }).immediate();
+  });
 }
 
 export interface SubscriptionRow {
@@ -109,7 +111,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
 }
 
 /** The counts behind `casebot stats`. */
-export function readStats(db: Database.Database, limit: number): Stats {
+export function readStats(db: DatabaseSync, limit: number): Stats {
   const subs = db
     .prepare(
       `SELECT COALESCE(SUM(active = 1), 0) AS active, COALESCE(SUM(active = 0), 0) AS retired

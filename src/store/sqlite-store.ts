@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import {
+  type DatabaseSync,
+  isUnavailable,
+  loadSqlite,
+  type SQLInputValue,
+  type StatementSync,
+} from './sqlite-driver.js';
 import { migrateSqlite, readStats, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
 import type {
   Feedback,
@@ -22,14 +28,37 @@ import {
   storeError,
 } from './support.js';
 
-type Db = Database.Database;
-
 const BUSY_TIMEOUT_MS = 5000;
-const UNAVAILABLE = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_CANTOPEN', 'SQLITE_IOERR']);
+
+/** The open database and its prepared statements, keyed by SQL text. */
+class Db {
+  private readonly statements = new Map<string, StatementSync>();
+
+  constructor(readonly raw: DatabaseSync) {}
+
+  prepare(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.raw.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** The first row `sql` returns, typed as the caller reads it. */
+  get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
+    return this.prepare(sql).get(...params) as T | undefined;
+  }
+
+  all<T>(sql: string, ...params: SQLInputValue[]): T[] {
+    return this.prepare(sql).all(...params) as T[];
+  }
+}
 
 /**
- * The embedded default: one SQLite file (WAL, busy timeout), safe for several processes on one
- * file. better-sqlite3 is synchronous; every call is one short statement or one short transaction.
+ * The embedded default: one SQLite file (WAL, busy timeout) through Node's built-in `node:sqlite`,
+ * safe for several processes on one file. The driver is synchronous; every call is one short
+ * statement or one short transaction.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -50,7 +79,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    this.db?.close();
+    this.db?.raw.close();
     this.db = null;
   }
 
@@ -98,9 +127,8 @@ export class SqliteStore implements Store {
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {
     const row = this.run('subscribe', (db) =>
-      db
-        .prepare(
-          `INSERT INTO subscriptions (id, platform, workspace_id, channel_id, reference, time,
+      db.get<SubscriptionRow>(
+        `INSERT INTO subscriptions (id, platform, workspace_id, channel_id, reference, time,
              time_zone, lang, created_by, created_at, active)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
            ON CONFLICT (platform, channel_id) DO UPDATE SET
@@ -109,21 +137,20 @@ export class SqliteStore implements Store {
              created_by = excluded.created_by, created_at = excluded.created_at,
              active = 1, retired_at = NULL, retired_reason = NULL
            RETURNING *`,
-        )
-        .get(
-          newId(),
-          sub.platform,
-          sub.workspaceId,
-          sub.channelId,
-          sub.reference == null ? null : JSON.stringify(sub.reference),
-          sub.time,
-          sub.timeZone,
-          sub.lang,
-          sub.createdBy,
-          now.getTime(),
-        ),
+        newId(),
+        sub.platform,
+        sub.workspaceId,
+        sub.channelId,
+        sub.reference == null ? null : JSON.stringify(sub.reference),
+        sub.time,
+        sub.timeZone,
+        sub.lang,
+        sub.createdBy,
+        now.getTime(),
+      ),
     );
-    return toSubscription(row as SubscriptionRow);
+    if (!row) throw storeError('store_failed', 'SQLite store subscribe returned no row', null);
+    return toSubscription(row);
   }
 
   async unsubscribe(platform: SubscriptionPlatform, channelId: string): Promise<boolean> {
@@ -142,18 +169,22 @@ export class SqliteStore implements Store {
     channelId: string,
   ): Promise<Subscription | null> {
     const row = this.run('getSubscription', (db) =>
-      db
-        .prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?')
-        .get(platform, channelId),
+      db.get<SubscriptionRow>(
+        'SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?',
+        platform,
+        channelId,
+      ),
     );
-    return row ? toSubscription(row as SubscriptionRow) : null;
+    return row ? toSubscription(row) : null;
   }
 
   async listActiveSubscriptions(): Promise<Subscription[]> {
     const rows = this.run('listActiveSubscriptions', (db) =>
-      db.prepare('SELECT * FROM subscriptions WHERE active = 1 ORDER BY created_at, id').all(),
+      db.all<SubscriptionRow>(
+        'SELECT * FROM subscriptions WHERE active = 1 ORDER BY created_at, id',
+      ),
     );
-    return (rows as SubscriptionRow[]).map(toSubscription);
+    return rows.map(toSubscription);
   }
 
   async retireSubscription(id: string, reason: string, now: Date): Promise<void> {
@@ -221,7 +252,7 @@ export class SqliteStore implements Store {
   }
 
   async stats(limit = DEFAULT_STATS_LIMIT): Promise<Stats> {
-    return this.run('stats', (db) => readStats(db, limit));
+    return this.run('stats', (db) => readStats(db.raw, limit));
   }
 
   private finish(
@@ -253,10 +284,8 @@ export class SqliteStore implements Store {
     try {
       return fn(db);
     } catch (error) {
-      const code = String((error as { code?: unknown }).code ?? '');
-      const busy = [...UNAVAILABLE].some((c) => code === c || code.startsWith(`${c}_`));
       throw storeError(
-        busy ? 'store_unavailable' : 'store_failed',
+        isUnavailable(error) ? 'store_unavailable' : 'store_failed',
         `SQLite store (${this.path}) ${op} failed`,
         error,
       );
@@ -266,18 +295,19 @@ export class SqliteStore implements Store {
   private open(): Db {
     if (this.db) return this.db;
     if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
-    const db = new Database(this.path, { timeout: BUSY_TIMEOUT_MS });
+    const { DatabaseSync } = loadSqlite();
+    const raw = new DatabaseSync(this.path, { timeout: BUSY_TIMEOUT_MS });
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      migrateSqlite(db, (version) =>
+      raw.exec('PRAGMA journal_mode = WAL');
+      raw.exec('PRAGMA synchronous = NORMAL');
+      migrateSqlite(raw, (version) =>
         this.logger.info({ path: this.path, version }, 'SQLite migration applied'),
       );
     } catch (error) {
-      db.close();
+      raw.close();
       throw error;
     }
-    this.db = db;
-    return db;
+    this.db = new Db(raw);
+    return this.db;
   }
 }
