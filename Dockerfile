@@ -26,10 +26,8 @@ RUN npm run build \
 
 # --- runtime -------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
-# A heap cap well above the live heap (~25 MB): a guard against runaway growth, not a tuning
-# knob (RSS after load is ~120 MB with or without it; see docs/benchmarks.md).
+# No V8 flags: Node sizes its heap from the container's memory limit.
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--max-old-space-size=128 \
     PORT=3000 \
     HOST=0.0.0.0 \
     CASES_DIR=/app/cases

@@ -40,6 +40,8 @@ export interface ReportInput {
   readonly durationSeconds: number;
   readonly warmupSeconds: number;
   readonly notes?: readonly string[];
+  /** Markdown appended as is (measurements that the bench no longer repeats). */
+  readonly appendix?: string;
 }
 
 export function renderReport(input: ReportInput): string {
@@ -71,8 +73,7 @@ ${misses.length === 0 ? 'Every target is met.' : `Missed: ${misses.join('; ')}.`
     logs at \`info\`, \`TIPS_SCHEDULER=off\`. Each command is answered with its Block Kit card in
     the ack (or, past 1.5 s, through its \`response_url\`); a stand-in for Slack's Web API and
     the \`response_url\`s runs in a third process (\`src/bench/slack-stub.ts\`).
-  - Both load the same installed \`@slack/bolt\`, with \`patches/@slack+bolt+5.1.0.patch\`
-    applied (see \`patches/README.md\`).
+  - Both load the same installed, unmodified \`@slack/bolt\`.
 - **CPU per 1,000 commands**: user + system CPU time of the server process during the measured
   run (/proc), divided by the commands served.
 - **RSS**: VmRSS of the server process right after the load (VmHWM for the peak).
@@ -80,5 +81,5 @@ ${misses.length === 0 ? 'Every target is met.' : `Missed: ${misses.join('; ')}.`
   stdin) to the first \`GET /readyz\` that answers 200; median of 3. Bare Bolt: spawn to listening.
 - **Search**: \`benchSearch()\` (\`src/bench/search-bench.ts\`): an index of 1,000 generated cases
   (variants of the casebook's), then 2,000 queries from the search evaluation set.
-${input.notes?.length ? `\n## What profiling found\n\n${input.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
+${input.notes?.length ? `\n## What profiling found\n\n${input.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}${input.appendix ? `\n${input.appendix}` : ''}`;
 }
