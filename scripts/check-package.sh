@@ -25,7 +25,8 @@ node -e 'const r = JSON.parse(process.argv[1]); if (r.matches[0]?.caseId !== "ec
   { echo "check-package: 'casebot search flash sale' did not answer with the e-commerce case" >&2; exit 1; }
 
 port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-PORT="$port" HOST=127.0.0.1 npx --no-install casebot serve </dev/null >"$work/serve.log" 2>&1 &
+# The bin link npx would run, started directly so SIGTERM reaches casebot itself.
+PORT="$port" HOST=127.0.0.1 node_modules/.bin/casebot serve </dev/null >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 50); do
   if node -e 'fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
