@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseQuery } from 'node:querystring';
 import {
   type App,
   type Logger as BoltLogger,
   HTTPModuleFunctions,
   type Receiver,
   type ReceiverEvent,
-  verifySlackRequest,
 } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
+import { checkSlackBody } from './body.js';
 import { serializedBytes } from './serialized.js';
+import { signatureProblem } from './signature.js';
 
 export interface SharedServerReceiverOptions {
   readonly signingSecret: string;
@@ -21,8 +21,6 @@ export interface SharedServerReceiverOptions {
   readonly bodyLimit?: number;
 }
 
-/** Slack refuses requests older than this, and so do we (also ones from the future). */
-const MAX_SKEW_SECONDS = 5 * 60;
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 class BodyTooLarge extends Error {}
@@ -43,16 +41,11 @@ function header(req: IncomingMessage, name: string): string {
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
 
-function parseBody(raw: string, contentType: string): Record<string, unknown> {
-  if (contentType.startsWith('application/x-www-form-urlencoded')) {
-    const form = parseQuery(raw);
-    if (typeof form.payload === 'string')
-      return JSON.parse(form.payload) as Record<string, unknown>;
-    return form as Record<string, unknown>;
-  }
-  const parsed: unknown = JSON.parse(raw);
-  if (!parsed || typeof parsed !== 'object') throw new Error('body is not an object');
-  return parsed as Record<string, unknown>;
+/** Slack's `ssl_check` (unsigned, form-encoded): answered 200 and nothing else is done. */
+function isSslCheck(raw: Buffer, contentType: string): boolean {
+  if (!contentType.startsWith('application/x-www-form-urlencoded')) return false;
+  if (!raw.includes('ssl_check=')) return false;
+  return new URLSearchParams(raw.toString('latin1')).get('ssl_check') === '1';
 }
 
 function reply(res: ServerResponse, status: number, body?: unknown): void {
@@ -96,8 +89,10 @@ function ackFor(res: ServerResponse): ReceiverEvent['ack'] {
 
 /**
  * Bolt's transport on our own HTTP server (one port for Slack, Teams and health checks).
- * It verifies Slack's signature (v0, HMAC-SHA256, 5-minute window against the injected clock),
- * answers `url_verification` and `ssl_check`, and hands everything else to Bolt with an ack that
+ * It verifies Slack's signature over the raw bytes (v0, HMAC-SHA256, 5-minute window against the
+ * injected clock), then decodes and checks the body (a 400 with a reason when it is not a shape
+ * Slack sends), answers `url_verification` and `ssl_check`, and hands everything else to Bolt
+ * with an ack that
  * responds at once (never after the work), then waits for the listeners so a graceful shutdown
  * lets them finish.
  */
@@ -121,48 +116,33 @@ export class SharedServerReceiver implements Receiver {
       raw = await readBody(req, this.options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     } catch (error) {
       logger.warn({ requestId, err: error }, 'slack request body unreadable');
-      return reply(res, error instanceof BodyTooLarge ? 413 : 400);
+      return error instanceof BodyTooLarge
+        ? reply(res, 413, { error: 'body_too_large' })
+        : reply(res, 400, { error: 'unreadable_body' });
     }
-    const text = raw.toString('utf8');
     const contentType = header(req, 'content-type').toLowerCase();
-    if (
-      contentType.startsWith('application/x-www-form-urlencoded') &&
-      text.includes('ssl_check=') &&
-      parseQuery(text).ssl_check === '1'
-    ) {
-      return reply(res, 200);
-    }
+    if (isSslCheck(raw, contentType)) return reply(res, 200);
 
-    const nowMs = this.options.now().getTime();
-    const timestamp = Number(header(req, 'x-slack-request-timestamp'));
-    try {
-      if (!Number.isFinite(timestamp) || Math.abs(nowMs / 1000 - timestamp) > MAX_SKEW_SECONDS) {
-        throw new Error('timestamp missing or outside the 5-minute window');
-      }
-      verifySlackRequest({
-        signingSecret: this.options.signingSecret,
-        body: text,
-        headers: {
-          'x-slack-signature': header(req, 'x-slack-signature'),
-          'x-slack-request-timestamp': timestamp,
-        },
-        nowMilliseconds: nowMs,
-      });
-    } catch (error) {
-      logger.warn(
-        { requestId, reason: (error as Error).message },
-        'slack request refused (signature)',
-      );
+    const refused = signatureProblem(
+      this.options.signingSecret,
+      {
+        rawBody: raw,
+        timestamp: header(req, 'x-slack-request-timestamp'),
+        signature: header(req, 'x-slack-signature'),
+      },
+      this.options.now().getTime(),
+    );
+    if (refused) {
+      logger.warn({ requestId, reason: refused }, 'slack request refused (signature)');
       return reply(res, 401, { error: 'invalid_signature' });
     }
 
-    let body: Record<string, unknown>;
-    try {
-      body = parseBody(text, contentType);
-    } catch {
-      logger.warn({ requestId }, 'slack request body malformed');
-      return reply(res, 400, { error: 'malformed_body' });
+    const checked = checkSlackBody(raw, contentType);
+    if (!checked.ok) {
+      logger.warn({ requestId, reason: checked.reason }, 'slack request refused (malformed body)');
+      return reply(res, 400, { error: 'malformed_body', reason: checked.reason });
     }
+    const { body } = checked;
     if (body.type === 'url_verification') return reply(res, 200, { challenge: body.challenge });
     if (!this.app) return reply(res, 503, { error: 'not_ready' });
 

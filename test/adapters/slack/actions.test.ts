@@ -143,6 +143,79 @@ describe('buttons', () => {
     expect(replies()[1]).toEqual({ delete_original: true });
   });
 
+  it("Share re-posts a compare card (what the compare card's button carries)", async () => {
+    await click('casebot.share.compare', {
+      kind: 'share',
+      text: 'compare ecommerce finance',
+      lang: 'en',
+    });
+    expect(h.calls['chat.postMessage']).toHaveLength(1);
+    expect(JSON.stringify(h.calls['chat.postMessage']?.[0]?.blocks)).toContain('Shared by');
+  });
+
+  describe('a forged Share value', () => {
+    const CHANNEL = 'C2147483705';
+    const refusal = () => replies().find((r) => r.response_type === 'ephemeral');
+
+    it.each<[string, CardAction, RegExp]>([
+      ['subscribe 08:00', { kind: 'share', text: 'subscribe 08:00', lang: 'en' }, /can’t share/],
+      ['订阅 08:00 (Chinese)', { kind: 'share', text: '订阅 08:00', lang: 'zh' }, /无法分享/],
+      ['tip', { kind: 'share', text: 'tip', lang: 'en' }, /can’t share/],
+      ['a question', { kind: 'share', text: 'flash sale', lang: 'en' }, /can’t share/],
+      ['a case that does not exist', { kind: 'share', caseId: 'nope', lang: 'en' }, /can’t share/],
+    ])('%s is refused privately; nothing posted, nothing subscribed', async (_, action, said) => {
+      await click('casebot.share.list', action);
+      expect(h.calls['chat.postMessage']).toBeUndefined();
+      expect(await h.store.getSubscription('slack', CHANNEL)).toBeNull();
+      expect(replies()).toHaveLength(1);
+      expect(refusal()).toMatchObject({ replace_original: false });
+      expect(refusal()?.text).toMatch(said);
+      expect(checkBlockKitLimits(refusal()!)).toEqual([]);
+    });
+
+    it('unsubscribe leaves the channel subscribed', async () => {
+      await h.store.subscribe(
+        {
+          platform: 'slack',
+          workspaceId: 'T0001',
+          channelId: CHANNEL,
+          reference: null,
+          time: '09:00',
+          timeZone: 'UTC',
+          lang: 'en',
+          createdBy: 'U1',
+        },
+        new Date(),
+      );
+      await click('casebot.share.list', { kind: 'share', text: 'unsubscribe', lang: 'en' });
+      expect((await h.store.getSubscription('slack', CHANNEL))?.active).toBe(true);
+      expect(h.calls['chat.postMessage']).toBeUndefined();
+      expect(refusal()?.text).toMatch(/can’t share/);
+      await h.store.unsubscribe('slack', CHANNEL);
+    });
+  });
+
+  it('a forged 👍 for a case that does not exist records nothing', async () => {
+    await click('casebot.feedback.yes', {
+      kind: 'feedback',
+      caseId: 'nope',
+      section: null,
+      helpful: true,
+      query: 'x',
+      lang: 'en',
+    });
+    expect((await h.store.stats()).feedback).not.toContainEqual(
+      expect.objectContaining({ caseId: 'nope' }),
+    );
+  });
+
+  it('a button value that does not match its action id does nothing', async () => {
+    await click('casebot.show.metrics', { kind: 'share', text: 'subscribe 08:00', lang: 'en' });
+    await click('casebot.home.en', { kind: 'share', text: 'list', lang: 'en' });
+    expect(h.calls).toEqual({});
+    expect(replies()).toEqual([]);
+  });
+
   it('a button in the App Home answers by direct message; the language switch republishes', async () => {
     await click(
       'casebot.show.ecommerce',

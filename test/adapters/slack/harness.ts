@@ -3,9 +3,9 @@ import path from 'node:path';
 import nock from 'nock';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
-import { createCore } from '../../../src/core/core.js';
+import { type Core, createCore } from '../../../src/core/core.js';
 import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
-import { silentLogger } from '../../../src/logger.js';
+import { type Logger, silentLogger } from '../../../src/logger.js';
 import { DEFAULT_DIAGRAMS, type DiagramOptions } from '../../../src/render/diagram.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { signedHeaders } from './sign.js';
@@ -74,6 +74,8 @@ export interface Harness {
   readonly adapter: SlackAdapter;
   readonly server: RunningServer;
   readonly store: MemoryStore;
+  /** The core the adapter calls (spy on `handle` to see whether a request reached it). */
+  readonly core: Core;
   readonly url: string;
   /** Web API calls by method name, in order. */
   readonly calls: Record<string, ApiCall[]>;
@@ -81,8 +83,9 @@ export interface Harness {
   readonly responses: Record<string, unknown>[];
   /** Make the next call of `method` (or `response_url`) answer this (once each), maybe late. */
   failNext(method: string, reply: CannedReply): void;
+  /** POSTs `body` (a string goes as UTF-8; bytes go as they are), signed over those bytes. */
   post(
-    body: string,
+    body: string | Uint8Array,
     contentType: 'application/json' | 'application/x-www-form-urlencoded',
     headers?: Record<string, string>,
   ): Promise<Response>;
@@ -101,6 +104,7 @@ export async function startHarness(
     now?: () => Date;
     authReply?: Record<string, unknown>;
     diagrams?: DiagramOptions;
+    logger?: Logger;
   } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
@@ -158,7 +162,7 @@ export async function startHarness(
     defaultLocale: 'en',
     now,
   });
-  const logger = silentLogger();
+  const logger = options.logger ?? silentLogger();
   const fast = { retries: 2, minTimeout: 1, maxTimeout: 5 };
   const adapter = createSlackAdapter({
     config: { botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: API_URL },
@@ -178,7 +182,7 @@ export async function startHarness(
   const url = `http://127.0.0.1:${server.port}/slack/events`;
 
   const post = (
-    body: string,
+    body: string | Uint8Array,
     contentType: 'application/json' | 'application/x-www-form-urlencoded',
     headers = {},
   ) =>
@@ -191,6 +195,7 @@ export async function startHarness(
     adapter,
     server,
     store,
+    core,
     url,
     calls,
     responses,

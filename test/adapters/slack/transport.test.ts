@@ -78,6 +78,50 @@ describe('Slack transport on the shared server', () => {
     expect(ok.status).toBe(200);
   });
 
+  describe('the signature covers the raw bytes as received', () => {
+    /** url_verification whose challenge holds a byte that is not UTF-8 (0xff). */
+    const notUtf8 = Buffer.concat([
+      Buffer.from('{"type":"url_verification","challenge":"abc'),
+      Buffer.from([0xff]),
+      Buffer.from('"}'),
+    ]);
+
+    it('accepts bytes signed as sent, then answers 400 because they are not UTF-8', async () => {
+      const res = await h.post(notUtf8, 'application/json');
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        error: 'malformed_body',
+        reason: expect.stringMatching(/UTF-8/),
+      });
+    });
+
+    it('refuses the same bytes signed over their decoded text (U+FFFD)', async () => {
+      const decoded = notUtf8.toString('utf8');
+      expect(decoded).toContain('\uFFFD');
+      const res = await h.post(
+        notUtf8,
+        'application/json',
+        signedHeaders(SECRET, decoded, 'application/json'),
+      );
+      expect(res.status).toBe(401);
+    });
+
+    it('accepts a Chinese question signed over its UTF-8 bytes', async () => {
+      const body = Buffer.from(slashCommandBody({ text: '帮助' }), 'utf8');
+      const res = await h.post(body, 'application/x-www-form-urlencoded');
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('response_type');
+    });
+
+    it('refuses a malformed signature header without failing', async () => {
+      const body = slashCommandBody({ text: 'help' });
+      for (const signature of ['v0=abc', 'v0=', `v1=${'0'.repeat(64)}`, `v0=${'z'.repeat(64)}`]) {
+        const res = await h.postForm(body, { 'x-slack-signature': signature });
+        expect(res.status).toBe(401);
+      }
+    });
+  });
+
   it('answers ssl_check without a signature', async () => {
     const res = await fetch(h.url, {
       method: 'POST',

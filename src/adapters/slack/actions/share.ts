@@ -1,4 +1,8 @@
-import { decodeAction } from '../../../render/blockkit-actions.js';
+import type { Lang } from '../../../catalog/schema.js';
+import { type Command, parseCommand } from '../../../core/grammar.js';
+import type { Answer } from '../../../core/model.js';
+import { renderBlockKit } from '../../../render/blockkit.js';
+import { type CardAction, decodeAction } from '../../../render/blockkit-actions.js';
 import { answerFor, type ListenerDeps, requestIdOf } from '../deps.js';
 import { actionRequest } from '../request.js';
 import { postMessage, postToResponseUrl, respondWith, slackErrorCode } from '../send.js';
@@ -8,22 +12,41 @@ import { type ButtonArgs, clickConversation } from './reply.js';
 const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
 
 /**
+ * What the renderer offers a Share button for: a case (or one section of it), and the `list`,
+ * `help` and `compare A B` cards. A button value is only as trustworthy as whoever clicked, so
+ * anything else (`subscribe`, `unsubscribe`, `tip`, a question) is refused before the core runs,
+ * and an answer that is not one of those cards is never posted.
+ */
+const SHAREABLE_COMMANDS: ReadonlySet<Command['kind']> = new Set(['list', 'help', 'compare']);
+const SHAREABLE_ANSWERS: ReadonlySet<Answer['kind']> = new Set(['case', 'list', 'help', 'compare']);
+
+const NOT_SHAREABLE: Readonly<Record<Lang, string>> = {
+  en: 'I can’t share that in the channel: “Share in channel” posts a case, a comparison, the case list or the help card.',
+  zh: '无法分享到频道：“分享到频道”只能发布案例、对比、案例列表或帮助卡片。',
+};
+
+type Share = Extract<CardAction, { kind: 'share' }>;
+
+const offered = (share: Share): boolean =>
+  share.caseId !== undefined || SHAREABLE_COMMANDS.has(parseCommand(share.text ?? '').kind);
+
+/**
  * "Share in channel": the card is posted for everyone (saying who shared it) and the ephemeral
  * copy goes away.
  */
 export function shareAction(deps: ListenerDeps) {
-  return async ({ ack, action, body, context, client }: ButtonArgs): Promise<void> => {
+  return async (args: ButtonArgs): Promise<void> => {
+    const { ack, action, body, context, client } = args;
     await ack();
     const share = decodeAction(action.value);
     const channel = body.channel?.id;
     if (share?.kind !== 'share' || !channel) return;
-    const request = actionRequest(
-      requestIdOf(context),
-      share,
-      body.user.id,
-      clickConversation(body),
-    );
-    const { message } = await answerFor(deps, request, { sharedBy: body.user.id });
+    const requestId = requestIdOf(context);
+    if (!offered(share)) return refuse(deps, args, { share, channel, requestId });
+    const request = actionRequest(requestId, share, body.user.id, clickConversation(body));
+    const { answer, message } = await answerFor(deps, request, { sharedBy: body.user.id });
+    if (!SHAREABLE_ANSWERS.has(answer.kind))
+      return refuse(deps, args, { share, channel, requestId });
     try {
       await postMessage(client, { channel }, message, deps.logger);
     } catch (error) {
@@ -38,4 +61,35 @@ export function shareAction(deps: ListenerDeps) {
     }
     if (body.response_url) await postToResponseUrl(body.response_url, { delete_original: true });
   };
+}
+
+/** Tells the clicker, privately and in the card's language, that this cannot be shared. */
+async function refuse(
+  deps: ListenerDeps,
+  { body, client }: ButtonArgs,
+  { share, channel, requestId }: { share: Share; channel: string; requestId: string },
+): Promise<void> {
+  deps.logger.warn(
+    { requestId, caseId: share.caseId, text: share.text?.slice(0, 100) },
+    'share refused: not something a Share button offers',
+  );
+  const message = renderBlockKit(
+    { kind: 'notice', lang: share.lang, tone: 'warning', text: NOT_SHAREABLE[share.lang] },
+    { diagrams: deps.diagrams },
+  );
+  if (body.response_url) {
+    await respondWith(
+      body.response_url,
+      message,
+      { response_type: 'ephemeral', replace_original: false },
+      deps.logger,
+    );
+    return;
+  }
+  await client.chat.postEphemeral({
+    channel,
+    user: body.user.id,
+    text: message.text,
+    blocks: message.blocks,
+  });
 }
