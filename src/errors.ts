@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'catalog_invalid'
   | 'store_unavailable'
   | 'store_failed'
+  | 'tip_claim_lost'
   | 'platform_failed'
   | 'request_invalid'
   | 'unexpected';

@@ -25,7 +25,9 @@ export async function tipsCommand(argv: string[], io: CliIo): Promise<number> {
     err(io, `--now must be an ISO-8601 date-time, e.g. 2026-11-26T09:00:00Z (got "${values.now}")`);
     return EXIT.usage;
   }
-  const now = () => fixed ?? new Date();
+  // With --now the clock starts there and runs on, so claims are stamped when they are made.
+  const startedAt = Date.now();
+  const now = () => (fixed ? new Date(fixed.getTime() + Date.now() - startedAt) : new Date());
 
   const config = loadConfig(io.env);
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(io.stderr.isTTY) });
@@ -51,7 +53,7 @@ export async function tipsCommand(argv: string[], io: CliIo): Promise<number> {
     if (config.teams) {
       senders.teams = createLazyTeamsAdapter({ ...deps, config: config.teams }).tipSender;
     }
-    const summary = await postDueTips({ store, tips: catalog.tips, now: now(), senders, logger });
+    const summary = await postDueTips({ store, tips: catalog.tips, now, senders, logger });
     out(io, JSON.stringify(summary));
     return EXIT.ok;
   } finally {

@@ -9,12 +9,12 @@ import type {
   SubscriptionPlatform,
   TipClaim,
 } from './store.js';
-import { DEFAULT_STATS_LIMIT, newId, normaliseMissQuery } from './support.js';
+import { claimLost, DEFAULT_STATS_LIMIT, newId, normaliseMissQuery } from './support.js';
 
 interface PostRow {
   token: string;
   claimedAt: number;
-  status: 'claimed' | 'posted' | 'skipped';
+  status: 'claimed' | 'sending' | 'posted' | 'skipped';
   tipId: string | null;
   doneAt: number | null;
 }
@@ -116,18 +116,22 @@ export class MemoryStore implements Store {
     return { subscriptionId, day, token };
   }
 
+  async markTipSending(claim: TipClaim, _now: Date): Promise<void> {
+    const row = this.held(claim);
+    if (row?.status !== 'claimed') throw claimLost('markTipSending', claim);
+    row.status = 'sending';
+  }
+
   async confirmTip(claim: TipClaim, tipId: string, now: Date): Promise<void> {
-    this.close_(claim, 'posted', tipId, now);
+    this.close_('confirmTip', claim, 'posted', tipId, now);
   }
 
   async skipTip(claim: TipClaim, _reason: string, now: Date): Promise<void> {
-    this.close_(claim, 'skipped', null, now);
+    this.close_('skipTip', claim, 'skipped', null, now);
   }
 
   async releaseTip(claim: TipClaim): Promise<void> {
-    const key = `${claim.subscriptionId}\n${claim.day}`;
-    const row = this.posts.get(key);
-    if (row?.token === claim.token && row.status === 'claimed') this.posts.delete(key);
+    if (this.held(claim)) this.posts.delete(`${claim.subscriptionId}\n${claim.day}`);
   }
 
   async postedTips(subscriptionId: string): Promise<string[]> {
@@ -171,14 +175,22 @@ export class MemoryStore implements Store {
     return undefined;
   }
 
+  /** The row of `claim` while its holder still owns it (claimed or sending). */
+  private held(claim: TipClaim): PostRow | undefined {
+    const row = this.posts.get(`${claim.subscriptionId}\n${claim.day}`);
+    if (row?.token !== claim.token) return undefined;
+    return row.status === 'claimed' || row.status === 'sending' ? row : undefined;
+  }
+
   private close_(
+    op: string,
     claim: TipClaim,
     status: 'posted' | 'skipped',
     tipId: string | null,
     now: Date,
   ): void {
-    const row = this.posts.get(`${claim.subscriptionId}\n${claim.day}`);
-    if (row?.token !== claim.token || row.status !== 'claimed') return;
+    const row = this.held(claim);
+    if (!row) throw claimLost(op, claim);
     row.status = status;
     row.tipId = tipId;
     row.doneAt = now.getTime();

@@ -78,4 +78,13 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'tip sending state',
+    sql: `
+      ALTER TABLE casebot_tip_posts DROP CONSTRAINT casebot_tip_posts_status_check;
+      ALTER TABLE casebot_tip_posts ADD CONSTRAINT casebot_tip_posts_status_check
+        CHECK (status IN ('claimed', 'sending', 'posted', 'skipped'));
+    `,
+  },
 ];

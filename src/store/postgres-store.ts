@@ -20,6 +20,7 @@ import type {
   TipClaim,
 } from './store.js';
 import {
+  claimLost,
   DEFAULT_STATS_LIMIT,
   type Logger,
   newId,
@@ -224,6 +225,16 @@ export class PostgresStore implements Store {
     return result.rowCount === 1 ? { subscriptionId, day, token } : null;
   }
 
+  async markTipSending(claim: TipClaim, _now: Date): Promise<void> {
+    const result = await this.query(
+      'markTipSending',
+      `UPDATE casebot_tip_posts SET status = 'sending'
+       WHERE subscription_id = $1 AND day = $2 AND token = $3 AND status = 'claimed'`,
+      [claim.subscriptionId, claim.day, claim.token],
+    );
+    if (result.rowCount !== 1) throw claimLost('markTipSending', claim);
+  }
+
   async confirmTip(claim: TipClaim, tipId: string, now: Date): Promise<void> {
     await this.finish('confirmTip', claim, 'posted', tipId, null, now);
   }
@@ -236,7 +247,8 @@ export class PostgresStore implements Store {
     await this.query(
       'releaseTip',
       `DELETE FROM casebot_tip_posts
-       WHERE subscription_id = $1 AND day = $2 AND token = $3 AND status = 'claimed'`,
+       WHERE subscription_id = $1 AND day = $2 AND token = $3
+         AND status IN ('claimed', 'sending')`,
       [claim.subscriptionId, claim.day, claim.token],
     );
   }
@@ -267,12 +279,14 @@ export class PostgresStore implements Store {
     reason: string | null,
     now: Date,
   ): Promise<void> {
-    await this.query(
+    const result = await this.query(
       op,
       `UPDATE casebot_tip_posts SET status = $4, tip_id = $5, reason = $6, done_at = $7
-       WHERE subscription_id = $1 AND day = $2 AND token = $3 AND status = 'claimed'`,
+       WHERE subscription_id = $1 AND day = $2 AND token = $3
+         AND status IN ('claimed', 'sending')`,
       [claim.subscriptionId, claim.day, claim.token, status, tipId, reason, now],
     );
+    if (result.rowCount !== 1) throw claimLost(op, claim);
   }
 
   private ensureReady(): Promise<void> {

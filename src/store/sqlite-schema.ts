@@ -61,6 +61,24 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (subscription_id, day)
   );
   `,
+  // A claim is marked 'sending' before the tip goes to the platform; SQLite cannot alter a CHECK.
+  `
+  CREATE TABLE tip_posts_v2 (
+    subscription_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    token TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'posted', 'skipped')),
+    tip_id TEXT,
+    reason TEXT,
+    done_at INTEGER,
+    PRIMARY KEY (subscription_id, day)
+  );
+  INSERT INTO tip_posts_v2 SELECT subscription_id, day, token, claimed_at, status, tip_id, reason,
+    done_at FROM tip_posts;
+  DROP TABLE tip_posts;
+  ALTER TABLE tip_posts_v2 RENAME TO tip_posts;
+  `,
 ];
 
 /**

@@ -19,6 +19,7 @@ import type {
   TipClaim,
 } from './store.js';
 import {
+  claimLost,
   DEFAULT_STATS_LIMIT,
   type Logger,
   newId,
@@ -220,6 +221,18 @@ export class SqliteStore implements Store {
     return row ? { subscriptionId, day, token } : null;
   }
 
+  async markTipSending(claim: TipClaim, _now: Date): Promise<void> {
+    const { changes } = this.run('markTipSending', (db) =>
+      db
+        .prepare(
+          `UPDATE tip_posts SET status = 'sending'
+           WHERE subscription_id = ? AND day = ? AND token = ? AND status = 'claimed'`,
+        )
+        .run(claim.subscriptionId, claim.day, claim.token),
+    );
+    if (Number(changes) !== 1) throw claimLost('markTipSending', claim);
+  }
+
   async confirmTip(claim: TipClaim, tipId: string, now: Date): Promise<void> {
     this.finish('confirmTip', claim, 'posted', tipId, null, now);
   }
@@ -233,7 +246,8 @@ export class SqliteStore implements Store {
       db
         .prepare(
           `DELETE FROM tip_posts
-           WHERE subscription_id = ? AND day = ? AND token = ? AND status = 'claimed'`,
+           WHERE subscription_id = ? AND day = ? AND token = ?
+             AND status IN ('claimed', 'sending')`,
         )
         .run(claim.subscriptionId, claim.day, claim.token),
     );
@@ -263,14 +277,16 @@ export class SqliteStore implements Store {
     reason: string | null,
     now: Date,
   ): void {
-    this.run(op, (db) =>
+    const { changes } = this.run(op, (db) =>
       db
         .prepare(
           `UPDATE tip_posts SET status = ?, tip_id = ?, reason = ?, done_at = ?
-           WHERE subscription_id = ? AND day = ? AND token = ? AND status = 'claimed'`,
+           WHERE subscription_id = ? AND day = ? AND token = ?
+             AND status IN ('claimed', 'sending')`,
         )
         .run(status, tipId, reason, now.getTime(), claim.subscriptionId, claim.day, claim.token),
     );
+    if (Number(changes) !== 1) throw claimLost(op, claim);
   }
 
   /** Runs `fn` on the open (and migrated) database; errors become CasebotErrors. */

@@ -94,8 +94,9 @@ export interface Store {
   retireSubscription(id: string, reason: string, now: Date): Promise<void>;
 
   /**
-   * Atomically claims a subscription's post for a local day. Null when it is already posted or
-   * claimed by someone else less than `leaseMs` ago (an older, unconfirmed claim is taken over).
+   * Atomically claims a subscription's post for a local day; the claim is stamped `now`, the
+   * moment it is made. Null when the day is posted, skipped or being sent, or claimed by someone
+   * else less than `leaseMs` ago (an older claim that never started sending is taken over).
    */
   claimTip(
     subscriptionId: string,
@@ -103,13 +104,28 @@ export interface Store {
     now: Date,
     leaseMs: number,
   ): Promise<TipClaim | null>;
-  /** Marks a claimed post as done, with the tip that was posted. */
+  /**
+   * Marks a claim as being sent, right before the tip is handed to the platform. From then on the
+   * day is never taken over or released: if its holder dies before recording the outcome, that
+   * day's tip may be lost, but it is never posted twice. Throws `tip_claim_lost` when the claim
+   * is no longer its holder's (its lease ran out and another pass took it over).
+   */
+  markTipSending(claim: TipClaim, now: Date): Promise<void>;
+  /**
+   * Marks a held post as done, with the tip that was posted. Throws `tip_claim_lost` when the
+   * claim is not held any more.
+   */
   confirmTip(claim: TipClaim, tipId: string, now: Date): Promise<void>;
-  /** Gives a claim back (the post failed in a way worth retrying later). */
+  /**
+   * Gives a held claim back, also one marked as sending: only for when nothing reached the
+   * platform and a later pass should try again. Does nothing once the claim is closed or someone
+   * else's.
+   */
   releaseTip(claim: TipClaim): Promise<void>;
   /**
-   * Closes a claimed day without a post (e.g. Slack `not_in_channel`, or a retired channel): the
-   * day is never claimed again, and it counts neither in `postedTips` nor in `stats().tipsPosted`.
+   * Closes a held day without a post (e.g. Slack `not_in_channel`, a retired channel, or a send
+   * that may or may not have gone out): the day is never claimed again, and it counts neither in
+   * `postedTips` nor in `stats().tipsPosted`. Throws `tip_claim_lost` when the claim is not held.
    */
   skipTip(claim: TipClaim, reason: string, now: Date): Promise<void>;
   /** Tip ids already posted to a subscription, oldest first. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CasebotError, type ErrorCode } from '../errors.js';
+import type { TipClaim } from './store.js';
 
 /** The part of a pino logger the store and the tips need (structural, so pino fits as is). */
 export interface Logger {
@@ -46,4 +47,12 @@ export class PurgeTimer {
 export function storeError(code: ErrorCode, message: string, cause: unknown): CasebotError {
   const detail = cause instanceof Error ? `: ${cause.message}` : '';
   return new CasebotError(code, `${message}${detail}`, { cause });
+}
+
+/** A claim its holder no longer owns: another pass took it over, or it was closed already. */
+export function claimLost(op: string, claim: TipClaim): CasebotError {
+  return new CasebotError(
+    'tip_claim_lost',
+    `${op}: the claim on ${claim.subscriptionId} for ${claim.day} is no longer held by this pass`,
+  );
 }

@@ -1,17 +1,22 @@
 import type { Tip } from '../catalog/schema.js';
+import { CasebotError } from '../errors.js';
 import type { Store, Subscription, SubscriptionPlatform, TipClaim } from '../store/store.js';
 import { type Logger, silentLogger } from '../store/support.js';
 import { pickTip } from './rotation.js';
 import { tipDue } from './schedule.js';
-import type { TipSender } from './sender.js';
+import type { SendOutcome, TipSender } from './sender.js';
 
-/** How long a claim protects a post in progress; then another replica may take the day over. */
+/**
+ * How long a claim that has not started sending keeps others off its day; then another replica
+ * may take the day over. A claim being sent is never taken over, however long the send takes.
+ */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
 export interface PostDueOptions {
   readonly store: Store;
   readonly tips: readonly Tip[];
-  readonly now: Date;
+  /** The clock, read at each step (a pass can take minutes when channels are rate-limited). */
+  readonly now: () => Date;
   /** One sender per platform that is switched on; subscriptions of other platforms wait. */
   readonly senders: Partial<Record<SubscriptionPlatform, TipSender>>;
   readonly logger?: Logger;
@@ -25,14 +30,18 @@ export interface PostDueSummary {
   retired: number;
   /** Days closed without a post (`retry-later`: tried again the next local day). */
   skipped: number;
-  /** Sends or store calls that failed; their claims were released for a later pass. */
+  /**
+   * Tips not posted, or not recorded, because something failed. A day nothing was sent for is
+   * tried again on a later pass; a day whose send may have reached the platform is not.
+   */
   failed: number;
 }
 
 /**
  * One pass: posts every active subscription's tip that is due for its local day and not posted
  * yet. Safe to run from any number of replicas and CronJobs at once: each (subscription, day) is
- * claimed atomically in the store before sending. One failing subscription never stops the others.
+ * claimed atomically in the store, and marked as sending before the platform is called, so no
+ * two passes ever send it. One failing subscription never stops the others.
  */
 export async function postDueTips(options: PostDueOptions): Promise<PostDueSummary> {
   const { store, tips, now, senders } = options;
@@ -49,7 +58,7 @@ export async function postDueTips(options: PostDueOptions): Promise<PostDueSumma
     if (!sender) continue;
     let due: { day: string; due: boolean };
     try {
-      due = tipDue(sub, now);
+      due = tipDue(sub, now());
     } catch (error) {
       logger.error({ err: error, subscription: sub.id, timeZone: sub.timeZone }, 'bad time zone');
       summary.failed += 1;
@@ -67,7 +76,7 @@ export async function postDueTips(options: PostDueOptions): Promise<PostDueSumma
 interface PostOne {
   readonly store: Store;
   readonly tips: readonly Tip[];
-  readonly now: Date;
+  readonly now: () => Date;
   readonly sender: TipSender;
   readonly logger: Logger;
   readonly leaseMs: number;
@@ -76,12 +85,15 @@ interface PostOne {
   readonly summary: PostDueSummary;
 }
 
+const isClaimLost = (error: unknown) =>
+  error instanceof CasebotError && error.code === 'tip_claim_lost';
+
 async function postOne(p: PostOne): Promise<void> {
-  const { store, sub, day, logger, summary } = p;
+  const { store, sub, day, logger, summary, now } = p;
   const log = { subscription: sub.id, platform: sub.platform, channel: sub.channelId, day };
   let claim: TipClaim | null;
   try {
-    claim = await store.claimTip(sub.id, day, p.now, p.leaseMs);
+    claim = await store.claimTip(sub.id, day, now(), p.leaseMs);
   } catch (error) {
     logger.error({ ...log, err: error }, 'could not claim the day’s tip');
     summary.failed += 1;
@@ -89,41 +101,87 @@ async function postOne(p: PostOne): Promise<void> {
   }
   if (!claim) return; // posted already, or another replica is on it
 
-  let stage = 'pick';
+  let tip: Tip;
   try {
-    const tip = pickTip(p.tips, sub.id, await store.postedTips(sub.id));
-    if (!tip) throw new Error('no tip to post');
-    stage = 'send';
-    const outcome = await p.sender.send(sub, tip);
-    stage = 'record';
-    switch (outcome.kind) {
-      case 'sent':
-        await store.confirmTip(claim, tip.id, p.now);
-        summary.posted += 1;
-        logger.info({ ...log, tip: tip.id }, 'tip posted');
-        return;
-      case 'retire':
-        await store.retireSubscription(sub.id, outcome.reason, p.now);
-        await store.skipTip(claim, `retired: ${outcome.reason}`, p.now);
-        summary.retired += 1;
-        logger.warn({ ...log, reason: outcome.reason }, 'channel gone; subscription retired');
-        return;
-      case 'retry-later':
-        await store.skipTip(claim, outcome.reason, p.now);
-        summary.skipped += 1;
-        logger.warn({ ...log, reason: outcome.reason }, 'cannot post today; trying tomorrow');
-        return;
-    }
+    const picked = pickTip(p.tips, sub.id, await store.postedTips(sub.id));
+    if (!picked) throw new Error('no tip to post');
+    tip = picked;
+    await store.markTipSending(claim, now());
   } catch (error) {
     summary.failed += 1;
-    if (stage === 'record') {
-      // It went out; releasing would post it twice. The lease runs out and the day may be retried.
-      logger.error({ ...log, err: error }, 'tip sent but not recorded');
+    if (isClaimLost(error)) {
+      logger.error({ ...log, err: error }, 'claim lost before sending; another pass has the day');
       return;
     }
-    logger.error({ ...log, err: error, stage }, 'tip not posted; will retry on a later pass');
-    await store.releaseTip(claim).catch((releaseError: unknown) => {
-      logger.error({ ...log, err: releaseError }, 'could not release the claim; it will expire');
-    });
+    logger.error({ ...log, err: error }, 'tip not posted; will retry on a later pass');
+    await release(p, claim, log);
+    return;
   }
+
+  let outcome: SendOutcome;
+  try {
+    outcome = await p.sender.send(sub, tip);
+  } catch (error) {
+    // It may have reached the platform: the day is closed rather than risk posting it twice.
+    summary.failed += 1;
+    logger.error({ ...log, tip: tip.id, err: error }, 'tip may not have been posted; not retried');
+    await store
+      .skipTip(
+        claim,
+        `send failed: ${error instanceof Error ? error.message : String(error)}`,
+        now(),
+      )
+      .catch((skipError: unknown) => {
+        logger.error({ ...log, err: skipError }, 'could not close the day; it stays held');
+      });
+    return;
+  }
+
+  try {
+    await record(p, claim, tip, outcome, log);
+  } catch (error) {
+    summary.failed += 1;
+    const msg = isClaimLost(error) ? 'outcome not recorded: claim lost' : 'outcome not recorded';
+    logger.error({ ...log, tip: tip.id, outcome: outcome.kind, err: error }, msg);
+  }
+}
+
+/** Records what the platform answered; throws (`tip_claim_lost` among others) if it cannot. */
+async function record(
+  p: PostOne,
+  claim: TipClaim,
+  tip: Tip,
+  outcome: SendOutcome,
+  log: object,
+): Promise<void> {
+  const { store, sub, logger, summary, now } = p;
+  switch (outcome.kind) {
+    case 'sent':
+      await store.confirmTip(claim, tip.id, now());
+      summary.posted += 1;
+      logger.info({ ...log, tip: tip.id }, 'tip posted');
+      return;
+    case 'retire':
+      await store.retireSubscription(sub.id, outcome.reason, now());
+      await store.skipTip(claim, `retired: ${outcome.reason}`, now());
+      summary.retired += 1;
+      logger.warn({ ...log, reason: outcome.reason }, 'channel gone; subscription retired');
+      return;
+    case 'retry-later':
+      await store.skipTip(claim, outcome.reason, now());
+      summary.skipped += 1;
+      logger.warn({ ...log, reason: outcome.reason }, 'cannot post today; trying tomorrow');
+      return;
+    case 'not-sent':
+      summary.failed += 1;
+      logger.warn({ ...log, reason: outcome.reason }, 'tip refused for now; will retry');
+      await release(p, claim, log);
+      return;
+  }
+}
+
+async function release(p: PostOne, claim: TipClaim, log: object): Promise<void> {
+  await p.store.releaseTip(claim).catch((error: unknown) => {
+    p.logger.error({ ...log, err: error }, 'could not release the claim; it will expire');
+  });
 }

@@ -42,7 +42,7 @@ export function createTipScheduler(options: TipSchedulerOptions): TipScheduler {
       return await postDueTips({
         store: options.store,
         tips: options.tips(),
-        now: now(),
+        now,
         senders: options.senders,
         logger,
         leaseMs: options.leaseMs,

@@ -11,16 +11,18 @@ import type { Subscription } from '../store/store.js';
  * - `retry-later`: the channel exists but cannot be posted to today (Slack `not_in_channel`).
  *   "Later" means the NEXT local day: the day is closed as skipped, so a pass every minute does
  *   not hammer the platform (or the logs) with the same refusal all day long.
+ * - `not-sent`: the platform certainly did not take the tip, for now (a rate limit that could not
+ *   be waited out). The claim is released and the next pass tries again.
  *
- * Anything transient (a network error, a 5xx, a rate limit that could not be waited out) is
- * THROWN instead: the claim is released and the next pass, a minute later, tries again.
- * A Slack 429 is waited out inside the sender (Retry-After); keep such waits well under the
- * claim lease (5 minutes), or another replica may take the day over and post it as well.
+ * A THROW means the sender cannot tell whether the tip reached the channel (a network error, a
+ * timeout, a 5xx): the day is closed and not retried, so a tip is never posted twice. Return
+ * `not-sent` instead whenever the platform's answer proves nothing was posted.
  */
 export type SendOutcome =
   | { readonly kind: 'sent' }
   | { readonly kind: 'retire'; readonly reason: string }
-  | { readonly kind: 'retry-later'; readonly reason: string };
+  | { readonly kind: 'retry-later'; readonly reason: string }
+  | { readonly kind: 'not-sent'; readonly reason: string };
 
 /** Posts one tip to one subscription; each platform adapter provides one. */
 export interface TipSender {

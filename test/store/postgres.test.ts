@@ -2,6 +2,7 @@ import { createServer, type Server, Socket } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CasebotError } from '../../src/errors.js';
+import { PG_MIGRATIONS } from '../../src/store/postgres-schema.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { createTestSchema, PG_SKIP_MESSAGE, TEST_DATABASE_URL } from './pg-schema.js';
 import { newSub, runStoreContract } from './store-contract.js';
@@ -41,11 +42,28 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL', () => {
       const client = new pg.Client({ connectionString: schema.url });
       await client.connect();
       try {
-        const rows = await client.query('SELECT version FROM casebot_migrations');
-        expect(rows.rows).toEqual([{ version: 1 }]);
+        const rows = await client.query('SELECT version FROM casebot_migrations ORDER BY version');
+        expect(rows.rows).toEqual([{ version: 1 }, { version: 2 }]);
       } finally {
         await client.end();
       }
+    });
+
+    it('keeps the tips posted under the first schema when it migrates', async () => {
+      const schema = await createTestSchema(base);
+      cleanups.push(() => schema.drop());
+      const old = new PostgresStore(schema.url, { migrations: PG_MIGRATIONS.slice(0, 1) });
+      cleanups.push(() => old.close());
+      const sub = await old.subscribe(newSub('C1'), new Date('2025-03-01T00:00:00Z'));
+      const posted = await old.claimTip(sub.id, '2025-03-01', new Date(), 60_000);
+      if (posted) await old.confirmTip(posted, 'tip-a', new Date());
+      const store = new PostgresStore(schema.url);
+      cleanups.push(() => store.close());
+      await store.init();
+      expect(await store.postedTips(sub.id)).toEqual(['tip-a']);
+      const claim = await store.claimTip(sub.id, '2025-03-02', new Date(), 60_000);
+      if (!claim) throw new Error('expected a claim');
+      await store.markTipSending(claim, new Date());
     });
 
     it('fails with store_unavailable while the database is away, then reconnects', async () => {

@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CasebotError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open-store.js';
+import { loadSqlite } from '../../src/store/sqlite-driver.js';
+import { SQLITE_MIGRATIONS } from '../../src/store/sqlite-schema.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { newSub, runStoreContract } from './store-contract.js';
 import { tempSqlitePath } from './temp-sqlite.js';
@@ -53,6 +55,28 @@ describe('SqliteStore specifics', () => {
       expect((error as CasebotError).code).toBe('store_unavailable');
       expect((error as CasebotError).cause).toBeDefined();
       await expect(store.ping()).rejects.toMatchObject({ code: 'store_unavailable' });
+    } finally {
+      file.remove();
+    }
+  });
+
+  it('keeps the tips posted by a file of the first schema when it migrates', async () => {
+    const file = tempSqlitePath();
+    try {
+      mkdirSync(dirname(file.path), { recursive: true });
+      const old = new (loadSqlite().DatabaseSync)(file.path);
+      old.exec(SQLITE_MIGRATIONS[0] ?? '');
+      old.exec('PRAGMA user_version = 1');
+      old.exec(`INSERT INTO tip_posts (subscription_id, day, token, claimed_at, status, tip_id,
+        done_at) VALUES ('S1', '2025-03-01', 't', 0, 'posted', 'tip-a', 1)`);
+      old.close();
+      const store = new SqliteStore(file.path);
+      await store.init();
+      expect(await store.postedTips('S1')).toEqual(['tip-a']);
+      const claim = await store.claimTip('S1', '2025-03-02', new Date(), 60_000);
+      if (!claim) throw new Error('expected a claim');
+      await store.markTipSending(claim, new Date());
+      await store.close();
     } finally {
       file.remove();
     }

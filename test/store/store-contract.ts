@@ -179,11 +179,51 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
         expect(second).not.toBeNull();
         expect(second?.token).not.toBe(first?.token);
         // The late first claimant can neither confirm nor release what it no longer holds.
-        if (first) await store.confirmTip(first, 'tip-late', at(LEASE + 1));
         if (first) await store.releaseTip(first);
         expect(await store.claimTip(sub.id, '2025-03-01', at(LEASE + 2), LEASE)).toBeNull();
         if (second) await other.confirmTip(second, 'tip-b', at(LEASE + 3));
         expect(await store.postedTips(sub.id)).toEqual(['tip-b']);
+      });
+
+      it('reports recording a claim taken over by someone else as an error, not a post', async () => {
+        const sub = await store.subscribe(newSub('C1'), T0);
+        const late = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        if (!late) throw new Error('expected a claim');
+        const other = await peer();
+        const taken = await other.claimTip(sub.id, '2025-03-01', at(LEASE + 1), LEASE);
+        if (!taken) throw new Error('expected the expired claim to be taken over');
+        const lost = { code: 'tip_claim_lost' };
+        await expect(store.confirmTip(late, 'tip-late', at(LEASE + 2))).rejects.toMatchObject(lost);
+        await expect(store.skipTip(late, 'late', at(LEASE + 2))).rejects.toMatchObject(lost);
+        await expect(store.markTipSending(late, at(LEASE + 2))).rejects.toMatchObject(lost);
+        await other.markTipSending(taken, at(LEASE + 3));
+        await other.confirmTip(taken, 'tip-b', at(LEASE + 4));
+        await expect(other.confirmTip(taken, 'tip-b', at(LEASE + 5))).rejects.toMatchObject(lost);
+        expect(await store.postedTips(sub.id)).toEqual(['tip-b']);
+        expect((await store.stats()).tipsPosted).toBe(1);
+      });
+
+      it('never hands a claim being sent to anyone else, however long the send takes', async () => {
+        const sub = await store.subscribe(newSub('C1'), T0);
+        const claim = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        if (!claim) throw new Error('expected a claim');
+        await store.markTipSending(claim, at(1));
+        const other = await peer();
+        expect(await other.claimTip(sub.id, '2025-03-01', at(LEASE + 1), LEASE)).toBeNull();
+        // Its holder may have died mid-send: the day stays held, lost rather than posted twice.
+        expect(await other.claimTip(sub.id, '2025-03-01', at(DAY - 1), LEASE)).toBeNull();
+        expect(await other.claimTip(sub.id, '2025-03-01', at(DAY * 30), 0)).toBeNull();
+        await store.confirmTip(claim, 'tip-a', at(LEASE * 2));
+        expect(await store.postedTips(sub.id)).toEqual(['tip-a']);
+      });
+
+      it('lets the holder of a claim being sent give it back when nothing went out', async () => {
+        const sub = await store.subscribe(newSub('C1'), T0);
+        const claim = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        if (!claim) throw new Error('expected a claim');
+        await store.markTipSending(claim, at(1));
+        await store.releaseTip(claim);
+        expect(await store.claimTip(sub.id, '2025-03-01', at(2), LEASE)).not.toBeNull();
       });
 
       it('never hands out a confirmed day again', async () => {

@@ -19,6 +19,7 @@ export interface Sent {
 export class FakeSender implements TipSender {
   readonly sent: Sent[] = [];
   private readonly queued = new Map<string, (SendOutcome | Error)[]>();
+  private readonly hooks: ((sub: Subscription) => Promise<void> | void)[] = [];
 
   constructor(private readonly clock: () => Date = () => new Date(0)) {}
 
@@ -27,8 +28,15 @@ export class FakeSender implements TipSender {
     return this;
   }
 
+  /** Runs `hook` inside every send, before it answers: the time a real post takes. */
+  whileSending(hook: (sub: Subscription) => Promise<void> | void): this {
+    this.hooks.push(hook);
+    return this;
+  }
+
   async send(sub: Subscription, tip: Tip): Promise<SendOutcome> {
     await nextTurn();
+    for (const hook of this.hooks) await hook(sub);
     const next = this.queued.get(sub.channelId)?.shift();
     if (next instanceof Error) throw next;
     if (next && next.kind !== 'sent') return next;

@@ -4,6 +4,7 @@ import { postDueTips } from '../../src/tips/post-due.js';
 import { createTestSchema, PG_SKIP_MESSAGE, TEST_DATABASE_URL } from '../store/pg-schema.js';
 import { newSub } from '../store/store-contract.js';
 import { FakeSender, TIPS } from './fakes.js';
+import { runReplicaScenarios } from './replica-scenarios.js';
 
 if (!TEST_DATABASE_URL) console.warn(PG_SKIP_MESSAGE);
 
@@ -32,7 +33,7 @@ describe.skipIf(!TEST_DATABASE_URL)('postDueTips on PostgreSQL', () => {
     const senders = replicas.map(() => new FakeSender());
     const results = await Promise.all(
       replicas.map((store, i) =>
-        postDueTips({ store, tips: TIPS, now, senders: { slack: senders[i] } }),
+        postDueTips({ store, tips: TIPS, now: () => now, senders: { slack: senders[i] } }),
       ),
     );
     expect(results.reduce((n, r) => n + r.posted, 0)).toBe(12);
@@ -42,9 +43,27 @@ describe.skipIf(!TEST_DATABASE_URL)('postDueTips on PostgreSQL', () => {
     const again = await postDueTips({
       store: first,
       tips: TIPS,
-      now,
+      now: () => now,
       senders: { slack: senders[0] },
     });
     expect(again.posted).toBe(0);
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL replicas', () => {
+  runReplicaScenarios('two replicas on PostgreSQL', async () => {
+    const schema = await createTestSchema(TEST_DATABASE_URL ?? '');
+    const a = new PostgresStore(schema.url);
+    const b = new PostgresStore(schema.url);
+    await Promise.all([a.init(), b.init()]);
+    return {
+      a,
+      b,
+      async close() {
+        await a.close();
+        await b.close();
+        await schema.drop();
+      },
+    };
   });
 });

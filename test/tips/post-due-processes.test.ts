@@ -25,7 +25,7 @@ const CHILD = `
     },
   };
   const tips = [1, 2, 3].map((i) => ({ id: 'tip-' + i, text: { en: 'T' + i, zh: '提示' + i } }));
-  await postDueTips({ store, tips, now: new Date(process.env.NOW), senders: { slack } });
+  await postDueTips({ store, tips, now: () => new Date(process.env.NOW), senders: { slack } });
   await store.close();
 `;
 

@@ -6,6 +6,7 @@ import { postDueTips } from '../../src/tips/post-due.js';
 import { newSub } from '../store/store-contract.js';
 import { tempSqlitePath } from '../store/temp-sqlite.js';
 import { FakeSender, memoryLogger, minutes, TIPS } from './fakes.js';
+import { runReplicaScenarios } from './replica-scenarios.js';
 
 const subscribe = (store: Store, channelId: string, at: string, o: Partial<NewSubscription> = {}) =>
   store.subscribe(newSub(channelId, o), new Date(at));
@@ -15,7 +16,7 @@ describe('postDueTips', () => {
   let now: Date;
   let slack: FakeSender;
   const pass = (senders = { slack }) =>
-    postDueTips({ store, tips: TIPS, now, senders, logger: memoryLogger() });
+    postDueTips({ store, tips: TIPS, now: () => now, senders, logger: memoryLogger() });
 
   beforeEach(() => {
     store = new MemoryStore();
@@ -52,10 +53,10 @@ describe('postDueTips', () => {
     expect(slack.to('C1').map((s) => s.at.toISOString())).toEqual(['2025-06-02T09:00:00.000Z']);
   });
 
-  it('retries a sender that threw on the next pass, and posts once', async () => {
+  it('retries a send the platform refused for now on the next pass, and posts once', async () => {
     await subscribe(store, 'C1', '2025-05-01T00:00:00Z');
     await subscribe(store, 'C2', '2025-05-01T00:00:00Z');
-    slack.script('C1', new Error('socket hang up'));
+    slack.script('C1', { kind: 'not-sent', reason: 'ratelimited' });
     now = new Date('2025-06-01T09:00:00Z');
     expect(await pass()).toEqual({ posted: 1, retired: 0, skipped: 0, failed: 1 });
     expect(slack.to('C2')).toHaveLength(1); // one failure does not stop the others
@@ -64,6 +65,18 @@ describe('postDueTips', () => {
     now = new Date('2025-06-01T09:02:00Z');
     expect(await pass()).toEqual({ posted: 0, retired: 0, skipped: 0, failed: 0 });
     expect(slack.to('C1')).toHaveLength(1);
+  });
+
+  it('closes the day of a send that threw (it may have gone out) and posts the next day', async () => {
+    await subscribe(store, 'C1', '2025-05-01T00:00:00Z');
+    slack.script('C1', new Error('socket hang up'));
+    const results = [];
+    for (now of minutes('2025-06-01T09:00:00Z', '2025-06-01T09:10:00Z')) results.push(await pass());
+    expect(results[0]).toEqual({ posted: 0, retired: 0, skipped: 0, failed: 1 });
+    expect(results.slice(1).every((r) => r.posted + r.failed === 0)).toBe(true);
+    expect((await store.stats()).tipsPosted).toBe(0);
+    now = new Date('2025-06-02T09:00:00Z');
+    expect((await pass()).posted).toBe(1);
   });
 
   it('retires a subscription whose channel is gone', async () => {
@@ -94,14 +107,14 @@ describe('postDueTips', () => {
     now = new Date('2025-06-01T09:00:00Z');
     expect(await pass()).toEqual({ posted: 0, retired: 0, skipped: 0, failed: 0 });
     const teams = new FakeSender();
-    await postDueTips({ store, tips: TIPS, now, senders: { teams } });
+    await postDueTips({ store, tips: TIPS, now: () => now, senders: { teams } });
     expect(teams.to('19:x')).toHaveLength(1);
   });
 
-  it('takes over a claim whose holder died mid-post once the lease is over', async () => {
+  it('takes over a claim whose holder died before sending once the lease is over', async () => {
     const sub = await subscribe(store, 'C1', '2025-05-01T00:00:00Z');
     now = new Date('2025-06-01T09:00:00Z');
-    await store.claimTip(sub.id, '2025-06-01', now, 5 * 60_000); // a replica that then died
+    await store.claimTip(sub.id, '2025-06-01', now, 5 * 60_000); // a replica that died at once
     now = new Date('2025-06-01T09:04:00Z');
     expect((await pass()).posted).toBe(0);
     now = new Date('2025-06-01T09:05:00Z');
@@ -156,6 +169,28 @@ describe('postDueTips', () => {
   });
 });
 
+runReplicaScenarios('memory', async () => {
+  const store = new MemoryStore();
+  return { a: store, b: store, close: () => store.close() };
+});
+
+runReplicaScenarios('two processes on one SQLite file', async () => {
+  const file = tempSqlitePath();
+  const a = new SqliteStore(file.path);
+  const b = new SqliteStore(file.path);
+  await a.init();
+  await b.init();
+  return {
+    a,
+    b,
+    async close() {
+      await a.close();
+      await b.close();
+      file.remove();
+    },
+  };
+});
+
 describe('two concurrent passes on one SQLite file', () => {
   let file: ReturnType<typeof tempSqlitePath>;
   let a: SqliteStore;
@@ -179,8 +214,8 @@ describe('two concurrent passes on one SQLite file', () => {
     const slackA = new FakeSender();
     const slackB = new FakeSender();
     const [ra, rb] = await Promise.all([
-      postDueTips({ store: a, tips: TIPS, now, senders: { slack: slackA } }),
-      postDueTips({ store: b, tips: TIPS, now, senders: { slack: slackB } }),
+      postDueTips({ store: a, tips: TIPS, now: () => now, senders: { slack: slackA } }),
+      postDueTips({ store: b, tips: TIPS, now: () => now, senders: { slack: slackB } }),
     ]);
     expect(ra.posted + rb.posted).toBe(10);
     const channels = [...slackA.sent, ...slackB.sent].map((s) => s.channelId).sort();

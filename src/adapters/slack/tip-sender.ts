@@ -14,7 +14,7 @@ import { postMessage, slackErrorCode } from './send.js';
 const RETIRE = new Set(['channel_not_found', 'is_archived', 'account_inactive']);
 /** The channel is there but closed to the bot today: try again tomorrow. */
 const NEXT_DAY = new Set(['not_in_channel']);
-/** Rate limits are waited out up to this much in total (well under the 5-minute claim lease). */
+/** Rate limits are waited out up to this much in total, so one channel cannot stall a pass. */
 const MAX_RATE_LIMIT_WAIT_MS = 120_000;
 
 function retryAfterMs(error: unknown): number | null {
@@ -36,8 +36,9 @@ export interface SlackTipSenderDeps {
 
 /**
  * Daily tips on Slack: chat.postMessage with the Block Kit tip card ("Read the case" button).
- * A 429 is waited out (Retry-After) and retried; Slack's answer decides the outcome; anything
- * transient is thrown so the scheduler releases the claim and tries again on its next pass.
+ * A 429 is waited out (Retry-After) and retried, or answered `not-sent` when the wait would be too
+ * long (Slack took nothing); Slack's answer decides the outcome; a failure that leaves unknown
+ * whether the message was posted (network, 5xx) is thrown, and that day is not retried.
  */
 export function createSlackTipSender(deps: SlackTipSenderDeps): TipSender {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -68,6 +69,7 @@ export function createSlackTipSender(deps: SlackTipSenderDeps): TipSender {
         await post(sub, renderBlockKit(answer, { diagrams: deps.diagrams }));
         return { kind: 'sent' };
       } catch (error) {
+        if (retryAfterMs(error) !== null) return { kind: 'not-sent', reason: 'ratelimited' };
         const code = slackErrorCode(error);
         if (code && RETIRE.has(code)) return { kind: 'retire', reason: code };
         if (code && NEXT_DAY.has(code)) return { kind: 'retry-later', reason: code };

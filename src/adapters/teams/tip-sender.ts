@@ -44,9 +44,9 @@ const GONE_CODES = new Set([
 ]);
 
 /**
- * What a failed post means (see SendOutcome): the conversation is gone → retire; a network
- * error, a rate limit or a server error is transient → thrown, so the claim is released and the
- * next pass tries again; any other refusal → skip today and try the next day.
+ * What a failed post means (see SendOutcome): the conversation is gone → retire; a rate limit →
+ * not sent, the next pass tries again; a network or server error leaves unknown whether it was
+ * posted → thrown (that day is not retried); any other refusal → skip today, try the next day.
  */
 function classify(error: unknown): SendOutcome {
   const e = error as {
@@ -58,7 +58,8 @@ function classify(error: unknown): SendOutcome {
   const code = String(e?.body?.error?.code ?? e?.code ?? '');
   const reason = `teams ${status ?? 'network'} ${code}`.trim();
   if (status === 404 || GONE_CODES.has(code)) return { kind: 'retire', reason };
-  if (status === undefined || status === 429 || status >= 500) {
+  if (status === 429) return { kind: 'not-sent', reason };
+  if (status === undefined || status >= 500) {
     throw new CasebotError('platform_failed', `Teams tip not posted (${reason})`, { cause: error });
   }
   return { kind: 'retry-later', reason };

@@ -105,17 +105,18 @@ describe('Slack tip sender', () => {
     });
   });
 
-  it('throws (so the claim is released) when Slack cannot be reached', async () => {
+  it('throws (whether it was posted is unknown) when Slack cannot be reached', async () => {
     nock(API_ORIGIN).post('/api/chat.postMessage').times(4).replyWithError('ECONNRESET');
     await expect(sender().send(sub(), catalog.tips[0]!)).rejects.toMatchObject({
       code: 'platform_failed',
     });
   });
 
-  it('does not wait out a rate limit longer than the claim allows', async () => {
+  it('does not wait out a long rate limit: not sent, so a later pass tries again', async () => {
     nock(API_ORIGIN).post('/api/chat.postMessage').reply(429, {}, { 'retry-after': '600' });
-    await expect(sender().send(sub(), catalog.tips[0]!)).rejects.toMatchObject({
-      code: 'platform_failed',
+    expect(await sender().send(sub(), catalog.tips[0]!)).toEqual({
+      kind: 'not-sent',
+      reason: 'ratelimited',
     });
     expect(waits).toEqual([]);
   });

@@ -42,7 +42,7 @@ describe('Teams TipSender (proactive tips)', () => {
     ]);
   });
 
-  it('retires a conversation casebot was removed from; throws on a server error (retried next pass)', async () => {
+  it('retires a conversation casebot was removed from; throws on a server error (posted or not is unknown)', async () => {
     const tip = teams.core.catalog.tips[0]!;
     nock(SERVICE_URL)
       .post(/\/activities$/)
