@@ -22,6 +22,24 @@ const onOff = z.preprocess(
     .transform((v) => v === 'on' || v === 'true' || v === '1'),
 );
 
+/**
+ * The origin (`scheme://host[:port]`) when `value` is written exactly as one, optionally with a
+ * trailing `/`; null for anything else: a path, query, fragment, user info, a host or port written
+ * another way (`2130706433`, `0x7f000001`, `127.1`, `LOCALHOST`, `:080`), or a non-HTTP scheme.
+ */
+export function exactOrigin(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 2048) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const origin = url.origin;
+  return value === origin || value === `${origin}/` ? origin : null;
+}
+
 const serverSchema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
@@ -50,6 +68,7 @@ const teamsSchema = z.object({
     z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
   ),
   MICROSOFT_APP_TENANT_ID: optional,
+  TEAMS_DEV_SERVICE_URL: optional,
 });
 
 const storeSchema = z.object({
@@ -80,13 +99,21 @@ export interface SlackConfig {
 }
 
 export interface TeamsConfig {
-  /** Absent: no credentials (local testing; loopback service URLs only). */
+  /**
+   * Absent: no credentials (local testing): only loopback clients are answered, and replies go
+   * only to a local emulator's service URL (see `devServiceUrl`).
+   */
   readonly credentials?: {
     readonly appId: string;
     readonly appPassword?: string;
     readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
     readonly tenantId?: string;
   };
+  /**
+   * Without credentials: the one origin replies may go to (TEAMS_DEV_SERVICE_URL). Unset:
+   * `http://localhost|127.0.0.1|[::1]:PORT`.
+   */
+  readonly devServiceUrl?: string;
 }
 
 export type StoreConfig =
@@ -181,7 +208,16 @@ export function loadConfig(env: Env): Config {
   let teamsConfig: TeamsConfig | null = null;
   if (teams && server) {
     const production = server.NODE_ENV === 'production';
+    const devServiceUrl = teams.TEAMS_DEV_SERVICE_URL
+      ? exactOrigin(teams.TEAMS_DEV_SERVICE_URL)
+      : undefined;
+    if (devServiceUrl === null) {
+      problems.push(
+        'TEAMS_DEV_SERVICE_URL: must be an origin only, such as http://localhost:56150 (scheme, host and port; no path, query or user)',
+      );
+    }
     if (teams.MICROSOFT_APP_ID || teams.MICROSOFT_APP_PASSWORD) {
+      if (devServiceUrl) notes.push('TEAMS_DEV_SERVICE_URL is ignored: Teams has credentials.');
       if (!teams.MICROSOFT_APP_ID)
         problems.push('MICROSOFT_APP_ID: Required when Teams is configured');
       if (!teams.MICROSOFT_APP_PASSWORD && teams.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
@@ -205,9 +241,11 @@ export function loadConfig(env: Env): Config {
         'Teams is off: NODE_ENV=production and MICROSOFT_APP_ID/MICROSOFT_APP_PASSWORD are not set.',
       );
     } else {
-      teamsConfig = {};
+      teamsConfig = devServiceUrl ? { devServiceUrl } : {};
       notes.push(
-        'Teams runs without credentials: /api/messages accepts only loopback service URLs (local testing).',
+        `Teams runs without credentials (local testing): /api/messages answers only loopback clients and replies only to ${
+          devServiceUrl ?? 'http://localhost|127.0.0.1|[::1]:PORT'
+        }.`,
       );
     }
   }

@@ -7,10 +7,17 @@ import { type RunningServer, startHttpServer } from './http/server.js';
 import type { HttpAdapter } from './http/types.js';
 import type { Logger } from './logger.js';
 import type { DiagramOptions } from './render/diagram.js';
+import { within } from './store/bounded.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import type { TipScheduler } from './tips/scheduler.js';
 import type { TipSender } from './tips/sender.js';
+
+/**
+ * `/readyz` reports the store not ready when it has not answered within this (Kubernetes'
+ * probe gives up after 1 s by default).
+ */
+export const STORE_READY_TIMEOUT_MS = 500;
 
 export interface AppDeps {
   readonly config: Config;
@@ -155,6 +162,15 @@ export async function startApp(deps: AppDeps): Promise<App> {
     scheduler.start();
   }
 
+  const probeStore = async () => {
+    if (!storeUp) {
+      await store.init();
+      storeUp = true;
+    }
+    await store.ping();
+  };
+  let storeProbe: Promise<void> | null = null;
+
   const server = await startHttpServer(
     {
       logger,
@@ -164,16 +180,12 @@ export async function startApp(deps: AppDeps): Promise<App> {
         {
           name: 'store',
           check: async () => {
-            try {
-              if (!storeUp) {
-                await store.init();
-                storeUp = true;
-              }
-              await store.ping();
-              return true;
-            } catch {
-              return false;
-            }
+            // One probe at a time: a probe still waiting on the database is shared, not doubled.
+            storeProbe ??= probeStore().finally(() => {
+              storeProbe = null;
+            });
+            const probe = storeProbe;
+            return (await within(() => probe, STORE_READY_TIMEOUT_MS)).kind === 'done';
           },
         },
         ...adapters.map((a) => ({ name: a.name, check: async () => a.ready() })),

@@ -3,7 +3,7 @@ import type { Case, Lang, Section } from '../catalog/schema.js';
 import { CasebotError } from '../errors.js';
 import { buildIndex } from '../search/index.js';
 import type { SearchIndex, SearchMatch } from '../search/types.js';
-import type { Store, SubscriptionPlatform } from '../store/store.js';
+import type { Miss, Store, SubscriptionPlatform } from '../store/store.js';
 import { type Command, parseCommand } from './grammar.js';
 import { helpCommands } from './help.js';
 import { languageOf } from './lang.js';
@@ -58,6 +58,14 @@ function say<K extends MessageKey>(
   return notice(lang, tone, make(...args));
 }
 
+function recordMissLater(store: Store, miss: Miss): void {
+  try {
+    store.recordMiss(miss).catch(() => undefined);
+  } catch {
+    // A store that throws instead of rejecting: still nothing for the user to see.
+  }
+}
+
 /** The router: a request → one Answer. No platform SDKs, no I/O but the store. */
 export function createCore(deps: CoreDeps): Core {
   const { catalog, store } = deps;
@@ -86,7 +94,9 @@ export function createCore(deps: CoreDeps): Core {
     const [best, ...rest] = result.matches;
     const bestCase = best && catalog.byId.get(best.caseId);
     if (!best || !bestCase) {
-      await store.recordMiss({ query, lang, at: deps.now() }).catch(() => undefined);
+      // Bookkeeping, not part of the answer: never waited for (a database that accepts
+      // connections but never answers must not delay it), and a failure is not the user's.
+      recordMissLater(store, { query, lang, at: deps.now() });
       return { kind: 'no-match', lang, query, cases: catalog.cases };
     }
     const close = rest.filter((m) => best.score - m.score <= AMBIGUITY_MARGIN);

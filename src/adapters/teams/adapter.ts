@@ -15,8 +15,9 @@ import type { Store } from '../../store/store.js';
 import type { TipSender } from '../../tips/sender.js';
 import { CasebotTeamsBot } from './bot.js';
 import { createErrorSink } from './error-sink.js';
-import { isLoopbackUrl } from './loopback.js';
+import { isDevServiceUrl } from './loopback.js';
 import { readActivity } from './read-activity.js';
+import { refuseRemoteClient, reply } from './respond.js';
 import { createTeamsTipSender } from './tip-sender.js';
 import { setRequestId } from './turn-state.js';
 
@@ -47,7 +48,8 @@ export class CasebotCloudAdapter extends CloudAdapter {
 /**
  * Bot Framework authentication from the config. Without credentials the app id is empty, which
  * botbuilder treats as "authentication disabled" (the Emulator's mode): inbound requests need no
- * token and outbound calls carry none — which is why we accept only loopback service URLs then.
+ * token and outbound calls carry none — which is why we then answer only loopback clients and
+ * reply only to a local emulator's service URL (loopback.ts).
  */
 export function botFrameworkAuthentication(
   config: TeamsConfig,
@@ -60,20 +62,6 @@ export function botFrameworkAuthentication(
     ...(c.appPassword && { MicrosoftAppPassword: c.appPassword }),
     ...(c.tenantId && { MicrosoftAppTenantId: c.tenantId }),
   });
-}
-
-function reply(res: ServerResponse, status: number, body?: unknown): void {
-  if (res.headersSent) return void res.end();
-  if (body === undefined) {
-    res.writeHead(status, { 'content-length': 0 });
-    return void res.end();
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
 }
 
 const isAuthError = (error: unknown): boolean => {
@@ -95,21 +83,34 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     core: deps.core,
     logger: log,
     diagrams: deps.diagrams,
+    ...(config.devServiceUrl && { devServiceUrl: config.devServiceUrl }),
   });
   let started = false;
   let stopping = false;
   const inFlight = new Set<Promise<unknown>>();
 
+  const devRule = { devServiceUrl: config.devServiceUrl };
   const serve = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+    if (!credentials && refuseRemoteClient(req, res, requestId, log)) return;
     const read = await readActivity(req);
     if (!read.ok) return reply(res, read.status, { error: read.error, requestId });
     const activity = read.activity;
-    if (!credentials && !isLoopbackUrl(activity.serviceUrl)) {
+    if (
+      !credentials &&
+      !isDevServiceUrl(activity.serviceUrl, { ...devRule, ownPort: req.socket.localPort })
+    ) {
       log.warn(
         { requestId, serviceUrl: String(activity.serviceUrl ?? '').slice(0, 200) },
-        'refused an activity: without credentials only loopback service URLs are served',
+        'refused an activity: its serviceUrl is not a local emulator’s',
       );
-      return reply(res, 401, { error: 'unauthorized', requestId });
+      return reply(res, 401, {
+        error: 'unauthorized',
+        message: `Teams runs without credentials: serviceUrl must be ${
+          config.devServiceUrl ??
+          'http://localhost:PORT, http://127.0.0.1:PORT or http://[::1]:PORT'
+        }`,
+        requestId,
+      });
     }
     try {
       const authHeader = String(req.headers.authorization ?? '');
@@ -154,7 +155,10 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
       log.info(
         credentials
           ? { appId: credentials.appId, appType: credentials.appType }
-          : { mode: 'no credentials: loopback service URLs only' },
+          : {
+              mode: 'no credentials: loopback clients only',
+              serviceUrl: config.devServiceUrl ?? 'http://localhost|127.0.0.1|[::1]:PORT',
+            },
         'teams adapter ready at /api/messages',
       );
     },

@@ -5,5 +5,5 @@ export {
   type TeamsAdapter,
   type TeamsAdapterDeps,
 } from './adapter.js';
-export { isLoopbackUrl } from './loopback.js';
+export { isDevServiceUrl, isLoopbackAddress } from './loopback.js';
 export { createTeamsTipSender } from './tip-sender.js';

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Tip } from '../../catalog/schema.js';
 import type { Subscription } from '../../store/store.js';
 import type { TeamsAdapter, TeamsAdapterDeps } from './adapter.js';
+import { refuseRemoteClient } from './respond.js';
 
 /**
  * Teams without credentials (local testing with the Emulator or the Agents Playground) loads
@@ -11,6 +12,7 @@ import type { TeamsAdapter, TeamsAdapterDeps } from './adapter.js';
 export function createLazyTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   let loading: Promise<TeamsAdapter> | null = null;
   let stopped = false;
+  const log = deps.logger.child({ platform: 'teams' });
   const real = () => {
     loading ??= import('./adapter.js').then(async ({ createTeamsAdapter }) => {
       const adapter = createTeamsAdapter(deps);
@@ -23,6 +25,8 @@ export function createLazyTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     name: 'teams',
     path: '/api/messages',
     async handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
+      // Another machine gets its 403 without making this one load botbuilder.
+      if (refuseRemoteClient(req, res, requestId, log)) return;
       await (await real()).handle(req, res, requestId);
     },
     async start() {},

@@ -1,24 +1,49 @@
-import { isIPv4 } from 'node:net';
+import { BlockList } from 'node:net';
+import { exactOrigin } from '../../config.js';
 
 /**
- * True when a service URL points at this machine: 127.0.0.0/8, ::1 (also IPv4-mapped) or
- * `localhost`. Without credentials casebot only talks to such URLs (the Bot Framework Emulator,
- * the Microsoft 365 Agents Playground), so nobody can make it post to an arbitrary address.
+ * Teams without credentials (the Bot Framework Emulator, the Microsoft 365 Agents Playground):
+ * nothing is authenticated, so casebot answers only this machine and replies only to the origin a
+ * local emulator uses. Both emulators send `serviceUrl: "http://localhost:PORT"` (the Playground's
+ * port defaults to 56150, the Emulator's changes at every start).
  */
-export function isLoopbackUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > 2048) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
+
+const LOOPBACK_CLIENTS = new BlockList();
+LOOPBACK_CLIENTS.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK_CLIENTS.addAddress('::1', 'ipv6');
+
+/** Host names a local emulator's service URL may have (as WHATWG URL writes them). */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * True for a socket's remote address on this machine: 127.0.0.0/8, ::1, or either IPv4-mapped.
+ * Pass `req.socket.remoteAddress`, never a header.
+ */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  return LOOPBACK_CLIENTS.check(address, address.includes(':') ? 'ipv6' : 'ipv4');
+}
+
+export interface DevServiceUrlRule {
+  /** TEAMS_DEV_SERVICE_URL (an exact origin): when set, the only service URL replied to. */
+  readonly devServiceUrl?: string;
+  /** The port this server listens on: never a reply target (casebot would post to itself). */
+  readonly ownPort?: number;
+}
+
+/**
+ * Whether casebot without credentials may reply to this service URL: exactly
+ * `TEAMS_DEV_SERVICE_URL` when that is set, else exactly `http://localhost:PORT`,
+ * `http://127.0.0.1:PORT` or `http://[::1]:PORT` (an explicit port other than our own, nothing
+ * after the port but an optional `/`).
+ */
+export function isDevServiceUrl(value: unknown, rule: DevServiceUrlRule = {}): boolean {
+  const origin = exactOrigin(value);
+  if (!origin) return false;
+  if (rule.devServiceUrl) return origin === rule.devServiceUrl;
+  const url = new URL(origin);
+  if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname) || url.port === '') {
     return false;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-  if (url.username || url.password) return false;
-  const host = url.hostname.toLowerCase();
-  if (host === 'localhost') return true;
-  if (isIPv4(host)) return host.startsWith('127.');
-  if (host === '[::1]') return true;
-  // IPv4-mapped IPv6 (::ffff:127.0.0.1 is normalised to [::ffff:7f00:1]).
-  return /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host);
+  return Number(url.port) !== rule.ownPort;
 }

@@ -8,7 +8,7 @@ import type { Logger } from '../../logger.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import type { Subscription } from '../../store/store.js';
 import type { SendOutcome, TipSender } from '../../tips/sender.js';
-import { isLoopbackUrl } from './loopback.js';
+import { isDevServiceUrl } from './loopback.js';
 import { answerActivity } from './reply.js';
 
 export interface TeamsTipSenderDeps {
@@ -18,6 +18,8 @@ export interface TeamsTipSenderDeps {
   readonly core: Core;
   readonly logger: Logger;
   readonly diagrams: DiagramOptions;
+  /** Without credentials: TEAMS_DEV_SERVICE_URL, if set (see loopback.ts). */
+  readonly devServiceUrl?: string;
 }
 
 type StoredReference = Partial<ConversationReference> & {
@@ -68,7 +70,7 @@ function classify(error: unknown): SendOutcome {
 /**
  * Posts a daily tip into a Teams conversation: a proactive message (`continueConversationAsync`)
  * to the conversation reference stored with the subscription, the tip as an Adaptive Card with a
- * "Read the case" button. Without credentials only loopback service URLs are posted to.
+ * "Read the case" button. Without credentials only a local emulator's service URL is posted to.
  */
 export function createTeamsTipSender(deps: TeamsTipSenderDeps): TipSender {
   const { adapter, appId, logger } = deps;
@@ -76,12 +78,12 @@ export function createTeamsTipSender(deps: TeamsTipSenderDeps): TipSender {
     async send(sub: Subscription, tip: Tip): Promise<SendOutcome> {
       const reference = asReference(sub.reference);
       if (!reference) return { kind: 'retire', reason: 'no Teams conversation reference stored' };
-      if (!appId && !isLoopbackUrl(reference.serviceUrl)) {
+      if (!appId && !isDevServiceUrl(reference.serviceUrl, { devServiceUrl: deps.devServiceUrl })) {
         logger.warn(
           { subscriptionId: sub.id, serviceUrl: reference.serviceUrl.slice(0, 200) },
-          'not posting a tip: without credentials only loopback service URLs are served',
+          'not posting a tip: without credentials only a local emulator’s service URL is served',
         );
-        return { kind: 'retire', reason: 'no credentials and a non-loopback service URL' };
+        return { kind: 'retire', reason: 'no credentials and not a local emulator’s service URL' };
       }
       const c = tip.caseId ? deps.core.catalog.byId.get(tip.caseId) : undefined;
       const answer: TipAnswer = c

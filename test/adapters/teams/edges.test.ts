@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startStandIn } from '../../helpers/stand-in.js';
 import { cardSchemaErrors } from './card-schema.js';
-import { cardOf, connector, fixture, startTeams } from './harness.js';
+import { cardOf, connector, fixture, outsideAddress, postFrom, startTeams } from './harness.js';
 
 interface SearchResult {
   contentType: string;
@@ -112,6 +113,75 @@ describe('Teams transport and security', () => {
       await teams.close();
     }
   });
+
+  it('without credentials, replies only to a local emulator’s exact origin: anything else is a quick 401 and no outbound call', async () => {
+    // A real local service the bot must not be turned against.
+    const local = await startStandIn(() => undefined);
+    const port = new URL(local.url).port;
+    const teams = await startTeams();
+    try {
+      for (const serviceUrl of [
+        `http://127.0.0.1:${port}/internal/admin?x=`,
+        `http://127.0.0.1:${port}/internal/admin`,
+        `http://127.0.0.1:${port}/?x=`,
+        `http://2130706433:${port}/`,
+        `http://0x7f000001:${port}/`,
+        `http://127.1:${port}/`,
+        `http://localhost:${teams.server.port}/`,
+      ]) {
+        const started = performance.now();
+        const res = await teams.post(fixture('personal-message', serviceUrl));
+        expect(res.status, serviceUrl).toBe(401);
+        expect(await res.json(), serviceUrl).toMatchObject({ error: 'unauthorized' });
+        expect(performance.now() - started, serviceUrl).toBeLessThan(1_000);
+      }
+      expect(local.received).toEqual([]);
+      // The exact origin is replied to, so the stand-in would have seen any post above.
+      const ok = await teams.post(fixture('personal-message', `http://127.0.0.1:${port}`));
+      expect(ok.status).toBe(200);
+      expect(local.received.map((r) => r.path)).toEqual([
+        expect.stringMatching(/^\/v3\/conversations\/[^/]+\/activities/),
+      ]);
+    } finally {
+      await teams.close();
+      await local.close();
+    }
+  });
+
+  it('with TEAMS_DEV_SERVICE_URL, replies only to that origin', async () => {
+    const teams = await startTeams({ config: { devServiceUrl: 'http://127.0.0.1:3978' } });
+    const pinned = nock('http://127.0.0.1:3978')
+      .post(/^\/v3\/conversations\//)
+      .reply(200, { id: 'reply-1' });
+    const { sent } = connector();
+    try {
+      expect((await teams.post(fixture('personal-message'))).status).toBe(401);
+      expect(sent).toEqual([]);
+      const res = await teams.post(fixture('personal-message', 'http://127.0.0.1:3978/'));
+      expect(res.status).toBe(200);
+      expect(pinned.isDone()).toBe(true);
+    } finally {
+      await teams.close();
+    }
+  });
+
+  const outside = outsideAddress();
+  it.skipIf(!outside).each([false, true])(
+    'without credentials, answers only clients on this machine, judged by the socket (lazy: %s)',
+    async (lazy) => {
+      const teams = await startTeams({ host: '0.0.0.0', lazy });
+      const { sent } = connector();
+      try {
+        const status = await postFrom(outside!, teams.server.port, fixture('personal-message'));
+        expect(status).toBe(403);
+        expect(sent).toEqual([]);
+        expect((await teams.post(fixture('personal-message'))).status).toBe(200);
+        expect(sent).toHaveLength(1);
+      } finally {
+        await teams.close();
+      }
+    },
+  );
 
   it('answers 400 to a malformed body and keeps serving', async () => {
     const teams = await startTeams();

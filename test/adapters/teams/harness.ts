@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
 import { createTeamsAdapter, type TeamsAdapter } from '../../../src/adapters/teams/index.js';
+import { createLazyTeamsAdapter } from '../../../src/adapters/teams/lazy.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
 import type { TeamsConfig } from '../../../src/config.js';
 import { type Core, createCore } from '../../../src/core/core.js';
@@ -10,8 +13,11 @@ import { silentLogger } from '../../../src/logger.js';
 import { DEFAULT_DIAGRAMS } from '../../../src/render/diagram.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 
-/** The stand-in Bot Framework connector: loopback, and never the port our own server is on. */
-export const SERVICE_URL = 'http://127.0.0.3:3978/';
+/**
+ * The stand-in Bot Framework connector, where a local emulator is: `http://localhost:PORT`
+ * (never the port our own server is on).
+ */
+export const SERVICE_URL = 'http://localhost:3978/';
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/teams');
 const CASES_DIR = path.resolve(import.meta.dirname, '../../../cases');
 export const NOW = new Date('2025-06-03T08:00:00Z');
@@ -36,7 +42,13 @@ export interface Harness {
 }
 
 export async function startTeams(
-  options: { config?: TeamsConfig; wrapCore?: (core: Core) => Core } = {},
+  options: {
+    config?: TeamsConfig;
+    wrapCore?: (core: Core) => Core;
+    host?: string;
+    /** The adapter `casebot serve` uses without credentials (botbuilder loaded on first use). */
+    lazy?: boolean;
+  } = {},
 ): Promise<Harness> {
   const catalog = await loadCatalog(CASES_DIR);
   const store = new MemoryStore();
@@ -49,7 +61,7 @@ export async function startTeams(
   });
   const core = options.wrapCore ? options.wrapCore(real) : real;
   const logger = silentLogger();
-  const adapter = createTeamsAdapter({
+  const adapter = (options.lazy ? createLazyTeamsAdapter : createTeamsAdapter)({
     config: options.config ?? {},
     core,
     store,
@@ -61,7 +73,7 @@ export async function startTeams(
   const server = await startHttpServer(
     { logger, adapters: [adapter], readiness: [] },
     0,
-    '127.0.0.1',
+    options.host ?? '127.0.0.1',
   );
   return {
     server,
@@ -103,4 +115,42 @@ export function cardOf(activity: Activity): Record<string, unknown> {
   const card = attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
   if (!card) throw new Error(`no adaptive card in ${JSON.stringify(activity).slice(0, 200)}`);
   return card.content;
+}
+
+/** An IPv4 address of this machine that is not loopback, if it has one. */
+export function outsideAddress(): string | undefined {
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+}
+
+/**
+ * POSTs an activity to `address:port` from that same (non-loopback) address, on a raw socket: the
+ * server sees a client on another interface, and nock (which allows only loopback) stays out.
+ * The forwarding headers claim loopback; they must not count.
+ */
+export function postFrom(address: string, port: number, body: unknown): Promise<number> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: address, port, localAddress: address });
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Number(received.split(' ')[1])));
+    socket.write(
+      [
+        'POST /api/messages HTTP/1.1',
+        `host: ${address}:${port}`,
+        'content-type: application/json',
+        'x-forwarded-for: 127.0.0.1',
+        'forwarded: for=127.0.0.1',
+        `content-length: ${Buffer.byteLength(text)}`,
+        'connection: close',
+        '',
+        text,
+      ].join('\r\n'),
+    );
+  });
 }

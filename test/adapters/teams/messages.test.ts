@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cardSchemaErrors } from './card-schema.js';
-import { cardOf, connector, fixture, type Harness, startTeams } from './harness.js';
+import { cardOf, connector, fixture, type Harness, SERVICE_URL, startTeams } from './harness.js';
 
 let teams: Harness;
 beforeAll(async () => {
@@ -107,7 +107,7 @@ describe('Teams messages through the real server (no credentials, loopback conne
       time: '09:30',
       timeZone: 'Europe/Berlin',
       reference: {
-        serviceUrl: 'http://127.0.0.3:3978/',
+        serviceUrl: SERVICE_URL,
         channelId: 'msteams',
         conversation: { id: CHANNEL, conversationType: 'channel' },
         bot: { id: '28:4c7b9e2a-1d3f-4e5a-8b6c-7d8e9f0a1b2c' },

@@ -1,26 +1,39 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { within } from '../../../store/bounded.js';
 import type { ListenerDeps } from '../deps.js';
 import { requestIdOf } from '../deps.js';
 
 /** How long a handled `event_id` is remembered (Slack retries within minutes). */
 export const EVENT_TTL_MS = 3_600_000;
 
+/** The longest the store may hold an answer to decide whether an event is new. */
+export const DEDUPE_TIMEOUT_MS = 500;
+
 /**
  * One answer per question: Slack redelivers an event (X-Slack-Retry-Num) when our ack was slow or
  * lost. The store remembers event ids for every replica; the first to claim one answers it.
- * If the store is down we answer anyway: a rare duplicate beats silence.
+ * If the store is down, or has not answered within `timeoutMs`, we answer anyway: a rare
+ * duplicate beats silence.
  */
-export function dedupeEvents(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> {
+export function dedupeEvents(
+  deps: ListenerDeps,
+  timeoutMs = DEDUPE_TIMEOUT_MS,
+): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && eventId) {
-      let first = true;
-      try {
-        first = await deps.store.rememberEvent(eventId, deps.now(), EVENT_TTL_MS);
-      } catch (error) {
-        deps.logger.warn({ err: error, eventId }, 'event dedupe unavailable; answering anyway');
-      }
-      if (!first) {
+      const claim = await within(
+        () => deps.store.rememberEvent(eventId, deps.now(), EVENT_TTL_MS),
+        timeoutMs,
+      );
+      if (claim.kind === 'failed') {
+        deps.logger.warn(
+          { err: claim.error, eventId },
+          'event dedupe unavailable; answering anyway',
+        );
+      } else if (claim.kind === 'timeout') {
+        deps.logger.warn({ eventId, timeoutMs }, 'event dedupe timed out; answering anyway');
+      } else if (!claim.value) {
         deps.logger.info(
           { eventId, retryNum: context.retryNum, requestId: requestIdOf(context) },
           'slack event already handled; skipped',
