@@ -17,7 +17,7 @@ import { CasebotTeamsBot } from './bot.js';
 import { createErrorSink } from './error-sink.js';
 import { isDevServiceUrl } from './loopback.js';
 import { readActivity } from './read-activity.js';
-import { refuseRemoteClient, reply } from './respond.js';
+import { refuseNonJson, refuseRemoteClient, reply } from './respond.js';
 import { createTeamsTipSender } from './tip-sender.js';
 import { setRequestId } from './turn-state.js';
 
@@ -92,6 +92,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const devRule = { devServiceUrl: config.devServiceUrl };
   const serve = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     if (!credentials && refuseRemoteClient(req, res, requestId, log)) return;
+    if (!credentials && refuseNonJson(req, res, requestId, log)) return;
     const read = await readActivity(req);
     if (!read.ok) return reply(res, read.status, { error: read.error, requestId });
     const activity = read.activity;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Tip } from '../../catalog/schema.js';
 import type { Subscription } from '../../store/store.js';
 import type { TeamsAdapter, TeamsAdapterDeps } from './adapter.js';
-import { refuseRemoteClient } from './respond.js';
+import { refuseNonJson, refuseRemoteClient } from './respond.js';
 
 /**
  * Teams without credentials (local testing with the Emulator or the Agents Playground) loads
@@ -27,6 +27,7 @@ export function createLazyTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     async handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
       // Another machine gets its 403 without making this one load botbuilder.
       if (refuseRemoteClient(req, res, requestId, log)) return;
+      if (refuseNonJson(req, res, requestId, log)) return;
       await (await real()).handle(req, res, requestId);
     },
     async start() {},

@@ -40,3 +40,25 @@ export function refuseRemoteClient(
   });
   return true;
 }
+
+/**
+ * Without credentials, only a JSON body is read. A web page open in a browser on this machine is
+ * a loopback client too, but it cannot send `application/json` to another origin without a CORS
+ * preflight, which casebot never grants; so a page cannot drive the bot. True when refused (415).
+ */
+export function refuseNonJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  log: Logger,
+): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/json') return false;
+  log.warn({ requestId, contentType: type }, 'refused an activity: not application/json');
+  reply(res, 415, {
+    error: 'unsupported_media_type',
+    message: 'Teams activities are JSON: send Content-Type: application/json',
+    requestId,
+  });
+  return true;
+}

@@ -183,6 +183,27 @@ describe('Teams transport and security', () => {
     },
   );
 
+  it('without credentials, refuses a body that is not JSON (what a web page could send) with 415 and sends nothing', async () => {
+    for (const lazy of [false, true]) {
+      const teams = await startTeams({ lazy });
+      const { sent } = connector();
+      try {
+        const body = JSON.stringify({ ...fixture('personal-message'), text: 'help' });
+        for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
+          const res = await teams.post(body, { 'content-type': type });
+          expect(res.status, `${type} (lazy: ${lazy})`).toBe(415);
+        }
+        expect(sent).toHaveLength(0);
+        const ok = await teams.post(body, { 'content-type': 'application/json; charset=utf-8' });
+        expect(ok.status).toBe(200);
+        expect(sent).toHaveLength(1);
+      } finally {
+        await teams.close();
+        nock.cleanAll();
+      }
+    }
+  });
+
   it('answers 400 to a malformed body and keeps serving', async () => {
     const teams = await startTeams();
     const { sent } = connector();
