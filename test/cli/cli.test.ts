@@ -66,6 +66,45 @@ describe('casebot validate', () => {
   });
 });
 
+/** A copy of the casebook plus a case file whose nested aliases expand to 9^9 strings. */
+async function casebookWithAliasBomb(name: string): Promise<string> {
+  const dir = path.join(tmp, name);
+  await cp(path.join(ROOT, 'cases'), dir, { recursive: true });
+  const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (const [i, level] of [...'bcdefghi'].entries()) {
+    levels.push(`${level}: &${level} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
+  }
+  await writeFile(path.join(dir, 'laughs.yaml'), levels.join('\n'));
+  return dir;
+}
+
+/** A stack trace printed by Node: `    at fn (file:line:col)`. */
+const STACK_LINE = /^\s+at /m;
+
+describe('casebot validate and serve on a YAML alias bomb', () => {
+  it('validate names the file and prints no stack trace', async () => {
+    const run = await runCli(['validate', '--cases', await casebookWithAliasBomb('bomb-validate')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/laughs\.yaml: .*alias/i);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('serve names the file, prints no stack trace and exits 1 without starting', async () => {
+    const run = await runCli(['serve'], {
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        CASES_DIR: await casebookWithAliasBomb('bomb-serve'),
+        DATABASE_URL: 'memory:',
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/laughs\.yaml: .*alias/i);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(run.stderr).not.toContain('listening');
+  });
+});
+
 describe('casebot chat', () => {
   it('answers questions from a pipe and ends with the input', async () => {
     const run = await runCli(['chat'], { input: 'flash sale\nlist\n' });
