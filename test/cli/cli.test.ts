@@ -12,6 +12,14 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
+/** The JSON Lines a command wrote, one object per line. */
+function jsonLines(stdout: string) {
+  return stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l));
+}
+
 describe('casebot search', () => {
   it('prints one JSON object in the documented shape', async () => {
     const run = await runCli(['search', '--json', 'ecommerce metrics']);
@@ -26,12 +34,9 @@ describe('casebot search', () => {
   });
 
   it('reads one query per line from stdin and writes JSON Lines, best first, empty when off-topic', async () => {
-    const run = await runCli(['search'], { input: '秒杀\nGPU 推理成本\n\n今天天气怎么样\n' });
+    const run = await runCli(['search'], { input: '秒杀\nGPU 推理成本\n今天天气怎么样\n' });
     expect(run.code).toBe(0);
-    const lines = run.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = jsonLines(run.stdout);
     expect(lines.map((l) => l.query)).toEqual(['秒杀', 'GPU 推理成本', '今天天气怎么样']);
     expect(lines[0].matches[0].caseId).toBe('ecommerce');
     expect(lines[1].matches[0].caseId).toBe('ai-inference');
@@ -40,6 +45,26 @@ describe('casebot search', () => {
       const scores = l.matches.map((m: { score: number }) => m.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
+  });
+
+  it('answers every stdin line with exactly one JSON line: LF or CRLF ends, a bare CR is not one', async () => {
+    const input = '秒杀\r\n   \r\nGPU\rinference\n\n\t\nedge'; // the last line has no line end
+    const run = await runCli(['search'], { input });
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((l) => l.query)).toEqual(['秒杀', '', 'GPU\rinference', '', '', 'edge']);
+    expect(lines.map((l) => l.matches.length > 0)).toEqual([true, false, true, false, false, true]);
+    expect(lines[1]).toMatchObject({ section: null, matches: [] });
+  });
+
+  it('echoes at most 500 characters of a query, cut between code points', async () => {
+    // 秒杀 and a space, then 300,000 astral characters (two UTF-16 units each): 1.2 MB.
+    const run = await runCli(['search'], { input: `秒杀 ${'🚀'.repeat(300_000)}\n` });
+    expect(run.code).toBe(0);
+    const [line] = jsonLines(run.stdout);
+    expect(line.query).toBe(`秒杀 ${'🚀'.repeat(497)}`);
+    expect(line.matches[0].caseId).toBe('ecommerce');
+    expect(run.stdout.length).toBeLessThan(5_000);
   });
 
   it('prints a readable ranking without --json', async () => {
