@@ -8,10 +8,10 @@ import type { SearchIndex } from '../search/types.js';
 import { type CliIo, EXIT, err, lines, out } from './io.js';
 
 /** The most of a query a result echoes back (code points): a result line stays small. */
-export const QUERY_ECHO_MAX = 500;
+const QUERY_ECHO_MAX = 500;
 
 /** The first `max` code points of `text` (a surrogate pair is never cut in half). */
-export function clip(text: string, max: number): string {
+function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = 0;
   for (let n = 0; n < max && end < text.length; n++) {
