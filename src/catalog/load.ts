@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -18,6 +18,14 @@ export { CatalogError, formatProblem } from './model.js';
 
 const OVERVIEW_FILE = 'overview.yaml';
 const TIPS_FILE = 'tips.yaml';
+
+/** Casebook files are a few KB; a bigger one is a mistake, and parsing it would cost seconds. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * The most alias uses a file may expand to (the yaml package's default, kept on explicitly):
+ * nested aliases ("billion laughs") would otherwise expand to gigabytes.
+ */
+export const MAX_ALIAS_COUNT = 100;
 
 /** Formats a zod issue path the way people write it: `metrics[2].before`. */
 export function formatPath(segments: readonly PropertyKey[]): string {
@@ -45,17 +53,24 @@ interface Parsed<T> {
 }
 
 function parseYaml<T>(file: string, source: string, schema: z.ZodType<T>): Parsed<T> {
-  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) => ({
-        file,
-        path: e.linePos ? `line ${e.linePos[0].line}` : '',
-        message: `not valid YAML: ${e.message.split('\n')[0]}`,
-      })),
-    };
+  let raw: unknown;
+  try {
+    const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      return {
+        problems: doc.errors.map((e) => ({
+          file,
+          path: e.linePos ? `line ${e.linePos[0].line}` : '',
+          message: `not valid YAML: ${e.message.split('\n')[0]}`,
+        })),
+      };
+    }
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The alias limit and the parser's own limits throw instead of reporting.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { problems: [{ file, path: '', message: `cannot be read as YAML: ${reason}` }] };
   }
-  const raw: unknown = doc.toJS();
   const result = schema.safeParse(raw);
   if (result.success) return { value: result.data, raw, problems: [] };
   return {
@@ -66,6 +81,25 @@ function parseYaml<T>(file: string, source: string, schema: z.ZodType<T>): Parse
       return { file, path: at, message: zodMessage(issue) };
     }),
   };
+}
+
+/** Reads one casebook file, or says in one line why it cannot. */
+async function readCasebookFile(file: string): Promise<{ text: string } | { problem: string }> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(file, 'r');
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return { problem: 'is a directory, not a file' };
+    if (stat.size > MAX_FILE_BYTES) {
+      return { problem: `${stat.size} bytes; a casebook file may be at most 1 MiB` };
+    }
+    return { text: await handle.readFile('utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problem: `file is missing or unreadable${code ? ` (${code})` : ''}` };
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** Case files are every `*.yaml` / `*.yml` in the folder except the overview and the tips. */
@@ -89,12 +123,10 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   }
 
   const read = async (name: string): Promise<string | undefined> => {
-    try {
-      return await readFile(path.join(dir, name), 'utf8');
-    } catch {
-      problems.push({ file: rel(name), path: '', message: 'file is missing or unreadable' });
-      return undefined;
-    }
+    const outcome = await readCasebookFile(path.join(dir, name));
+    if ('text' in outcome) return outcome.text;
+    problems.push({ file: rel(name), path: '', message: outcome.problem });
+    return undefined;
   };
 
   const cases: Case[] = [];

@@ -7,16 +7,29 @@ import { buildIndex } from '../search/index.js';
 import type { SearchIndex } from '../search/types.js';
 import { type CliIo, EXIT, err, lines, out } from './io.js';
 
+/** The most of a query a result echoes back (code points): a result line stays small. */
+const QUERY_ECHO_MAX = 500;
+
+/** The first `max` code points of `text` (a surrogate pair is never cut in half). */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  for (let n = 0; n < max && end < text.length; n++) {
+    end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return text.slice(0, end);
+}
+
 function resultLine(
   index: SearchIndex,
   query: string,
   titles: Map<string, { en: string; zh: string }>,
   lang?: Lang,
 ) {
-  const result = index.search(query);
+  const result = query === '' ? { section: null, matches: [] } : index.search(query);
   const replyLang = lang ?? languageOf(query) ?? 'en';
   return {
-    query,
+    query: clip(query, QUERY_ECHO_MAX),
     section: result.section,
     lang: replyLang,
     matches: result.matches.map((m) => ({
@@ -49,9 +62,8 @@ export async function searchCommand(argv: string[], io: CliIo): Promise<number> 
   const titles = new Map(catalog.cases.map((c) => [c.id, c.title]));
 
   if (positionals.length === 0) {
-    // One query per line in, one JSON object per line out.
+    // One query per line in, one JSON object per line out: output line n answers input line n.
     for await (const line of lines(io.stdin)) {
-      if (line.trim() === '') continue;
       out(io, JSON.stringify(resultLine(index, line.trim(), titles, lang)));
     }
     return EXIT.ok;
@@ -64,7 +76,8 @@ export async function searchCommand(argv: string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   if (result.matches.length === 0) {
-    out(io, result.lang === 'zh' ? `没有匹配“${query}”的案例。` : `No case matches “${query}”.`);
+    const echoed = result.query;
+    out(io, result.lang === 'zh' ? `没有匹配“${echoed}”的案例。` : `No case matches “${echoed}”.`);
     return EXIT.ok;
   }
   if (result.section) out(io, `section: ${result.section}`);

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,16 @@ import { parse, stringify } from 'yaml';
 import { CatalogError, formatProblem, loadCatalog } from '../../src/catalog/load.js';
 
 let dir: string;
+
+/** Nine levels of nine aliases each: 9^9 strings once expanded ("billion laughs"). */
+const ALIAS_BOMB = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+  .concat(
+    [...'bcdefghi'].map((name, i) => {
+      const prev = 'abcdefghi'[i];
+      return `${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`;
+    }),
+  )
+  .join('\n');
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'casebot-cases-'));
@@ -68,6 +78,43 @@ describe('loadCatalog on a broken casebook', () => {
     await edit('finance.yaml', (t) => `${t}\n  bad: [unclosed\n`);
     const found = await problems();
     expect(found[0]).toMatch(/finance\.yaml: line \d+: not valid YAML/);
+  });
+
+  it('names the file whose aliases expand too far (billion laughs) and keeps the alias limit', async () => {
+    await writeFile(path.join(dir, 'laughs.yaml'), ALIAS_BOMB);
+    const found = await problems();
+    expect(found).toEqual([expect.stringMatching(/^.*laughs\.yaml: .*alias/i)]);
+  });
+
+  it('still reads a file that uses a few aliases', async () => {
+    await edit('finance.yaml', (t) =>
+      t
+        .replace(/^title:$/m, 'title: &title')
+        .replace(/^summary:\n(?: {2}.*\n)+/m, 'summary: *title\n'),
+    );
+    const catalog = await loadCatalog(dir);
+    expect(catalog.byId.get('finance')?.summary).toEqual(catalog.byId.get('finance')?.title);
+  });
+
+  it('names a case "file" that is a directory', async () => {
+    await mkdir(path.join(dir, 'drafts.yaml'));
+    expect(await problems()).toEqual([expect.stringMatching(/drafts\.yaml: is a directory/)]);
+  });
+
+  it('names a case file that cannot be read', async () => {
+    await symlink(path.join(dir, 'nowhere'), path.join(dir, 'ghost.yaml'));
+    expect(await problems()).toEqual([
+      expect.stringMatching(/ghost\.yaml: file is missing or unreadable \(ENOENT\)/),
+    ]);
+  });
+
+  it('refuses a file larger than 1 MiB before parsing it', async () => {
+    const finance = await readFile(path.join(dir, 'finance.yaml'), 'utf8');
+    const padded = `${finance.replace('id: finance', 'id: big')}\n# ${'x'.repeat(1024 * 1024)}\n`;
+    await writeFile(path.join(dir, 'big.yaml'), padded);
+    expect(await problems()).toEqual([
+      expect.stringMatching(/big\.yaml: \d+ bytes; a casebook file may be at most 1 MiB$/),
+    ]);
   });
 
   it('loads the intact copy', async () => {

@@ -12,6 +12,14 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
+/** The JSON Lines a command wrote, one object per line. */
+function jsonLines(stdout: string) {
+  return stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l));
+}
+
 describe('casebot search', () => {
   it('prints one JSON object in the documented shape', async () => {
     const run = await runCli(['search', '--json', 'ecommerce metrics']);
@@ -26,12 +34,9 @@ describe('casebot search', () => {
   });
 
   it('reads one query per line from stdin and writes JSON Lines, best first, empty when off-topic', async () => {
-    const run = await runCli(['search'], { input: '秒杀\nGPU 推理成本\n\n今天天气怎么样\n' });
+    const run = await runCli(['search'], { input: '秒杀\nGPU 推理成本\n今天天气怎么样\n' });
     expect(run.code).toBe(0);
-    const lines = run.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = jsonLines(run.stdout);
     expect(lines.map((l) => l.query)).toEqual(['秒杀', 'GPU 推理成本', '今天天气怎么样']);
     expect(lines[0].matches[0].caseId).toBe('ecommerce');
     expect(lines[1].matches[0].caseId).toBe('ai-inference');
@@ -40,6 +45,26 @@ describe('casebot search', () => {
       const scores = l.matches.map((m: { score: number }) => m.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
+  });
+
+  it('answers every stdin line with exactly one JSON line: LF or CRLF ends, a bare CR is not one', async () => {
+    const input = '秒杀\r\n   \r\nGPU\rinference\n\n\t\nedge'; // the last line has no line end
+    const run = await runCli(['search'], { input });
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((l) => l.query)).toEqual(['秒杀', '', 'GPU\rinference', '', '', 'edge']);
+    expect(lines.map((l) => l.matches.length > 0)).toEqual([true, false, true, false, false, true]);
+    expect(lines[1]).toMatchObject({ section: null, matches: [] });
+  });
+
+  it('echoes at most 500 characters of a query, cut between code points', async () => {
+    // 秒杀 and a space, then 300,000 astral characters (two UTF-16 units each): 1.2 MB.
+    const run = await runCli(['search'], { input: `秒杀 ${'🚀'.repeat(300_000)}\n` });
+    expect(run.code).toBe(0);
+    const [line] = jsonLines(run.stdout);
+    expect(line.query).toBe(`秒杀 ${'🚀'.repeat(497)}`);
+    expect(line.matches[0].caseId).toBe('ecommerce');
+    expect(run.stdout.length).toBeLessThan(5_000);
   });
 
   it('prints a readable ranking without --json', async () => {
@@ -63,6 +88,45 @@ describe('casebot validate', () => {
     const run = await runCli(['validate', '--cases', dir]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/finance\.yaml: rating: /);
+  });
+});
+
+/** A copy of the casebook plus a case file whose nested aliases expand to 9^9 strings. */
+async function casebookWithAliasBomb(name: string): Promise<string> {
+  const dir = path.join(tmp, name);
+  await cp(path.join(ROOT, 'cases'), dir, { recursive: true });
+  const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (const [i, level] of [...'bcdefghi'].entries()) {
+    levels.push(`${level}: &${level} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
+  }
+  await writeFile(path.join(dir, 'laughs.yaml'), levels.join('\n'));
+  return dir;
+}
+
+/** A stack trace printed by Node: `    at fn (file:line:col)`. */
+const STACK_LINE = /^\s+at /m;
+
+describe('casebot validate and serve on a YAML alias bomb', () => {
+  it('validate names the file and prints no stack trace', async () => {
+    const run = await runCli(['validate', '--cases', await casebookWithAliasBomb('bomb-validate')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/laughs\.yaml: .*alias/i);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('serve names the file, prints no stack trace and exits 1 without starting', async () => {
+    const run = await runCli(['serve'], {
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        CASES_DIR: await casebookWithAliasBomb('bomb-serve'),
+        DATABASE_URL: 'memory:',
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/laughs\.yaml: .*alias/i);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(run.stderr).not.toContain('listening');
   });
 });
 
