@@ -207,6 +207,22 @@ describe('Teams transport and security', () => {
     }
   });
 
+  it('refuses an activity over 1 MiB with 413 and sends nothing', async () => {
+    const teams = await startTeams();
+    const { sent } = connector();
+    try {
+      const huge = {
+        ...fixture('personal-message'),
+        text: `flash sale ${'x'.repeat(1024 * 1024)}`,
+      };
+      const res = await teams.post(huge);
+      expect(res.status).toBe(413);
+      expect(sent).toEqual([]);
+    } finally {
+      await teams.close();
+    }
+  });
+
   it('answers 400 to a malformed body and keeps serving', async () => {
     const teams = await startTeams();
     const { sent } = connector();
