@@ -63,7 +63,8 @@ function expectTipCard(blocks: unknown): void {
     return;
   }
   const c = catalog.byId.get(tip!.caseId)!;
-  expect(JSON.stringify(caseLine?.elements)).toContain(`Case: *${c.title.en}*`);
+  expect(caseLine, `the case line of tip ${tip!.id}`).toBeDefined();
+  expect(JSON.stringify(caseLine!.elements)).toContain(`Case: *${c.title.en}*`);
   expect(navigate?.elements).toEqual([
     expect.objectContaining({
       type: 'button',
