@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
-import { readSeed, SEED_PATH } from '../helpers/seed.js';
+import { readSeed } from '../helpers/seed.js';
 
 const catalog = await loadCatalog('cases');
-const seedAvailable = existsSync(SEED_PATH);
 
 /** "10,000 QPS" → ["10,000"]; "99.99%" → ["99.99"]; "显著提升" → []. */
 const numbers = (s: string) => s.match(/\d[\d,.]*/g) ?? [];
@@ -41,14 +39,14 @@ describe('the casebook in cases/', () => {
   });
 });
 
-describe.skipIf(!seedAvailable)('faithful to the seed casebook', () => {
-  const seed = seedAvailable ? readSeed() : null;
+describe('faithful to the seed casebook', () => {
+  const seed = readSeed();
 
   it.each(['ecommerce', 'finance', 'edge', 'ai-inference'])(
     '%s: every metric figure, both languages',
     (id) => {
       const c = catalog.byId.get(id)!;
-      const rows = seed!.cases[id]!.metrics;
+      const rows = seed.cases[id]!.metrics;
       expect(c.metrics).toHaveLength(rows.length);
       c.metrics.forEach((m, i) => {
         const [name, before, after, improvement] = rows[i]!;
@@ -74,7 +72,7 @@ describe.skipIf(!seedAvailable)('faithful to the seed casebook', () => {
     '%s: solutions table as in the seed',
     (id) => {
       const c = catalog.byId.get(id)!;
-      const rows = seed!.cases[id]!.solutions;
+      const rows = seed.cases[id]!.solutions;
       expect(c.solutions.map((s) => [s.technologies.zh, s.measures.zh, s.effect.zh])).toEqual(
         rows.map((r) => r.slice(1)),
       );
@@ -90,7 +88,7 @@ describe.skipIf(!seedAvailable)('faithful to the seed casebook', () => {
     '%s: the mermaid diagram as in the seed',
     (id) => {
       const c = catalog.byId.get(id)!;
-      expect(c.diagram.zh).toBe(seed!.cases[id]!.diagram);
+      expect(c.diagram.zh).toBe(seed.cases[id]!.diagram);
       // The English diagram has the same shape: same node ids and edges, translated labels.
       const shape = (d: string) => d.replace(/\[[^\]]*\]/g, '[]');
       expect(shape(c.diagram.en)).toBe(shape(c.diagram.zh));
@@ -98,6 +96,6 @@ describe.skipIf(!seedAvailable)('faithful to the seed casebook', () => {
   );
 
   it('keeps the panorama diagram', () => {
-    expect(catalog.overview.diagram.zh).toBe(seed!.overview);
+    expect(catalog.overview.diagram.zh).toBe(seed.overview);
   });
 });

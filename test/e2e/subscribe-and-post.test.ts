@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { type App, startApp } from '../../src/main.js';
@@ -39,6 +40,38 @@ const engines: Engine[] = [
 ];
 if (TEST_DATABASE_URL) {
   engines.push({ name: 'PostgreSQL', databaseUrl: () => createTestSchema(TEST_DATABASE_URL!) });
+}
+
+const catalog = await loadCatalog('cases');
+
+/**
+ * A Slack tip card, judged against the tip it carries: the tip's own text; a tip drawn from a
+ * case names that case and has exactly one "Read the case" button opening it; a general tip has
+ * neither.
+ */
+function expectTipCard(blocks: unknown): void {
+  const list = blocks as { block_id?: string; text?: { text?: string }; elements?: unknown[] }[];
+  expect(JSON.stringify(list[0])).toContain('Tip of the day');
+  const text = list.find((b) => b.block_id === 'tip')?.text?.text;
+  const tip = catalog.tips.find((t) => t.text.en === text);
+  expect(tip, `a tip of the casebook: ${text}`).toBeDefined();
+  const caseLine = list.find((b) => b.block_id === 'tip-case');
+  const navigate = list.find((b) => b.block_id === 'navigate');
+  if (!tip!.caseId) {
+    expect(caseLine).toBeUndefined();
+    expect(navigate).toBeUndefined();
+    return;
+  }
+  const c = catalog.byId.get(tip!.caseId)!;
+  expect(caseLine, `the case line of tip ${tip!.id}`).toBeDefined();
+  expect(JSON.stringify(caseLine!.elements)).toContain(`Case: *${c.title.en}*`);
+  expect(navigate?.elements).toEqual([
+    expect.objectContaining({
+      type: 'button',
+      text: expect.objectContaining({ text: '📘 Read the case' }),
+      value: JSON.stringify({ k: 's', c: c.id, s: null, l: 'en' }),
+    }),
+  ]);
 }
 
 describe.each(engines)('daily tips on $name', (engine) => {
@@ -173,7 +206,7 @@ describe.each(engines)('daily tips on $name', (engine) => {
     await app.stop();
   });
 
-  it('posts each due channel exactly once when two replicas run at the same moment', async () => {
+  it('posts each due channel exactly once when two replicas run at the same moment, a tip card with its case button', async () => {
     const runs = await Promise.all([postDue(dayAt(1, '09:30')), postDue(dayAt(1, '09:30'))]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
 
@@ -183,10 +216,7 @@ describe.each(engines)('daily tips on $name', (engine) => {
     expect(posts('CQUIET')).toHaveLength(0); // unsubscribed
     expect(posts('CTOKYO')).toHaveLength(0); // 18:30 in Tokyo: not yet
     expect(posts('CGONE')).toHaveLength(1); // deleted: tried once, then retired
-    // A tip card; one drawn from a case links to it (general tips have no case to read).
-    const tipCard = JSON.stringify(delivered('C1')[0]!.body.blocks);
-    expect(tipCard).toMatch(/Tip of the day/);
-    expect(/Read the case/.test(tipCard)).toBe(/"block_id":"tip-case"/.test(tipCard));
+    expectTipCard(delivered('C1')[0]!.body.blocks);
 
     const [teams] = teamsPosts();
     expect(teamsPosts()).toHaveLength(1);
@@ -205,13 +235,15 @@ describe.each(engines)('daily tips on $name', (engine) => {
     expect(platform.received.length).toBe(before);
     await postDue(dayAt(1, '10:01'));
     expect(delivered('CTOKYO')).toHaveLength(1);
+    expectTipCard(delivered('CTOKYO')[0]!.body.blocks);
     expect(delivered('C1')).toHaveLength(1);
   });
 
-  it('brings a different tip the next day; the deleted channel stays retired', async () => {
+  it('brings a different tip card the next day; the deleted channel stays retired', async () => {
     await postDue(dayAt(2, '09:30'));
     const [first, second] = delivered('C1');
     expect(second).toBeDefined();
+    expectTipCard(second!.body.blocks);
     expect(second!.body.text).not.toBe(first!.body.text);
     expect(posts('CGONE')).toHaveLength(1);
     expect(teamsPosts()).toHaveLength(2);

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The original casebook, parsed just enough to check the YAML against it. */
-export const SEED_PATH = path.resolve(import.meta.dirname, '../../../shared/seed-cases.zh.md');
+/**
+ * The original casebook (a verbatim copy in test/fixtures, see its README), parsed just enough to
+ * check the YAML against it.
+ */
+export const SEED_PATH = path.resolve(import.meta.dirname, '../fixtures/seed-cases.zh.md');
 
 export interface SeedCase {
   readonly title: string;

@@ -63,7 +63,7 @@ function send(
 }
 
 describe('casebot serve as a process', () => {
-  it('answers /healthz and /readyz, logs JSON with a request id, and exits 0 on SIGTERM', async () => {
+  it('answers /healthz and /readyz, echoes the request id, logs only JSON lines, and exits 0 on SIGTERM', async () => {
     const p = await serve();
     const health = await send(`${p.url}/healthz`);
     expect(health.status).toBe(200);

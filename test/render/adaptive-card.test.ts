@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Catalog, loadCatalog } from '../../src/catalog/load.js';
 import { LANGS, type Lang, SECTIONS } from '../../src/catalog/schema.js';
@@ -7,8 +8,12 @@ import type { Answer } from '../../src/core/model.js';
 import { parseSubmitData } from '../../src/render/adaptive-actions.js';
 import { MAX_CARD_BYTES, renderAdaptiveCard } from '../../src/render/adaptive-card.js';
 import { escapeMarkdown } from '../../src/render/adaptive-text.js';
-import { DEFAULT_DIAGRAMS, type DiagramOptions, diagramLinks } from '../../src/render/diagram.js';
+import { DEFAULT_DIAGRAMS, type DiagramOptions } from '../../src/render/diagram.js';
 import { cardSchemaErrors } from '../adapters/teams/card-schema.js';
+
+/** The JSON state in a mermaid.ink / mermaid.live `pako:` link (zlib deflate, base64url). */
+const inflatePako = (state: string): unknown =>
+  JSON.parse(inflateSync(Buffer.from(state, 'base64url')).toString('utf8'));
 
 const CASES_DIR = path.resolve(import.meta.dirname, '../../cases');
 const INJECTION = '[click me](https://evil.example) **loud** _x_ <at>Everyone</at>\n- item';
@@ -118,22 +123,54 @@ describe('renderAdaptiveCard: content', () => {
       { diagrams: DEFAULT_DIAGRAMS },
     );
     const json = JSON.stringify(card);
-    for (const m of c.metrics) {
-      expect(json).toContain(escapeMarkdown(m.before.en));
-      expect(json).toContain(escapeMarkdown(m.after.en));
-      expect(json).toContain(escapeMarkdown(m.improvement.en));
+    // The seed's figures for this case, as cases/ecommerce.yaml carries them into English.
+    for (const figure of [
+      'Concurrent throughput',
+      '10,000 QPS',
+      '100,000 QPS',
+      'Response time',
+      '500 ms',
+      '50 ms',
+      'Availability',
+      '99.5%',
+      '99.99%',
+      'Significantly higher',
+      'Scale-out time',
+      '30 min',
+      '2 min',
+      '15×',
+    ]) {
+      expect(json).toContain(figure);
     }
-    const links = diagramLinks(c.diagram.en, DEFAULT_DIAGRAMS);
-    const image = card.body.find((e) => e.type === 'Image');
-    expect(image).toMatchObject({
-      url: links.imageUrl,
-      altText: expect.stringContaining(c.title.en),
-    });
-    expect(card.actions).toContainEqual(
-      expect.objectContaining({ type: 'Action.OpenUrl', url: links.editUrl }),
-    );
-    expect(card.fallbackText).toContain(c.title.en);
     expect(json).toContain('FactSet');
+    const image = card.body.find((e) => e.type === 'Image') as
+      | { url: string; altText: string }
+      | undefined;
+    expect(image?.altText).toBe('Architecture diagram of the E-commerce platform case');
+    const imageState = /^https:\/\/mermaid\.ink\/img\/pako:([\w-]+)\?type=png&bgColor=!white$/.exec(
+      image?.url ?? '',
+    );
+    expect(imageState, image?.url).not.toBeNull();
+    expect(inflatePako(imageState![1]!)).toEqual({
+      code: c.diagram.en,
+      mermaid: { theme: 'default' },
+    });
+    const editUrls = [...json.matchAll(/"url":"(https:\/\/mermaid\.live\/edit#pako:[\w-]+)"/g)];
+    expect(card.actions).toContainEqual(
+      expect.objectContaining({
+        type: 'Action.OpenUrl',
+        url: expect.stringMatching(/^https:\/\/mermaid\.live\/edit#pako:/),
+      }),
+    );
+    for (const [, url] of editUrls) {
+      expect(inflatePako(url!.split('#pako:')[1]!)).toEqual({
+        code: c.diagram.en,
+        mermaid: { theme: 'default' },
+        autoSync: true,
+        updateDiagram: true,
+      });
+    }
+    expect(card.fallbackText?.startsWith('E-commerce platform — ')).toBe(true);
   });
 
   it('a Chinese answer is rendered in Chinese', () => {

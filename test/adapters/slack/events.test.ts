@@ -84,6 +84,21 @@ describe('Slack events', () => {
     expect(posts()).toHaveLength(0);
   });
 
+  it('does not answer another bot that @-mentions casebot (two bots would answer each other forever)', async () => {
+    await deliver(
+      event('app-mention.json', {
+        user: 'U0OTHERBOT',
+        bot_id: 'B0OTHER',
+        app_id: 'A0OTHER',
+        bot_profile: { id: 'B0OTHER', name: 'otherbot', app_id: 'A0OTHER', team_id: 'T0001' },
+      }),
+    );
+    expect(posts()).toHaveLength(0);
+    // The same mention from a person is answered.
+    await deliver(event('app-mention.json'));
+    expect(posts()).toHaveLength(1);
+  });
+
   it('echoes nothing that could ping', async () => {
     await deliver(
       event('app-mention.json', {

@@ -11,7 +11,7 @@ import { MemoryStore } from '../../../src/store/memory-store.js';
 import { API_URL, fixture, startHarness } from './harness.js';
 
 describe('Socket Mode', () => {
-  it('builds without a signing secret or any network call, and does not serve /slack/events', async () => {
+  it('builds without a signing secret, is not ready before start, and does not serve /slack/events', async () => {
     const catalog = await loadCatalog(path.resolve(import.meta.dirname, '../../../cases'));
     const store = new MemoryStore();
     const now = () => new Date();

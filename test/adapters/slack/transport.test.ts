@@ -16,6 +16,20 @@ describe('Slack transport on the shared server', () => {
     expect(h.adapter.ready()).toBe(true);
   });
 
+  it('refuses a signed body over 1 MiB with 413 and answers nothing', async () => {
+    const mention = fixture<{ event: Record<string, unknown> }>('app-mention.json');
+    const huge = {
+      ...mention,
+      event_id: 'Ev0HUGE0001',
+      event: { ...mention.event, text: `<@UBOT123> flash sale ${'x'.repeat(1024 * 1024)}` },
+    };
+    const res = await h.postJson(huge);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: 'body_too_large' });
+    await h.settled();
+    expect(h.calls['chat.postMessage']).toBeUndefined();
+  });
+
   it('answers url_verification with the challenge', async () => {
     const body = fixture('url-verification.json');
     const res = await h.postJson(body);

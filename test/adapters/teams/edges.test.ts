@@ -24,7 +24,7 @@ interface SearchResponse {
 afterEach(() => nock.cleanAll());
 
 describe('Teams search messaging extension', () => {
-  it('returns previews and Adaptive Cards, best match first, in the HTTP response', async () => {
+  it('returns the one confident match as a preview and an Adaptive Card, in the HTTP response', async () => {
     const teams = await startTeams();
     const { sent } = connector();
     try {
@@ -34,14 +34,17 @@ describe('Teams search messaging extension', () => {
       expect(res.status).toBe(200);
       const body = (await res.json()) as SearchResponse;
       expect(body.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
-      const [first, ...rest] = body.composeExtension.attachments;
+      // "GPU inference cost" is confidently about one case only: no also-rans.
+      expect(body.composeExtension.attachments.map((a) => a.preview.content.title)).toEqual([
+        'AI inference',
+      ]);
+      const [first] = body.composeExtension.attachments;
       expect(first!.content.body[0]!.items![0]!.text).toBe('AI inference');
       expect(first!.preview).toMatchObject({
         contentType: 'application/vnd.microsoft.card.thumbnail',
         content: { title: 'AI inference', subtitle: expect.stringContaining('★') },
       });
       expect(first!.preview.content.images![0]!.url).toMatch(/^https:\/\/mermaid\.ink\/img\//);
-      expect(rest.length).toBeLessThan(10);
       for (const a of body.composeExtension.attachments)
         expect(cardSchemaErrors(a.content)).toEqual([]);
       expect(sent).toEqual([]);
@@ -201,6 +204,22 @@ describe('Teams transport and security', () => {
         await teams.close();
         nock.cleanAll();
       }
+    }
+  });
+
+  it('refuses an activity over 1 MiB with 413 and sends nothing', async () => {
+    const teams = await startTeams();
+    const { sent } = connector();
+    try {
+      const huge = {
+        ...fixture('personal-message'),
+        text: `flash sale ${'x'.repeat(1024 * 1024)}`,
+      };
+      const res = await teams.post(huge);
+      expect(res.status).toBe(413);
+      expect(sent).toEqual([]);
+    } finally {
+      await teams.close();
     }
   });
 
