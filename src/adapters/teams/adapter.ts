@@ -64,9 +64,16 @@ export function botFrameworkAuthentication(
   });
 }
 
+/** jsonwebtoken's errors, which botbuilder rethrows unchanged for a forged or stale token. */
+const TOKEN_ERRORS: ReadonlySet<unknown> = new Set([
+  'JsonWebTokenError',
+  'TokenExpiredError',
+  'NotBeforeError',
+]);
+
 const isAuthError = (error: unknown): boolean => {
   const e = error as { statusCode?: unknown; name?: unknown } | null;
-  return e?.statusCode === 401 || e?.name === 'AuthenticationError';
+  return e?.statusCode === 401 || e?.name === 'AuthenticationError' || TOKEN_ERRORS.has(e?.name);
 };
 
 /** Microsoft Teams on botbuilder, served at POST /api/messages by the shared server. */
