@@ -103,40 +103,39 @@ describe('renderAdaptiveCard: every card against the Adaptive Card schema', () =
 });
 
 describe('renderAdaptiveCard: content', () => {
-  it('a full case card carries the metrics, the diagram image with alt text and the editor link', () => {
+  it('a case card shows the metrics as a Table; the diagram view links the image to the editor', () => {
     const c = catalog.byId.get('ecommerce')!;
-    const card = renderAdaptiveCard(
-      {
-        kind: 'case',
-        lang: 'en',
-        case: c,
-        section: null,
-        query: 'flash sale',
-        score: 0.9,
-        alternatives: [],
-      },
-      { diagrams: DEFAULT_DIAGRAMS },
-    );
-    const json = JSON.stringify(card);
+    const answer: Answer = {
+      kind: 'case',
+      lang: 'en',
+      case: c,
+      section: null,
+      query: 'flash sale',
+      score: 0.9,
+      alternatives: [],
+    };
+    const card = renderAdaptiveCard(answer, { diagrams: DEFAULT_DIAGRAMS });
+    const json = JSON.stringify(card.body);
     for (const m of c.metrics) {
       expect(json).toContain(escapeMarkdown(m.before.en));
       expect(json).toContain(escapeMarkdown(m.after.en));
-      expect(json).toContain(escapeMarkdown(m.improvement.en));
     }
+    expect(json).toContain('"type":"Table"');
+    expect(json).not.toContain('"type":"Image"');
+    expect(card.fallbackText).toContain(c.title.en);
+    const diagram = renderAdaptiveCard(
+      { ...answer, section: 'architecture' },
+      { diagrams: DEFAULT_DIAGRAMS },
+    );
     const links = diagramLinks(c.diagram.en, DEFAULT_DIAGRAMS);
-    const image = card.body.find((e) => e.type === 'Image');
-    expect(image).toMatchObject({
+    expect(diagram.body.find((e) => e.type === 'Image')).toMatchObject({
       url: links.imageUrl,
       altText: expect.stringContaining(c.title.en),
+      selectAction: { type: 'Action.OpenUrl', url: links.editUrl },
     });
-    expect(card.actions).toContainEqual(
-      expect.objectContaining({ type: 'Action.OpenUrl', url: links.editUrl }),
-    );
-    expect(card.fallbackText).toContain(c.title.en);
-    expect(json).toContain('FactSet');
   });
 
-  it('a Chinese answer is rendered in Chinese', () => {
+  it('a Chinese answer is rendered in Chinese, with lang "zh"', () => {
     const c = catalog.byId.get('finance')!;
     const card = renderAdaptiveCard(
       {
@@ -152,9 +151,9 @@ describe('renderAdaptiveCard: content', () => {
     );
     const json = JSON.stringify(card);
     expect(json).toContain(c.title.zh);
-    expect(json).toContain('关键指标');
-    expect(json).not.toContain('Key metrics');
-    expect(card.lang).toBe('zh-CN');
+    expect(json).toContain('优化后');
+    expect(json).not.toContain('After');
+    expect(card.lang).toBe('zh');
   });
 
   it('user text cannot inject links, emphasis or lists', () => {
@@ -182,16 +181,16 @@ describe('renderAdaptiveCard: content', () => {
       },
       { diagrams: DEFAULT_DIAGRAMS },
     );
-    const submits = JSON.stringify(card.actions);
+    const submits = JSON.stringify(card.body);
     const data = [...submits.matchAll(/"data":(\{[^}]*\})/g)].map((m) =>
       parseSubmitData(JSON.parse(m[1]!)),
     );
     expect(data).toContainEqual({
-      action: { kind: 'show', caseId: alt!.id, section: null },
+      action: { kind: 'show', caseId: alt!.id, section: 'challenges' },
       lang: 'zh',
     });
     expect(data).toContainEqual({
-      action: { kind: 'show', caseId: c!.id, section: 'metrics' },
+      action: { kind: 'show', caseId: c!.id, section: 'architecture' },
       lang: 'zh',
     });
     expect(data).toContainEqual({
@@ -210,12 +209,15 @@ describe('renderAdaptiveCard: content', () => {
       { diagrams: DEFAULT_DIAGRAMS, daily: true },
     );
     expect(JSON.stringify(card.body)).toContain('Tip of the day');
-    expect(card.actions).toEqual([
-      {
-        type: 'Action.Submit',
-        title: 'Read the case',
-        data: { casebot: 'show', caseId: c.id, section: null, lang: 'en' },
-      },
-    ]);
+    const row = card.body.find((e) => e.type === 'ActionSet');
+    expect(row?.type === 'ActionSet' && row.actions[0]).toEqual({
+      type: 'Action.Submit',
+      title: '📘 Read the case',
+      data: { casebot: 'show', caseId: c.id, section: null, lang: 'en' },
+    });
+    expect(parseSubmitData({ casebot: 'ask', text: 'tip', lang: 'en' })).toEqual({
+      action: { kind: 'ask', text: 'tip' },
+      lang: 'en',
+    });
   });
 });

@@ -5,7 +5,7 @@ import { cardOf, connector, fixture, startTeams } from './harness.js';
 
 interface SearchResult {
   contentType: string;
-  content: { body: { items?: { text?: string }[] }[] };
+  content: { body: { text?: string; items?: { text?: string }[] }[] };
   preview: {
     contentType: string;
     content: { title: string; subtitle: string; images?: { url: string }[] };
@@ -34,7 +34,7 @@ describe('Teams search messaging extension', () => {
       const body = (await res.json()) as SearchResponse;
       expect(body.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
       const [first, ...rest] = body.composeExtension.attachments;
-      expect(first!.content.body[0]!.items![0]!.text).toBe('AI inference');
+      expect(first!.content.body[0]!.text).toBe('AI inference');
       expect(first!.preview).toMatchObject({
         contentType: 'application/vnd.microsoft.card.thumbnail',
         content: { title: 'AI inference', subtitle: expect.stringContaining('★') },
