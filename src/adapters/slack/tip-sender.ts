@@ -65,7 +65,7 @@ export function createSlackTipSender(deps: SlackTipSenderDeps): TipSender {
         ? { kind: 'tip', lang: sub.lang, tip, case: c }
         : { kind: 'tip', lang: sub.lang, tip };
       try {
-        await post(sub, renderBlockKit(answer, { diagrams: deps.diagrams }));
+        await post(sub, renderBlockKit(answer, { diagrams: deps.diagrams, daily: true }));
         return { kind: 'sent' };
       } catch (error) {
         const code = slackErrorCode(error);
