@@ -186,7 +186,7 @@ describe.each(engines)('daily tips on $name', (engine) => {
     // A tip card; one drawn from a case links to it (general tips have no case to read).
     const tipCard = JSON.stringify(delivered('C1')[0]!.body.blocks);
     expect(tipCard).toMatch(/Tip of the day/);
-    expect(/Read the case/.test(tipCard)).toBe(/"block_id":"tip-case"/.test(tipCard));
+    expect(/Read the case/.test(tipCard)).toBe(/"text":"Case: /.test(tipCard));
 
     const [teams] = teamsPosts();
     expect(teamsPosts()).toHaveLength(1);
