@@ -43,6 +43,11 @@ export const caseSchema = z.strictObject({
   title: textSchema,
   /** One line that says what the case is about. */
   summary: textSchema,
+  /**
+   * The results in a few words, with figures from `metrics` ("10× throughput · 2-min scale-out"):
+   * what a card leads with. Without it, cards show the first metrics.
+   */
+  headline: textSchema.optional(),
   /** 1–5 stars, from the seed's summary table (推荐度). */
   rating: z.number().int().min(1).max(5),
   background: z.array(textSchema).min(1),

@@ -225,6 +225,7 @@ export function createCore(deps: CoreDeps): Core {
 
   const handleAction = async (request: BotRequest, lang: Lang): Promise<Answer> => {
     const action = request.action!;
+    if (action.kind === 'ask') return run(request, parseCommand(action.text), lang);
     const c = catalog.byId.get(action.caseId);
     if (!c) return say(lang, 'info', 'caseNotFound', action.caseId);
     if (action.kind === 'show') return caseAnswer(c, lang, action.section, '', 1);

@@ -19,6 +19,8 @@ export interface Conversation {
 /** A button a user clicked on a card we sent. */
 export type BotAction =
   | { readonly kind: 'show'; readonly caseId: string; readonly section: Section | null }
+  /** A button that asks something, as if the user had typed `text` (`list`, `tip`, a question). */
+  | { readonly kind: 'ask'; readonly text: string }
   | {
       readonly kind: 'feedback';
       readonly caseId: string;

@@ -14,6 +14,7 @@ export type SubmitPayload =
       readonly section: Section | null;
       readonly lang: Lang;
     }
+  | { readonly casebot: 'ask'; readonly text: string; readonly lang: Lang }
   | {
       readonly casebot: 'feedback';
       readonly caseId: string;
@@ -32,6 +33,16 @@ export function showAction(
   lang: Lang,
 ): SubmitAction {
   const data: SubmitPayload = { casebot: 'show', caseId, section, lang };
+  return { type: 'Action.Submit', title, data };
+}
+
+/** A button that asks casebot something (`list`, `tip`, an example question). */
+export function askAction(title: string, text: string, lang: Lang): SubmitAction {
+  const data: SubmitPayload = {
+    casebot: 'ask',
+    text: [...text].slice(0, MAX_QUERY).join(''),
+    lang,
+  };
   return { type: 'Action.Submit', title, data };
 }
 
@@ -63,8 +74,11 @@ const isCaseId = (v: unknown): v is string =>
 export function parseSubmitData(value: unknown): { action: BotAction; lang?: Lang } | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  if (!isCaseId(v.caseId)) return null;
   const lang = isLang(v.lang) ? v.lang : undefined;
+  if (v.casebot === 'ask' && typeof v.text === 'string') {
+    return { action: { kind: 'ask', text: [...v.text].slice(0, MAX_QUERY).join('') }, lang };
+  }
+  if (!isCaseId(v.caseId)) return null;
   if (v.casebot === 'show') {
     const section = isSection(v.section) ? v.section : null;
     return { action: { kind: 'show', caseId: v.caseId, section }, lang };

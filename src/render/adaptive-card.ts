@@ -1,38 +1,19 @@
-import type { Case, Lang } from '../catalog/schema.js';
-import type {
-  Answer,
-  CompareAnswer,
-  HelpAnswer,
-  ListAnswer,
-  NoMatchAnswer,
-  NoticeAnswer,
-  TipAnswer,
-} from '../core/model.js';
-import { showAction } from './adaptive-actions.js';
-import { caseActions, caseBody, metricsFacts } from './adaptive-case.js';
-import { adaptiveFallbackText } from './adaptive-fallback.js';
-import { adaptiveLabel } from './adaptive-labels.js';
-import {
-  container,
-  escapeMarkdown,
-  factSet,
-  heading,
-  sentence,
-  subtle,
-  textBlock,
-  userText,
-} from './adaptive-text.js';
+import type { Lang } from '../catalog/schema.js';
+import type { Answer } from '../core/model.js';
+import { askAction, feedbackAction, showAction } from './adaptive-actions.js';
+import { escapeMarkdown, plain, textBlock } from './adaptive-text.js';
 import {
   ADAPTIVE_CARD_SCHEMA,
   type AdaptiveCard,
   type CardAction,
   type CardElement,
-  type TextColor,
+  type TableRow,
 } from './adaptive-types.js';
+import { type Card, type CardBlock, type CardButton, plainOf, type Rich } from './card-model.js';
+import { answerCard } from './cards.js';
 import type { DiagramOptions } from './diagram.js';
-import { label, stars } from './labels.js';
+import { cardText } from './text.js';
 
-export { adaptiveFallbackText } from './adaptive-fallback.js';
 export type { AdaptiveCard } from './adaptive-types.js';
 export { ADAPTIVE_CARD_CONTENT_TYPE, MAX_CARD_BYTES } from './adaptive-types.js';
 
@@ -42,147 +23,189 @@ export interface AdaptiveCardOptions {
   readonly daily?: boolean;
 }
 
-/** Teams shows at most six actions in a card's action bar. */
-const MAX_ACTIONS = 6;
+const MAX_FALLBACK_CHARS = 3000;
 
-function title(text: string, color?: TextColor): CardElement {
-  return textBlock(escapeMarkdown(text), {
-    size: 'large',
-    weight: 'bolder',
-    ...(color && { color }),
-  });
+/** Teams card markdown: bold for the highlighted part and for commands (no inline code there). */
+function markdown(r: Rich): string {
+  return r
+    .map((s) => {
+      const text = escapeMarkdown(s.text);
+      if (!text.trim()) return text;
+      return s.strong || s.code ? `**${text}**` : text;
+    })
+    .join('');
 }
 
-/** One line per case: title and rating, summary; the whole row opens the case. */
-function caseRows(cases: readonly Case[], lang: Lang): CardElement[] {
-  return cases.map((c) =>
-    container(
-      [
-        textBlock(`**${escapeMarkdown(c.title[lang])}** ${stars(c.rating)}`),
-        textBlock(escapeMarkdown(c.summary[lang]), { isSubtle: true, spacing: 'none' }),
-      ],
-      {
+function button(b: CardButton, lang: Lang): CardAction {
+  return b.action.kind === 'show'
+    ? showAction(b.label, b.action.caseId, b.action.section, lang)
+    : askAction(b.label, b.action.text, lang);
+}
+
+function element(block: CardBlock, lang: Lang): CardElement[] {
+  switch (block.kind) {
+    case 'title':
+      return [textBlock(escapeMarkdown(block.text), { size: 'large', weight: 'bolder' })];
+    case 'lead':
+      return [
+        {
+          type: 'Container',
+          style: 'emphasis',
+          spacing: 'small',
+          items: [textBlock(markdown(block.text))],
+        },
+      ];
+    case 'text':
+      return [textBlock(markdown(block.text), { spacing: 'small' })];
+    case 'context':
+      return [textBlock(markdown(block.text), { isSubtle: true, size: 'small', spacing: 'small' })];
+    case 'heading':
+      return [
+        textBlock(escapeMarkdown(block.text), {
+          size: 'large',
+          weight: 'bolder',
+          spacing: 'medium',
+        }),
+      ];
+    case 'bullets':
+      return [
+        textBlock(block.items.map((i) => `- ${markdown(i)}`).join('\n'), { spacing: 'small' }),
+      ];
+    case 'table': {
+      const cell = (r: Rich, col: number, header: boolean) => ({
+        type: 'TableCell' as const,
+        items: [
+          textBlock(
+            header || block.mono?.includes(col) ? escapeMarkdown(plainOf(r)) : markdown(r),
+            {
+              ...(header && { weight: 'bolder' as const }),
+              ...(block.mono?.includes(col) && !header && { fontType: 'monospace' as const }),
+              ...(header && { isSubtle: true }),
+            },
+          ),
+        ],
+      });
+      const rows: TableRow[] = [
+        {
+          type: 'TableRow',
+          cells: block.columns.map((c, i) => cell([{ text: c }], i, true)),
+        },
+        ...block.rows.map<TableRow>((row) => ({
+          type: 'TableRow',
+          cells: row.map((r, i) => cell(r, i, false)),
+        })),
+      ];
+      return [
+        {
+          type: 'Table',
+          spacing: 'medium',
+          columns: block.columns.map((_, i) => ({ width: block.widths?.[i] ?? 1 })),
+          rows,
+          firstRowAsHeader: true,
+          showGridLines: false,
+        },
+      ];
+    }
+    case 'image':
+      // The image itself opens the editor: no second "open the diagram" button.
+      return block.url
+        ? [
+            {
+              type: 'Image',
+              url: block.url,
+              altText: block.alt,
+              spacing: 'medium',
+              selectAction: { type: 'Action.OpenUrl', title: block.linkLabel, url: block.link },
+            },
+          ]
+        : [textBlock(`[${escapeMarkdown(block.linkLabel)}](${block.link})`, { spacing: 'medium' })];
+    case 'choices':
+      return block.items.map((item) => ({
+        type: 'ColumnSet',
         separator: true,
-        spacing: 'medium',
-        selectAction: showAction(c.title[lang], c.id, null, lang),
-      },
-    ),
-  );
-}
-
-function openActions(cases: readonly Case[], lang: Lang): CardAction[] {
-  return cases.slice(0, MAX_ACTIONS).map((c) => showAction(c.title[lang], c.id, null, lang));
-}
-
-function listCard(a: ListAnswer): [CardElement[], CardAction[]] {
-  return [
-    [
-      title(label('casebook', a.lang)),
-      textBlock(escapeMarkdown(label('listIntro', a.lang))),
-      ...caseRows(a.cases, a.lang),
-    ],
-    openActions(a.cases, a.lang),
-  ];
-}
-
-function noMatchCard(a: NoMatchAnswer): [CardElement[], CardAction[]] {
-  return [
-    [
-      title(label('noMatchTitle', a.lang), 'warning'),
-      // The label is ours; only the echoed question needs escaping.
-      textBlock(
-        escapeMarkdown(label('noMatch', a.lang, { query: '\uE000' })).replace(
-          '\uE000',
-          userText(a.query, 80),
-        ),
-      ),
-      ...caseRows(a.cases, a.lang),
-    ],
-    openActions(a.cases, a.lang),
-  ];
-}
-
-function helpCard(a: HelpAnswer): [CardElement[], CardAction[]] {
-  const body: CardElement[] = [title(label('helpTitle', a.lang))];
-  if (a.intro) body.push(textBlock(sentence(a.intro)));
-  body.push(
-    factSet(
-      a.commands.map((c) => ({ title: escapeMarkdown(c.usage), value: sentence(c.description) })),
-      'medium',
-    ),
-  );
-  return [body, []];
-}
-
-function compareCard(a: CompareAnswer): [CardElement[], CardAction[]] {
-  const [x, y] = a.cases;
-  const body: CardElement[] = [
-    title(label('compareTitle', a.lang, { a: x.title[a.lang], b: y.title[a.lang] })),
-  ];
-  for (const c of a.cases) {
-    body.push(heading(`${c.title[a.lang]} ${stars(c.rating)}`));
-    body.push(subtle(escapeMarkdown(c.summary[a.lang])));
-    body.push(...metricsFacts(c, a.lang));
-  }
-  return [body, openActions(a.cases, a.lang)];
-}
-
-function tipCard(a: TipAnswer, daily: boolean): [CardElement[], CardAction[]] {
-  const body: CardElement[] = [
-    title(`💡 ${label(daily ? 'tipTitle' : 'tip', a.lang)}`),
-    textBlock(escapeMarkdown(a.tip.text[a.lang])),
-  ];
-  const actions: CardAction[] = [];
-  if (a.case) {
-    body.push(
-      subtle(escapeMarkdown(adaptiveLabel('fromCase', a.lang, { title: a.case.title[a.lang] }))),
-    );
-    actions.push(showAction(label('readCase', a.lang), a.case.id, null, a.lang));
-  }
-  return [body, actions];
-}
-
-const TONE: Record<NoticeAnswer['tone'], { color: TextColor; mark: string }> = {
-  success: { color: 'good', mark: '✅' },
-  info: { color: 'default', mark: 'ℹ️' },
-  warning: { color: 'warning', mark: '⚠️' },
-  error: { color: 'attention', mark: '❗' },
-};
-
-function noticeCard(a: NoticeAnswer): [CardElement[], CardAction[]] {
-  const tone = TONE[a.tone];
-  return [[textBlock(`${tone.mark} ${sentence(a.text)}`, { color: tone.color })], []];
-}
-
-function parts(answer: Answer, options: AdaptiveCardOptions): [CardElement[], CardAction[]] {
-  switch (answer.kind) {
-    case 'case':
-      return [caseBody(answer, options.diagrams), caseActions(answer, options.diagrams)];
-    case 'list':
-      return listCard(answer);
-    case 'help':
-      return helpCard(answer);
-    case 'compare':
-      return compareCard(answer);
-    case 'tip':
-      return tipCard(answer, options.daily ?? false);
-    case 'no-match':
-      return noMatchCard(answer);
-    case 'notice':
-      return noticeCard(answer);
+        spacing: 'small',
+        columns: [
+          {
+            type: 'Column',
+            width: 'stretch',
+            verticalContentAlignment: 'center',
+            items: [
+              textBlock(escapeMarkdown(item.title), { weight: 'bolder' }),
+              ...(item.detail
+                ? [
+                    textBlock(escapeMarkdown(item.detail), {
+                      isSubtle: true,
+                      size: 'small',
+                      spacing: 'none',
+                    }),
+                  ]
+                : []),
+            ],
+          },
+          {
+            type: 'Column',
+            width: 'auto',
+            verticalContentAlignment: 'center',
+            items: [{ type: 'ActionSet', actions: [button(item.button, lang)] }],
+          },
+        ],
+      }));
+    case 'actions':
+      return [
+        {
+          type: 'ActionSet',
+          spacing: 'medium',
+          actions: block.buttons.map((b) => button(b, lang)),
+        },
+      ];
+    case 'feedback':
+      return [
+        textBlock(escapeMarkdown(block.question), {
+          isSubtle: true,
+          size: 'small',
+          spacing: 'medium',
+          separator: true,
+        }),
+        {
+          type: 'ActionSet',
+          spacing: 'small',
+          actions: [
+            feedbackAction(block.yes, block.caseId, true, block.query, lang),
+            feedbackAction(block.no, block.caseId, false, block.query, lang),
+          ],
+        },
+      ];
   }
 }
 
-/** An Answer as an Adaptive Card 1.5 for Teams. Pure: no I/O. */
-export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions): AdaptiveCard {
-  const [body, actions] = parts(answer, options);
+/** The card model as an Adaptive Card 1.5: every button inside the body, one row each. */
+export function cardToAdaptive(card: Card): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: '1.5',
-    lang: answer.lang === 'zh' ? 'zh-CN' : 'en',
-    fallbackText: adaptiveFallbackText(answer, options.diagrams),
-    body,
-    ...(actions.length > 0 && { actions: actions.slice(0, MAX_ACTIONS) }),
+    // Two-letter codes: Microsoft's parser rejects region tags such as zh-CN.
+    lang: card.lang,
+    fallbackText: plain(cardText(card, { color: false }), MAX_FALLBACK_CHARS),
+    body: card.blocks.flatMap((b) => element(b, card.lang)),
   };
+}
+
+/** The plain-text version of an answer: `fallbackText`, notifications, screen readers. */
+export function adaptiveFallbackText(answer: Answer, diagrams: DiagramOptions): string {
+  return plain(
+    cardText(answerCard(answer, { diagrams, surface: 'teams' }), { color: false }),
+    MAX_FALLBACK_CHARS,
+  );
+}
+
+/** An Answer as an Adaptive Card 1.5 for Teams. Pure: no I/O. */
+export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions): AdaptiveCard {
+  return cardToAdaptive(
+    answerCard(answer, {
+      diagrams: options.diagrams,
+      surface: 'teams',
+      ...(options.daily && { daily: true }),
+    }),
+  );
 }

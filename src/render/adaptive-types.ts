@@ -1,7 +1,6 @@
 /**
  * The subset of the Adaptive Card schema casebot renders (version 1.5, the highest Teams shows).
- * Every element here also validates against the schema `adaptivecards-designer` ships, so the
- * cards avoid `Table`, `ActionSet` and `Image.size`.
+ * Every card parses with no event in Microsoft's own parser (the `adaptivecards` package).
  */
 
 export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
@@ -22,6 +21,7 @@ export interface TextBlock extends ElementBase {
   readonly color?: TextColor;
   readonly isSubtle?: boolean;
   readonly maxLines?: number;
+  readonly fontType?: 'default' | 'monospace';
 }
 
 export interface Fact {
@@ -52,14 +52,40 @@ export interface Column {
   readonly type: 'Column';
   readonly items: readonly CardElement[];
   readonly width?: 'auto' | 'stretch' | number;
+  readonly verticalContentAlignment?: 'top' | 'center' | 'bottom';
 }
 
 export interface ColumnSet extends ElementBase {
   readonly type: 'ColumnSet';
   readonly columns: readonly Column[];
+  readonly separator?: boolean;
 }
 
-export type CardElement = TextBlock | FactSet | Image | Container | ColumnSet;
+export interface TableCell {
+  readonly type: 'TableCell';
+  readonly items: readonly CardElement[];
+}
+
+export interface TableRow {
+  readonly type: 'TableRow';
+  readonly cells: readonly TableCell[];
+  readonly style?: 'default' | 'emphasis';
+}
+
+export interface Table extends ElementBase {
+  readonly type: 'Table';
+  readonly columns: readonly { readonly width: number }[];
+  readonly rows: readonly TableRow[];
+  readonly firstRowAsHeader?: boolean;
+  readonly showGridLines?: boolean;
+}
+
+export interface ActionSet extends ElementBase {
+  readonly type: 'ActionSet';
+  readonly actions: readonly CardAction[];
+}
+
+export type CardElement = TextBlock | FactSet | Image | Container | ColumnSet | Table | ActionSet;
 
 /** What an `Action.Submit` on our cards carries back (see adaptive-actions.ts). */
 export type SubmitData = Readonly<Record<string, unknown>>;

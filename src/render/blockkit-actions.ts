@@ -12,6 +12,8 @@ export type CardAction =
       readonly section: Section | null;
       readonly lang: Lang;
     }
+  /** Ask something as if typed (`list`, `tip`, an example question). Routed with `show`. */
+  | { readonly kind: 'ask'; readonly text: string; readonly lang: Lang }
   /** 👍/👎 on a case card; `section` lets the card be drawn again after the vote. */
   | {
       readonly kind: 'feedback';
@@ -37,6 +39,7 @@ export const ACTION_PREFIX = 'casebot';
 
 export const ACTION_IDS = {
   show: `${ACTION_PREFIX}.show`,
+  ask: `${ACTION_PREFIX}.show`,
   feedback: `${ACTION_PREFIX}.feedback`,
   share: `${ACTION_PREFIX}.share`,
   home: `${ACTION_PREFIX}.home`,
@@ -50,7 +53,7 @@ export function actionId(kind: CardAction['kind'], suffix: string): string {
 export const MAX_VALUE_CHARS = 2000;
 
 type Wire = {
-  k: 's' | 'f' | 'h' | 'H';
+  k: 's' | 'a' | 'f' | 'h' | 'H';
   c?: string;
   s?: Section | null;
   l: Lang;
@@ -63,6 +66,8 @@ function toWire(a: CardAction): Wire {
   switch (a.kind) {
     case 'show':
       return { k: 's', c: a.caseId, s: a.section, l: a.lang };
+    case 'ask':
+      return { k: 'a', t: a.text, l: a.lang };
     case 'feedback':
       return { k: 'f', c: a.caseId, s: a.section, y: a.helpful ? 1 : 0, q: a.query, l: a.lang };
     case 'share':
@@ -120,6 +125,8 @@ export function decodeAction(value: string | undefined): CardAction | null {
             lang: w.l,
           }
         : null;
+    case 'a':
+      return typeof w.t === 'string' ? { kind: 'ask', text: w.t, lang: w.l } : null;
     case 'h':
       if (isId(w.c)) return { kind: 'share', caseId: w.c, section, lang: w.l };
       return typeof w.t === 'string' ? { kind: 'share', text: w.t, lang: w.l } : null;

@@ -1,19 +1,29 @@
-import type { Case, Lang } from '../catalog/schema.js';
-import type {
-  Answer,
-  HelpAnswer,
-  ListAnswer,
-  NoMatchAnswer,
-  NoticeAnswer,
-  TipAnswer,
-} from '../core/model.js';
-import { type CardOptions, renderCaseBlocks, renderCompareBlocks } from './blockkit-case.js';
-import { Blocks, button, LIMITS, slackWord } from './blockkit-parts.js';
-import type { KnownBlock } from './blockkit-types.js';
-import { label, stars } from './labels.js';
-import { clip, escapeMrkdwn, mention, safe } from './mrkdwn.js';
+import type { Lang } from '../catalog/schema.js';
+import type { Answer } from '../core/model.js';
+import type { CardAction } from './blockkit-actions.js';
+import { Blocks, button, LIMITS } from './blockkit-parts.js';
+import type { Button, KnownBlock } from './blockkit-types.js';
+import type { Card, CardBlock, CardButton, Rich } from './card-model.js';
+import { answerCard } from './cards.js';
+import type { DiagramOptions } from './diagram.js';
+import { label } from './labels.js';
+import { clip, escapeMrkdwn, link, mention, safe } from './mrkdwn.js';
+import { joinCells } from './text.js';
 
-export type BlockKitOptions = CardOptions;
+export interface BlockKitOptions {
+  readonly diagrams: DiagramOptions;
+  /** Show the diagram as an image block (default true); the editor link stays either way. */
+  readonly image?: boolean;
+  /** Add a "Share in channel" button (ephemeral answers). */
+  readonly shareable?: boolean;
+  /** The Slack user id of whoever shared the card into the channel. */
+  readonly sharedBy?: string;
+  /** A short plain-text note that replaces the 👍/👎 row (e.g. the thanks after a vote). */
+  readonly note?: string;
+  /** A tip posted by the daily schedule ("Tip of the day") rather than asked for. */
+  readonly daily?: boolean;
+}
+export type CardOptions = BlockKitOptions;
 
 /** A Slack message: `text` is the notification / screen-reader fallback and is always filled. */
 export interface BlockKitMessage {
@@ -21,138 +31,149 @@ export interface BlockKitMessage {
   readonly blocks: KnownBlock[];
 }
 
-const TONE_EMOJI: Record<NoticeAnswer['tone'], string> = {
-  success: '✅',
-  info: 'ℹ️',
-  warning: '⚠️',
-  error: '❌',
-};
-
-function caseRow(b: Blocks, c: Case, lang: Lang, suffix: string): void {
-  b.section(
-    `case-${c.id}`,
-    `*${safe(c.title[lang], 200)}*  ${stars(c.rating)}\n${safe(c.summary[lang], 800)}`,
-    {
-      accessory: button(
-        label('open', lang),
-        { kind: 'show', caseId: c.id, section: null, lang },
-        `${suffix}-${c.id}`,
-      ),
-    },
+/** Slack mrkdwn: bold for the highlighted part, `code` for commands; the rest escaped. */
+function mrkdwn(r: Rich, max = 2900): string {
+  return clip(
+    r
+      .map((s) => {
+        const text = escapeMrkdwn(s.text.replace(/[*`]/g, (c) => (c === '*' ? '∗' : 'ˋ')));
+        if (!text.trim()) return text;
+        const lead = text.match(/^\s*/)![0];
+        const trail = text.match(/\s*$/)![0];
+        const core = text.trim();
+        if (s.code) return `${lead}\`${core}\`${trail}`;
+        return s.strong ? `${lead}*${core}*${trail}` : text;
+      })
+      .join(''),
+    max,
   );
 }
 
-/** Room for case rows once the header, intro and actions are in (two blocks per row at most). */
-const MAX_ROWS = 20;
+function toAction(b: CardButton, lang: Lang): CardAction {
+  return b.action.kind === 'show'
+    ? { kind: 'show', caseId: b.action.caseId, section: b.action.section, lang }
+    : { kind: 'ask', text: b.action.text, lang };
+}
 
-function renderList(a: ListAnswer, o: CardOptions, b: Blocks): void {
-  const { lang } = a;
-  b.header('title', `📚 ${label('casebook', lang)}`);
-  b.context('intro', [label('listIntro', lang)]);
-  if (o.sharedBy) b.context('shared-by', [label('sharedBy', lang, { user: mention(o.sharedBy) })]);
-  b.divider();
-  for (const c of a.cases.slice(0, MAX_ROWS)) caseRow(b, c, lang, 'list');
-  if (o.shareable) {
-    b.divider();
-    b.actions('navigate', [
-      button(
-        `📣 ${label('share', lang)}`,
-        { kind: 'share', text: 'list', lang },
-        'list',
-        'primary',
-      ),
-    ]);
+function slackButton(b: CardButton, lang: Lang, suffix: string): Button {
+  return button(b.label, toAction(b, lang), suffix, b.primary ? 'primary' : undefined);
+}
+
+function shareButton(card: Card): Button | null {
+  const s = card.share;
+  if (!s) return null;
+  const action: CardAction =
+    'caseId' in s
+      ? { kind: 'share', caseId: s.caseId, section: s.section, lang: card.lang }
+      : { kind: 'share', text: s.text, lang: card.lang };
+  return button(`📣 ${label('share', card.lang)}`, action, 'share');
+}
+
+function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: number): void {
+  const { lang } = card;
+  switch (block.kind) {
+    case 'title':
+      b.header('title', block.text);
+      if (o.sharedBy)
+        b.context('shared-by', [label('sharedBy', lang, { user: mention(o.sharedBy) })]);
+      return;
+    case 'lead':
+      b.section('lead', mrkdwn(block.text));
+      return;
+    case 'text':
+      b.section('text', mrkdwn(block.text));
+      return;
+    case 'context':
+      b.context('context', [mrkdwn(block.text)]);
+      return;
+    case 'heading':
+      b.header('heading', block.text);
+      return;
+    case 'bullets':
+      b.section('bullets', block.items.map((i) => `•  ${mrkdwn(i, 800)}`).join('\n'));
+      return;
+    case 'table': {
+      // Two columns: the first cell, then the others joined; the header row in bold.
+      const head = [block.columns[0] ?? '', joinCells(block.columns.slice(1), block.join).join('')];
+      const fields = [
+        ...head.map((h) => `*${safe(h, 300)}*`),
+        ...block.rows.flatMap((row) => {
+          const [first, ...rest] = row;
+          const tail = joinCells(rest, block.join)
+            .map((c) => (typeof c === 'string' ? escapeMrkdwn(c) : mrkdwn(c, 600)))
+            .join('');
+          return [mrkdwn(first ?? [], 600), tail];
+        }),
+      ];
+      b.fields(block.id, fields);
+      return;
+    }
+    case 'image':
+      if (o.image !== false && block.url) b.image('diagram', block.url, block.alt, block.alt);
+      if (block.link.length <= 2800)
+        b.context('diagram-edit', [`✏️ ${link(block.link, block.linkLabel)}`]);
+      return;
+    case 'choices':
+      block.items.forEach((item, i) => {
+        b.section(
+          `${block.id}-${i}`,
+          `*${safe(item.title, 200)}*${item.detail ? `\n${safe(item.detail, 600)}` : ''}`,
+          { accessory: slackButton(item.button, lang, `${block.id}-${i}`) },
+        );
+      });
+      return;
+    case 'actions': {
+      const buttons = block.buttons.map((x, i) => slackButton(x, lang, `${block.id}-${n}-${i}`));
+      b.actions(block.id, buttons);
+      return;
+    }
+    case 'feedback': {
+      if (o.note !== undefined) {
+        b.context('feedback-note', [safe(o.note, 500)]);
+        return;
+      }
+      const vote = (helpful: boolean): CardAction => ({
+        kind: 'feedback',
+        caseId: block.caseId,
+        section: block.section,
+        helpful,
+        query: block.query,
+        lang,
+      });
+      b.context('feedback-ask', [escapeMrkdwn(block.question)]);
+      b.actions('feedback', [
+        button(block.yes, vote(true), 'yes'),
+        button(block.no, vote(false), 'no'),
+      ]);
+      return;
+    }
   }
 }
 
-function renderHelp(a: HelpAnswer, o: CardOptions, b: Blocks): void {
-  const { lang } = a;
-  b.header('title', `👋 ${label('helpTitle', lang)}`);
-  if (a.intro) b.section('intro', safe(a.intro, 1000));
-  const lines = a.commands.map(
-    (c) => `\`/case ${safe(c.usage, 200)}\`  —  ${safe(c.description, 600)}`,
-  );
-  // Several sections if the list is long (3,000 characters each).
-  let chunk: string[] = [];
-  const flush = () => {
-    if (chunk.length > 0) b.section('commands', chunk.join('\n'));
-    chunk = [];
-  };
-  for (const line of lines) {
-    if ([...chunk, line].join('\n').length > LIMITS.sectionText) flush();
-    chunk.push(line);
+/** The card model as Block Kit. */
+export function cardToBlocks(card: Card, o: BlockKitOptions): KnownBlock[] {
+  const b = new Blocks();
+  card.blocks.forEach((block, n) => {
+    add(b, block, card, o, n);
+  });
+  const share = o.shareable ? shareButton(card) : null;
+  if (share) {
+    // Beside the last row of buttons before the feedback, or a row of its own.
+    const rows = b.list.filter((x) => x.type === 'actions' && x.block_id !== 'feedback');
+    const last = rows[rows.length - 1];
+    if (last && last.type === 'actions') last.elements.push({ ...share, style: 'primary' });
+    else b.actions('share', [{ ...share, style: 'primary' }]);
   }
-  flush();
-  b.context('where', [slackWord('helpWhere', lang)]);
-  if (o.shareable) {
-    b.actions('navigate', [
-      button(
-        `📣 ${label('share', lang)}`,
-        { kind: 'share', text: 'help', lang },
-        'help',
-        'primary',
-      ),
-    ]);
-  }
-}
-
-function renderTip(a: TipAnswer, b: Blocks): void {
-  const { lang } = a;
-  b.header('title', `💡 ${label('tipTitle', lang)}`);
-  b.section('tip', safe(a.tip.text[lang], 2000));
-  if (a.case) {
-    const c = a.case;
-    b.context('tip-case', [
-      `${label('case', lang)}: *${safe(c.title[lang], 200)}*  ${stars(c.rating)}`,
-    ]);
-    b.actions('navigate', [
-      button(
-        `📘 ${label('readCase', lang)}`,
-        { kind: 'show', caseId: c.id, section: null, lang },
-        'read',
-        'primary',
-      ),
-    ]);
-  }
-}
-
-function renderNoMatch(a: NoMatchAnswer, b: Blocks): void {
-  const { lang } = a;
-  b.header('title', `🔎 ${label('noMatchTitle', lang)}`);
-  b.section('no-match', label('noMatch', lang, { query: safe(a.query, 200) }));
-  b.divider();
-  for (const c of a.cases.slice(0, MAX_ROWS)) caseRow(b, c, lang, 'browse');
-  b.context('help', [slackWord('tryHelp', lang)]);
-}
-
-function renderNotice(a: NoticeAnswer, b: Blocks): void {
-  b.section('notice', `${TONE_EMOJI[a.tone]} ${safe(a.text, 2900)}`);
+  return b.list;
 }
 
 /** The notification text: one line that says what the card says. */
-export function fallbackText(answer: Answer): string {
-  const { lang } = answer;
-  switch (answer.kind) {
-    case 'case':
-      return `${escapeMrkdwn(answer.case.title[lang])}: ${safe(answer.case.summary[lang], 600)}`;
-    case 'list':
-      return `${label('casebook', lang)}: ${answer.cases.map((c) => safe(c.title[lang], 100)).join(', ')}`;
-    case 'help':
-      return label('helpTitle', lang);
-    case 'compare':
-      return escapeMrkdwn(
-        label('compareTitle', lang, {
-          a: answer.cases[0].title[lang],
-          b: answer.cases[1].title[lang],
-        }),
-      );
-    case 'tip':
-      return `💡 ${safe(answer.tip.text[lang], 600)}`;
-    case 'no-match':
-      return label('noMatch', lang, { query: safe(answer.query, 200) });
-    case 'notice':
-      return `${TONE_EMOJI[answer.tone]} ${safe(answer.text, 2900)}`;
-  }
+export function fallbackText(answer: Answer, diagrams?: DiagramOptions): string {
+  const card = answerCard(answer, {
+    diagrams: diagrams ?? { renderer: 'none', baseUrl: '' },
+    surface: 'slack',
+  });
+  return safe(card.summary, 3000);
 }
 
 /** Every character of text in the blocks (what Slack counts against `msg_blocks_too_long`). */
@@ -177,38 +198,19 @@ export function withoutImages(message: BlockKitMessage): BlockKitMessage {
 
 /** Answer → Block Kit message, inside Slack's limits, in the answer's language. */
 export function renderBlockKit(answer: Answer, options: BlockKitOptions): BlockKitMessage {
-  const b = new Blocks();
-  switch (answer.kind) {
-    case 'case':
-      renderCaseBlocks(answer, options, b);
-      break;
-    case 'compare':
-      renderCompareBlocks(answer, options, b);
-      break;
-    case 'list':
-      renderList(answer, options, b);
-      break;
-    case 'help':
-      renderHelp(answer, options, b);
-      break;
-    case 'tip':
-      renderTip(answer, b);
-      break;
-    case 'no-match':
-      renderNoMatch(answer, b);
-      break;
-    case 'notice':
-      renderNotice(answer, b);
-      break;
-  }
-  let blocks = b.list.slice(0, LIMITS.blocks);
+  const card = answerCard(answer, {
+    diagrams: options.diagrams,
+    surface: 'slack',
+    ...(options.daily && { daily: true }),
+  });
+  let blocks = cardToBlocks(card, options).slice(0, LIMITS.blocks);
   // Too much text for one message: drop sections from the end (the actions stay).
   while (blocksTextLength(blocks) > LIMITS.totalText && blocks.length > 2) {
     const i = blocks.map((x) => x.type).lastIndexOf('section');
     if (i <= 0) break;
     blocks = blocks.filter((_, n) => n !== i);
   }
-  return { text: clip(fallbackText(answer), 3000), blocks };
+  return { text: safe(card.summary, 3000), blocks };
 }
 
 export { renderHomeView } from './blockkit-home.js';

@@ -47,6 +47,37 @@ const LABELS = {
   },
   focusedOn: { en: 'Showing: {section}', zh: '当前显示：{section}' },
   matchedQuestion: { en: 'For “{query}”', zh: '针对“{query}”' },
+  change: { en: 'Change', zh: '变化' },
+  summaryButton: { en: '📋 Summary', zh: '📋 概要' },
+  diagramButton: { en: '🏗️ Diagram', zh: '🏗️ 架构图' },
+  challengesButton: { en: '🧩 Challenges', zh: '🧩 技术挑战' },
+  solutionsButton: { en: '🛠️ Solutions', zh: '🛠️ 解决方案' },
+  listButton: { en: '📚 All cases', zh: '📚 全部案例' },
+  tipButton: { en: '💡 A tip', zh: '💡 来条技巧' },
+  helpButton: { en: '❓ Help', zh: '❓ 帮助' },
+  anotherTip: { en: '💡 Another tip', zh: '💡 再来一条' },
+  noMatchLine: {
+    en: 'No case in the casebook is about “{query}”.',
+    zh: '案例库里没有关于“{query}”的案例。',
+  },
+  tryAsking: { en: 'Try one of these, or open a case:', zh: '试试这些问题，或直接打开一个案例：' },
+  command: { en: 'Command', zh: '命令' },
+  whatItDoes: { en: 'What it does', zh: '作用' },
+  helpWhereSlack: {
+    en: 'Type /case … anywhere, mention @casebot in a channel, or write to me directly.',
+    zh: '在任何地方输入 /case …，在频道里 @casebot，或直接私信我。',
+  },
+  helpWhereTeams: {
+    en: 'Mention @casebot in a channel, or write to me in a chat.',
+    zh: '在频道里 @casebot，或在聊天中直接给我发消息。',
+  },
+  bothReach: { en: 'Both reach {after} {name}', zh: '两者{name}都达到{after}' },
+  standsOut: { en: '{title} stands out for {what}', zh: '{title}突出在{what}' },
+  compareVs: { en: '{a} vs {b}', zh: '{a} 对比 {b}' },
+  diagramHint: {
+    en: 'Click the diagram to open it in the editor.',
+    zh: '点击架构图可在编辑器中打开。',
+  },
   poweredBy: { en: 'casebot · cloud-native casebook', zh: 'casebot · 云原生案例库' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
@@ -69,7 +100,7 @@ export function sectionLabel(section: Section, lang: Lang): string {
 }
 
 const PRINCIPLE_NAMES: Record<Principle, { en: string; zh: string }> = {
-  containerisation: { en: 'Containerisation', zh: '集装箱化' },
+  containerisation: { en: 'Containerisation', zh: '容器化' },
   declarative: { en: 'Declarative configuration', zh: '声明式' },
   elasticity: { en: 'Elasticity', zh: '弹性' },
 };

@@ -101,54 +101,41 @@ describe('renderBlockKit stays inside Slack limits', () => {
 });
 
 describe('a case card', () => {
-  it('carries header, rating, principles, metrics as fields, the diagram image and the editor link', () => {
+  it('leads with header and headline, shows metrics as a table, and keeps the diagram one click away', () => {
     const c = catalog.byId.get('ecommerce')!;
     const message = renderBlockKit(
       { kind: 'case', lang: 'en', case: c, section: null, query: '', score: 1, alternatives: [] },
       { diagrams: DEFAULT_DIAGRAMS, shareable: true },
     );
     const types = message.blocks.map((b) => b.type);
-    expect(types[0]).toBe('header');
-    expect(types).toContain('image');
+    expect(types.slice(0, 2)).toEqual(['header', 'section']);
+    expect(types).not.toContain('image');
     const json = JSON.stringify(message);
-    expect(json).toContain('https://mermaid.ink/img/pako:');
-    expect(json).toContain('https://mermaid.live/edit#pako:');
-    expect(json).toContain('★★★★★');
-    expect(json).toContain(c.metrics[0]!.name.en);
+    expect(json).toContain(c.headline!.en);
     expect(json).toContain(`${c.metrics[0]!.before.en} → *${c.metrics[0]!.after.en}*`);
     expect(json).toContain('Share in channel');
+    expect(json).toContain('🏗️ Diagram');
     expect(message.text).toContain(c.title.en);
-    const image = message.blocks.find((b) => b.type === 'image') as { alt_text: string };
-    expect(image.alt_text).toContain(c.title.en);
   });
 
-  it('speaks Chinese when the answer is Chinese', () => {
-    const c = catalog.byId.get('finance')!;
+  it('the diagram view carries the image and the editor link; withoutImages keeps the link', () => {
+    const c = catalog.byId.get('edge')!;
     const message = renderBlockKit(
       {
         kind: 'case',
         lang: 'zh',
         case: c,
-        section: 'metrics',
-        query: '金融 指标',
-        score: 0.9,
+        section: 'architecture',
+        query: '',
+        score: 1,
         alternatives: [],
       },
       { diagrams: DEFAULT_DIAGRAMS },
     );
-    const json = JSON.stringify(message);
-    expect(json).toContain(c.title.zh);
-    expect(json).toContain('关键指标');
-    expect(json).toContain(c.metrics[0]!.after.zh);
-    expect(json).not.toContain('Key metrics');
-  });
-
-  it('withoutImages keeps the editor link', () => {
-    const c = catalog.byId.get('edge')!;
-    const message = renderBlockKit(
-      { kind: 'case', lang: 'en', case: c, section: null, query: '', score: 1, alternatives: [] },
-      { diagrams: DEFAULT_DIAGRAMS },
-    );
+    const image = message.blocks.find((b) => b.type === 'image') as { alt_text: string };
+    expect(image.alt_text).toContain(c.title.zh);
+    expect(JSON.stringify(message)).toContain('https://mermaid.ink/img/pako:');
+    expect(JSON.stringify(message)).not.toContain('Diagram');
     const bare = withoutImages(message);
     expect(bare.blocks.some((b) => b.type === 'image')).toBe(false);
     expect(JSON.stringify(bare)).toContain('https://mermaid.live/edit#pako:');
@@ -170,9 +157,15 @@ describe('escaping', () => {
     for (const lang of LANGS) {
       const answers: Answer[] = [
         { kind: 'no-match', lang, query: evil, cases: catalog.cases },
-        { kind: 'case', lang, case: c, section: null, query: evil, score: 0.5, alternatives: [] },
         { kind: 'notice', lang, tone: 'warning', text: messages.subscribeBadZone(evil)[lang] },
       ];
+      // A case card does not echo the question; it must stay inert all the same.
+      assertInert(
+        renderBlockKit(
+          { kind: 'case', lang, case: c, section: null, query: evil, score: 0.5, alternatives: [] },
+          { diagrams: DEFAULT_DIAGRAMS, shareable: true },
+        ),
+      );
       for (const a of answers) {
         const message = renderBlockKit(a, { diagrams: DEFAULT_DIAGRAMS, shareable: true });
         assertInert(message);

@@ -84,6 +84,8 @@ export function actionRequest(
   switch (action.kind) {
     case 'show':
       return { ...base, action: { kind: 'show', caseId: action.caseId, section: action.section } };
+    case 'ask':
+      return { ...base, action: { kind: 'ask', text: action.text } };
     case 'feedback':
       return {
         ...base,

@@ -66,7 +66,7 @@ export function createSlackTipSender(deps: SlackTipSenderDeps): TipSender {
         ? { kind: 'tip', lang: sub.lang, tip, case: c }
         : { kind: 'tip', lang: sub.lang, tip };
       try {
-        await post(sub, renderBlockKit(answer, { diagrams: deps.diagrams }));
+        await post(sub, renderBlockKit(answer, { diagrams: deps.diagrams, daily: true }));
         return { kind: 'sent' };
       } catch (error) {
         if (retryAfterMs(error) !== null) return { kind: 'not-sent', reason: 'ratelimited' };

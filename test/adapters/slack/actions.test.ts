@@ -54,8 +54,8 @@ describe('buttons', () => {
     const reply = replies()[0]!;
     expect(reply.replace_original).toBe(true);
     expect(checkBlockKitLimits(reply)).toEqual([]);
-    expect(JSON.stringify(reply)).toContain('Key metrics');
-    expect(JSON.stringify(reply)).toContain('Showing');
+    expect(JSON.stringify(reply)).toContain('100,000 QPS');
+    expect(JSON.stringify(reply)).toContain('🏗️ Diagram');
   });
 
   it('keeps the card language (Chinese) on a click', async () => {
@@ -66,7 +66,7 @@ describe('buttons', () => {
       lang: 'zh',
     });
     const json = JSON.stringify(replies()[0]);
-    expect(json).toContain('架构设计');
+    expect(json).toContain('📋 概要');
     expect(json).toContain('mermaid.ink');
   });
 

@@ -131,7 +131,7 @@ describe('Slack events', () => {
         errors: ['downloading image failed [json-pointer:/blocks/12/image_url]'],
       },
     });
-    await deliver(event('app-mention.json', { text: '<@UBOT123> ecommerce' }));
+    await deliver(event('app-mention.json', { text: '<@UBOT123> ecommerce architecture' }));
     expect(posts()).toHaveLength(2);
     expect(posts()[0]!.blocks?.some((b) => b.type === 'image')).toBe(true);
     expect(posts()[1]!.blocks?.some((b) => b.type === 'image')).toBe(false);

@@ -28,7 +28,7 @@ describe('/case with a self-hosted diagram renderer', () => {
         errors: ['downloading image failed [json-pointer:/blocks/12/image_url]'],
       },
     });
-    const res = await h.postForm(slashCommandBody({ text: 'edge computing' }));
+    const res = await h.postForm(slashCommandBody({ text: 'edge computing architecture' }));
     expect(res.status).toBe(200);
     await until(() => h.responses.length > 1, 5_000, 'the second reply');
     await h.settled();

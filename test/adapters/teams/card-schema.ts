@@ -21,8 +21,39 @@ export function schemaVersion(): string {
   return String(adaptiveCardSchema.$schema);
 }
 
-/** Schema errors of a card, as readable lines; empty when the card is valid. */
+/** Schema errors and parser events of a card, as readable lines; empty when the card is valid. */
 export function cardSchemaErrors(card: unknown): string[] {
-  if (validate(card)) return [];
-  return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message}`);
+  const errors = validate(card)
+    ? []
+    : (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message}`);
+  return [...errors, ...parserEvents(card)];
+}
+
+interface ParserModule {
+  CardElement: { langProperty: { regEx: RegExp } };
+  AdaptiveCard: new () => {
+    parse(json: unknown, context: unknown): void;
+    validateProperties(): { validationEvents: { message: string }[] };
+  };
+  SerializationContext: new () => {
+    eventCount: number;
+    getEventAt(i: number): { message: string };
+  };
+}
+
+/**
+ * Microsoft's own parser (the `adaptivecards` package Teams' renderer is built from): the events
+ * it raises while parsing and validating a card, as card-shots prints them. Empty for a clean card.
+ */
+export function parserEvents(card: unknown): string[] {
+  const AC = require('adaptivecards/dist/adaptivecards.min.js') as ParserModule;
+  // The `lang` check is a global regex: it keeps `lastIndex` between parses.
+  AC.CardElement.langProperty.regEx.lastIndex = 0;
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  parsed.parse(card, context);
+  const events: string[] = [];
+  for (let i = 0; i < context.eventCount; i++) events.push(context.getEventAt(i).message);
+  for (const e of parsed.validateProperties().validationEvents) events.push(e.message);
+  return events;
 }

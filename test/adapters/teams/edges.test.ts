@@ -6,7 +6,7 @@ import { cardOf, connector, fixture, outsideAddress, postFrom, startTeams } from
 
 interface SearchResult {
   contentType: string;
-  content: { body: { items?: { text?: string }[] }[] };
+  content: { body: { text?: string; items?: { text?: string }[] }[] };
   preview: {
     contentType: string;
     content: { title: string; subtitle: string; images?: { url: string }[] };
@@ -39,7 +39,7 @@ describe('Teams search messaging extension', () => {
         'AI inference',
       ]);
       const [first] = body.composeExtension.attachments;
-      expect(first!.content.body[0]!.items![0]!.text).toBe('AI inference');
+      expect(first!.content.body[0]!.text).toBe('AI inference');
       expect(first!.preview).toMatchObject({
         contentType: 'application/vnd.microsoft.card.thumbnail',
         content: { title: 'AI inference', subtitle: expect.stringContaining('★') },

@@ -27,12 +27,12 @@ describe('Teams messages through the real server (no credentials, loopback conne
     expect(cardSchemaErrors(card)).toEqual([]);
     const json = JSON.stringify(card);
     expect(json).toContain('E-commerce platform');
-    expect(json).toContain('99.5% → 99.99%');
-    expect(json).toContain('https://mermaid.live/edit#pako:');
+    expect(json).toContain('99.99%');
+    expect(json).toContain('"type":"Table"');
     expect(card.fallbackText).toMatch(/E-commerce platform/);
     expect(reply!.body.summary).toMatch(/E-commerce platform/);
-    // The question on the card is the one asked, without casebot's mention; Alice's name stays.
-    expect(json).toContain('For “how do we survive flash sale traffic spikes? cc Alice Chen”');
+    // The question the 👍/👎 carry is the one asked, without casebot's mention; Alice's name stays.
+    expect(json).toContain('"query":"how do we survive flash sale traffic spikes? cc Alice Chen"');
     expect(json).not.toContain('<at>');
   });
 
@@ -43,9 +43,9 @@ describe('Teams messages through the real server (no credentials, loopback conne
     expect(sent).toHaveLength(1);
     const card = cardOf(sent[0]!.body);
     expect(cardSchemaErrors(card)).toEqual([]);
-    expect(card.lang).toBe('zh-CN');
+    expect(card.lang).toBe('zh');
     expect(JSON.stringify(card)).toContain('电商平台');
-    expect(JSON.stringify(card)).toContain('关键指标');
+    expect(JSON.stringify(card)).toContain('优化后');
   });
 
   it('lists the casebook on `list`', async () => {
@@ -88,11 +88,12 @@ describe('Teams messages through the real server (no credentials, loopback conne
     const click = fixture('submit-feedback');
     await teams.post({
       ...click,
-      value: { casebot: 'show', caseId: 'finance', section: 'metrics', lang: 'zh' },
+      value: { casebot: 'show', caseId: 'finance', section: 'challenges', lang: 'zh' },
     });
     const card = cardOf(sent[0]!.body);
     expect(cardSchemaErrors(card)).toEqual([]);
-    expect(JSON.stringify(card)).toContain('关键指标');
+    expect(JSON.stringify(card)).toContain('技术挑战');
+    expect(JSON.stringify(card)).toContain('📋 概要');
   });
 
   it('subscribes a channel with the conversation reference, tenant and kind', async () => {

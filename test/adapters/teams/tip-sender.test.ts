@@ -33,13 +33,18 @@ describe('Teams TipSender (proactive tips)', () => {
     const card = cardOf(sent[0]!.body);
     expect(cardSchemaErrors(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain('每日技巧');
-    expect(card.actions).toEqual([
+    const row = (card.body as { type: string; actions?: unknown[] }[]).find(
+      (e) => e.type === 'ActionSet',
+    ) as {
+      actions: unknown[];
+    };
+    expect(row.actions[0]).toEqual(
       expect.objectContaining({
         type: 'Action.Submit',
-        title: '查看案例',
+        title: '📘 查看案例',
         data: expect.objectContaining({ caseId: 'ecommerce' }),
       }),
-    ]);
+    );
   });
 
   it('retires a conversation casebot was removed from; throws on a server error (posted or not is unknown)', async () => {

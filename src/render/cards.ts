@@ -1,0 +1,196 @@
+import type { Lang } from '../catalog/schema.js';
+import type {
+  Answer,
+  HelpAnswer,
+  ListAnswer,
+  NoMatchAnswer,
+  NoticeAnswer,
+  TipAnswer,
+} from '../core/model.js';
+import { type Card, type CardButton, code, type Rich, rich } from './card-model.js';
+import { caseCard, colon, compareCard } from './cards-case.js';
+import type { DiagramOptions } from './diagram.js';
+import { label, stars } from './labels.js';
+
+export interface CardContext {
+  readonly diagrams: DiagramOptions;
+  /** How commands are typed where the card is shown: `/case list` in Slack, `@casebot list` in Teams. */
+  readonly surface: 'slack' | 'teams' | 'text';
+  /** A tip posted by the daily schedule rather than asked for. */
+  readonly daily?: boolean;
+}
+
+/** Questions a newcomer can click; each finds its case (test/render/cards.test.ts checks). */
+export const EXAMPLE_QUESTIONS: Record<Lang, readonly string[]> = {
+  en: ['flash sale traffic spikes', 'GPU cost of AI inference'],
+  zh: ['秒杀流量怎么扛', 'AI推理 GPU 成本'],
+};
+
+const PREFIX = { slack: '/case ', teams: '@casebot ', text: '' } as const;
+
+/** A core sentence with `code` spans. */
+function withCode(text: string): Rich {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? code(part) : { text: part }));
+}
+
+const ask = (labelText: string, text: string): CardButton => ({
+  label: labelText,
+  action: { kind: 'ask', text },
+});
+
+function nextSteps(lang: Lang, skip: 'list' | 'tip' | 'help'): CardButton[] {
+  const all = {
+    list: ask(label('listButton', lang), lang === 'zh' ? '列表' : 'list'),
+    tip: ask(label('tipButton', lang), lang === 'zh' ? '技巧' : 'tip'),
+    help: ask(label('helpButton', lang), lang === 'zh' ? '帮助' : 'help'),
+  };
+  return (['list', 'tip', 'help'] as const).filter((k) => k !== skip).map((k) => all[k]);
+}
+
+function listCard(a: ListAnswer): Card {
+  const { lang } = a;
+  return {
+    lang,
+    share: { text: 'list' },
+    summary: `${label('casebook', lang)}${colon(lang)}${a.cases.map((c) => c.title[lang]).join(' · ')}`,
+    blocks: [
+      { kind: 'title', text: `📚 ${label('casebook', lang)}` },
+      { kind: 'context', text: rich(label('listIntro', lang)) },
+      {
+        kind: 'choices',
+        id: 'cases',
+        items: a.cases.slice(0, 12).map((c) => ({
+          title: `${c.title[lang]}  ${stars(c.rating)}`,
+          detail: c.headline?.[lang] ?? c.summary[lang],
+          button: {
+            label: label('open', lang),
+            action: { kind: 'show', caseId: c.id, section: null },
+          },
+        })),
+      },
+      { kind: 'actions', id: 'next', buttons: nextSteps(lang, 'list') },
+    ],
+  };
+}
+
+function helpCard(a: HelpAnswer, surface: CardContext['surface']): Card {
+  const { lang } = a;
+  const prefix = PREFIX[surface];
+  const where =
+    surface === 'slack'
+      ? label('helpWhereSlack', lang)
+      : surface === 'teams'
+        ? label('helpWhereTeams', lang)
+        : '';
+  return {
+    lang,
+    summary: label('helpTitle', lang),
+    share: { text: 'help' },
+    blocks: [
+      { kind: 'title', text: `👋 ${label('helpTitle', lang)}` },
+      ...(a.intro ? [{ kind: 'text' as const, text: withCode(a.intro) }] : []),
+      ...(where ? [{ kind: 'context' as const, text: rich(where) }] : []),
+      {
+        kind: 'table',
+        id: 'commands',
+        columns: [label('command', lang), label('whatItDoes', lang)],
+        rows: a.commands.map((c) => [rich(code(`${prefix}${c.usage}`)), withCode(c.description)]),
+        mono: [0],
+        widths: [2, 3],
+      },
+      { kind: 'actions', id: 'next', buttons: nextSteps(lang, 'help') },
+    ],
+  };
+}
+
+function tipCard(a: TipAnswer, daily: boolean): Card {
+  const { lang } = a;
+  const buttons: CardButton[] = [];
+  if (a.case) {
+    buttons.push({
+      label: `📘 ${label('readCase', lang)}`,
+      action: { kind: 'show', caseId: a.case.id, section: null },
+      primary: true,
+    });
+  }
+  buttons.push(ask(label('anotherTip', lang), lang === 'zh' ? '技巧' : 'tip'));
+  const title = `💡 ${label(daily ? 'tipTitle' : 'tip', lang)}`;
+  return {
+    lang,
+    summary: `${title}${colon(lang)}${a.tip.text[lang]}`,
+    blocks: [
+      { kind: 'title', text: title },
+      { kind: 'text', text: rich(a.tip.text[lang]) },
+      ...(a.case
+        ? [
+            {
+              kind: 'context' as const,
+              text: rich(
+                `${label('case', lang)}${colon(lang)}${a.case.title[lang]}  ${stars(a.case.rating)}`,
+              ),
+            },
+          ]
+        : []),
+      { kind: 'actions', id: 'tip', buttons },
+    ],
+  };
+}
+
+function noMatchCard(a: NoMatchAnswer): Card {
+  const { lang } = a;
+  const query = [...a.query.replace(/\s+/g, ' ').trim()].slice(0, 80).join('');
+  const line = label('noMatchLine', lang, { query });
+  const cases = a.cases.slice(0, 4).map<CardButton>((c) => ({
+    label: c.title[lang],
+    action: { kind: 'show', caseId: c.id, section: null },
+  }));
+  return {
+    lang,
+    summary: line,
+    blocks: [
+      { kind: 'title', text: `🔎 ${line}` },
+      { kind: 'context', text: rich(label('tryAsking', lang)) },
+      {
+        kind: 'actions',
+        id: 'examples',
+        buttons: EXAMPLE_QUESTIONS[lang].map((q) => ask(`💬 ${q}`, q)),
+      },
+      { kind: 'actions', id: 'cases', buttons: cases.slice(0, 2) },
+      ...(cases.length > 2
+        ? [{ kind: 'actions' as const, id: 'cases-more', buttons: cases.slice(2, 4) }]
+        : []),
+    ],
+  };
+}
+
+const TONE: Record<NoticeAnswer['tone'], string> = {
+  success: '✅',
+  info: 'ℹ️',
+  warning: '⚠️',
+  error: '❗',
+};
+
+function noticeCard(a: NoticeAnswer): Card {
+  const text = `${TONE[a.tone]} ${a.text}`;
+  return { lang: a.lang, summary: text, blocks: [{ kind: 'text', text: withCode(text) }] };
+}
+
+/** What every renderer shows for an answer: the same blocks, in the same order. */
+export function answerCard(answer: Answer, context: CardContext): Card {
+  switch (answer.kind) {
+    case 'case':
+      return caseCard(answer, context.diagrams);
+    case 'compare':
+      return compareCard(answer);
+    case 'list':
+      return listCard(answer);
+    case 'help':
+      return helpCard(answer, context.surface);
+    case 'tip':
+      return tipCard(answer, context.daily ?? false);
+    case 'no-match':
+      return noMatchCard(answer);
+    case 'notice':
+      return noticeCard(answer);
+  }
+}
