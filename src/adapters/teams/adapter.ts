@@ -118,20 +118,19 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
         requestId,
       });
     }
+    // Counted once when the request is over (an unauthenticated one is not); a throw inside the
+    // turn still goes on to the error sink.
+    const track = trackRequest(metrics, 'teams', teamsSurface(activity));
     try {
       const authHeader = String(req.headers.authorization ?? '');
       const invoke = await adapter.run(authHeader, activity, async (context) => {
         setRequestId(context, requestId);
-        // Counted once when the turn is over; a throw still goes on to the error sink.
-        const track = trackRequest(metrics, 'teams', teamsSurface(activity));
         setTrack(context, track);
         try {
           await bot.run(context);
         } catch (error) {
           track.failed();
           throw error;
-        } finally {
-          track.end();
         }
       });
       return reply(res, invoke?.status ?? 200, invoke?.body);
@@ -144,9 +143,11 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
         return reply(res, 401, { error: 'unauthorized', requestId });
       }
       // Failures outside a turn (the sink handles those inside): log, 500, keep serving.
-      metrics.request('teams', teamsSurface(activity), 'error');
+      track.failed();
       log.error({ err: error, requestId, activityType: activity.type }, 'teams request failed');
       return reply(res, 500, { error: 'internal_error', requestId });
+    } finally {
+      track.end();
     }
   };
 
