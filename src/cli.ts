@@ -16,7 +16,9 @@ Usage:
                                       the payload that would be sent for TEXT
   casebot validate [--cases DIR]      check every case file
   casebot tips post-due [--now ISO]   post every tip that is due (safe from several replicas)
-  casebot stats [--json]              subscriptions, tips posted, feedback, unanswered questions
+  casebot stats [--json] [--misses [--since 7d] [--limit N]]
+                                      subscriptions, tips posted, feedback; --misses: the
+                                      questions that found nothing, with first and last seen
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;

@@ -91,6 +91,10 @@ const diagramsSchema = z.object({
 
 const tipsSchema = z.object({ TIPS_SCHEDULER: onOff });
 
+const metricsSchema = z.object({ METRICS: onOff });
+
+const statsSchema = z.object({ STATS_KEEP_QUESTIONS: onOff });
+
 export interface SlackConfig {
   readonly botToken: string;
   readonly signingSecret?: string;
@@ -144,6 +148,13 @@ export interface Config {
   readonly store: StoreConfig;
   readonly diagrams: DiagramConfig;
   readonly tipsScheduler: boolean;
+  /** `GET /metrics` (Prometheus) served and counted. */
+  readonly metrics: boolean;
+  /**
+   * Questions that found nothing are kept as typed (normalised) for `casebot stats --misses`;
+   * off: counted without their text, and feedback is stored without its question.
+   */
+  readonly statsKeepQuestions: boolean;
   /** Why a platform is off, for one clear log line each. */
   readonly notes: readonly string[];
 }
@@ -156,6 +167,8 @@ export const ENV_NAMES = [
   ...Object.keys(storeSchema.shape),
   ...Object.keys(diagramsSchema.shape),
   ...Object.keys(tipsSchema.shape),
+  ...Object.keys(metricsSchema.shape),
+  ...Object.keys(statsSchema.shape),
 ] as const;
 
 function collect<T>(schema: z.ZodType<T>, env: Env, problems: string[]): T | undefined {
@@ -176,6 +189,8 @@ export function loadConfig(env: Env): Config {
   const store = collect(storeSchema, env, problems);
   const diagrams = collect(diagramsSchema, env, problems);
   const tips = collect(tipsSchema, env, problems);
+  const metrics = collect(metricsSchema, env, problems);
+  const stats = collect(statsSchema, env, problems);
   const notes: string[] = [];
 
   let slackConfig: SlackConfig | null = null;
@@ -257,7 +272,7 @@ export function loadConfig(env: Env): Config {
   else if (url?.startsWith('postgres')) storeConfig = { kind: 'postgres', url };
   else if (url?.startsWith('memory')) storeConfig = { kind: 'memory' };
 
-  if (problems.length > 0 || !server || !diagrams || !tips) {
+  if (problems.length > 0 || !server || !diagrams || !tips || !metrics || !stats) {
     throw new CasebotError(
       'config_invalid',
       `Configuration has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`,
@@ -284,6 +299,8 @@ export function loadConfig(env: Env): Config {
       ).replace(/\/+$/, ''),
     },
     tipsScheduler: tips.TIPS_SCHEDULER,
+    metrics: metrics.METRICS,
+    statsKeepQuestions: stats.STATS_KEEP_QUESTIONS,
     notes,
   };
 }

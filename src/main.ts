@@ -6,10 +6,14 @@ import type { Answer, BotRequest } from './core/model.js';
 import { type RunningServer, startHttpServer } from './http/server.js';
 import type { HttpAdapter } from './http/types.js';
 import type { Logger } from './logger.js';
+import { instrumentStore } from './metrics/instrumented-store.js';
+import { type Metrics, noMetrics } from './metrics/metrics.js';
+import type { PrometheusMetrics } from './metrics/prometheus.js';
 import type { DiagramOptions } from './render/diagram.js';
 import { within } from './store/bounded.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { withholdQuestions } from './store/withhold-questions.js';
 import type { TipScheduler } from './tips/scheduler.js';
 import type { TipSender } from './tips/sender.js';
 
@@ -31,6 +35,8 @@ export interface AppDeps {
 
 export interface App {
   readonly core: Core;
+  /** What is counted for `/metrics` (`noMetrics` when METRICS=off). */
+  readonly metrics: Metrics;
   readonly store: Store;
   readonly adapters: readonly HttpAdapter[];
   readonly server: RunningServer;
@@ -103,10 +109,19 @@ export async function startApp(deps: AppDeps): Promise<App> {
   const started = performance.now();
   for (const note of config.notes) logger.info(note);
 
+  // prom-client is loaded only when metrics are on.
+  const prometheus: PrometheusMetrics | null = config.metrics
+    ? (await import('./metrics/prometheus.js')).createPrometheusMetrics()
+    : null;
+  const metrics: Metrics = prometheus ?? noMetrics;
+
   const catalog = deps.catalog ?? (await loadCatalog(config.casesDir));
   logger.info({ cases: catalog.cases.length, tips: catalog.tips.length }, 'casebook loaded');
+  metrics.casebookCases(catalog.cases.length);
 
-  const store = deps.store ?? openStore(config.store, logger);
+  let store = deps.store ?? openStore(config.store, logger);
+  if (!config.statsKeepQuestions) store = withholdQuestions(store);
+  if (prometheus) store = instrumentStore(store, prometheus);
   let storeUp = false;
   try {
     await store.init();
@@ -133,11 +148,20 @@ export async function startApp(deps: AppDeps): Promise<App> {
         diagrams,
         now,
         defaultLocale: config.defaultLocale,
+        metrics,
       }),
     );
   }
   if (config.teams) {
-    const teamsDeps = { config: config.teams, core: holder.core, store, logger, diagrams, now };
+    const teamsDeps = {
+      config: config.teams,
+      core: holder.core,
+      store,
+      logger,
+      diagrams,
+      now,
+      metrics,
+    };
     if (config.teams.credentials) {
       const { createTeamsAdapter } = await import('./adapters/teams/index.js');
       adapters.push(createTeamsAdapter(teamsDeps));
@@ -158,6 +182,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
       senders: Object.fromEntries(adapters.map((a) => [a.name, a.tipSender])),
       logger,
       now,
+      metrics,
     });
     scheduler.start();
   }
@@ -175,6 +200,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
     {
       logger,
       adapters,
+      ...(prometheus && { metrics: prometheus }),
       readiness: [
         { name: 'casebook', check: async () => holder.core.catalog.cases.length > 0 },
         {
@@ -206,6 +232,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
 
   return {
     core: holder.core,
+    metrics,
     store,
     adapters,
     server,
@@ -215,8 +242,11 @@ export async function startApp(deps: AppDeps): Promise<App> {
         const next = await loadCatalog(config.casesDir);
         holder.swap(buildCore(next, store, config, now));
         logger.info({ cases: next.cases.length, tips: next.tips.length }, 'casebook reloaded');
+        metrics.casebookReload('success');
+        metrics.casebookCases(next.cases.length);
         return true;
       } catch (error) {
+        metrics.casebookReload('failure');
         logger.error({ err: error }, 'casebook reload failed; still serving the previous one');
         return false;
       }

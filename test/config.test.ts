@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 
@@ -31,5 +32,28 @@ describe('TEAMS_DEV_SERVICE_URL', () => {
     });
     expect(config.teams).not.toHaveProperty('devServiceUrl');
     expect(config.notes).toContain('TEAMS_DEV_SERVICE_URL is ignored: Teams has credentials.');
+  });
+});
+
+describe('METRICS and STATS_KEEP_QUESTIONS', () => {
+  it('are on unless switched off', () => {
+    const config = loadConfig({});
+    expect(config.metrics).toBe(true);
+    expect(config.statsKeepQuestions).toBe(true);
+    const off = loadConfig({ METRICS: 'off', STATS_KEEP_QUESTIONS: 'false' });
+    expect(off.metrics).toBe(false);
+    expect(off.statsKeepQuestions).toBe(false);
+  });
+
+  it('refuse anything but on/off, both listed at once', () => {
+    expect(() => loadConfig({ METRICS: 'yes', STATS_KEEP_QUESTIONS: 'maybe' })).toThrow(
+      /2 problem\(s\)[\s\S]*METRICS[\s\S]*STATS_KEEP_QUESTIONS/,
+    );
+  });
+
+  it('are documented in .env.example', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    expect(example).toMatch(/^METRICS=on$/m);
+    expect(example).toMatch(/^STATS_KEEP_QUESTIONS=on$/m);
   });
 });

@@ -25,6 +25,8 @@ const COLD_STARTS = 3;
 const SECRET = 'bench-signing-secret-8f14e45fceea167a5a36dedd4bea2543';
 /** Issue #12's bar on Node 24, against stock Bolt. */
 const TARGETS = { ratio: 0.9, p99Ms: 20, readyMs: 600, rssRatio: 1.25, searchMs: 5, buildMs: 1000 };
+/** Issue #14: what `/metrics` (on by default) may cost, against the same server with METRICS=off. */
+const METRICS_TARGETS = { ratio: 0.95, rssMb: 5 };
 
 interface ServerRun {
   readonly load: LoadResult;
@@ -140,9 +142,10 @@ async function casebot(
   work: string,
   stubUrl: string,
   env: Record<string, string> = {},
+  db = 'casebot.db',
 ) {
   const port = await freePort();
-  const proc = serveCasebot(port, path.join(work, 'casebot.db'), log, {
+  const proc = serveCasebot(port, path.join(work, db), log, {
     SLACK_BOT_TOKEN: 'xoxb-0000-bench',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: `${stubUrl}/api/`,
@@ -171,6 +174,28 @@ async function coldStart(log: string, work: string): Promise<number> {
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 const mb = (v: number) => `${v.toFixed(0)} MB`;
 const int = (v: number) => Math.round(v).toLocaleString('en-US');
+
+/** casebot as shipped (metrics on) against casebot with METRICS=off; the `bare` column is off. */
+function metricsRows(on: ServerRun, off: ServerRun): Row[] {
+  const ratio = on.load.rps / off.load.rps;
+  const extra = on.rssMb - off.rssMb;
+  return [
+    {
+      metric: 'commands/s with /metrics vs METRICS=off',
+      casebot: `${int(on.load.rps)} (${ratio.toFixed(2)} ×)`,
+      bare: `METRICS=off: ${int(off.load.rps)}`,
+      target: `≥ ${METRICS_TARGETS.ratio} × off`,
+      met: ratio >= METRICS_TARGETS.ratio,
+    },
+    {
+      metric: 'RSS after load with /metrics vs METRICS=off',
+      casebot: `${mb(on.rssMb)} (${extra >= 0 ? '+' : ''}${extra.toFixed(1)} MB)`,
+      bare: `METRICS=off: ${mb(off.rssMb)}`,
+      target: `≤ +${METRICS_TARGETS.rssMb} MB`,
+      met: extra <= METRICS_TARGETS.rssMb,
+    },
+  ];
+}
 
 function rows(
   bolt: ServerRun,
@@ -280,12 +305,17 @@ async function main(): Promise<void> {
     const bolt = await bareBolt(log, stubUrl);
     console.error('bench: casebot…');
     const bot = await casebot(log, work, stubUrl);
+    console.error('bench: casebot with METRICS=off…');
+    const noMetrics = await casebot(log, work, stubUrl, { METRICS: 'off' }, 'no-metrics.db');
     console.error('bench: search…');
     const search = await benchSearch();
     console.error('bench: cold start…');
     const readyMs = await coldStart(log, work);
 
-    const result = rows(bolt.run, bot, bolt.readyMs, readyMs, search);
+    const result = [
+      ...rows(bolt.run, bot, bolt.readyMs, readyMs, search),
+      ...metricsRows(bot, noMetrics),
+    ];
     const report = renderReport({
       rows: result,
       connections: CONNECTIONS,
@@ -299,7 +329,10 @@ async function main(): Promise<void> {
     console.log(`\nwritten to docs/benchmarks.md; server logs in ${log}`);
   } finally {
     await stop(stub);
-    if (process.env.BENCH_KEEP !== '1') rmSync(path.join(work, 'casebot.db'), { force: true });
+    if (process.env.BENCH_KEEP !== '1') {
+      for (const db of ['casebot.db', 'no-metrics.db'])
+        rmSync(path.join(work, db), { force: true });
+    }
   }
 }
 

@@ -44,6 +44,7 @@ export async function serveCommand(_argv: string[], io: CliIo): Promise<number> 
       interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY),
       diagrams: config.diagrams,
       logger,
+      metrics: app.metrics,
     });
     if (questions > 0 || io.stdin.isTTY) {
       await stop();

@@ -9,10 +9,18 @@ export interface ReadinessCheck {
   check(): Promise<boolean>;
 }
 
+/** The Prometheus exposition behind `GET /metrics`. */
+export interface MetricsEndpoint {
+  readonly contentType: string;
+  render(): Promise<string>;
+}
+
 export interface HttpServerDeps {
   readonly logger: Logger;
   readonly adapters: readonly HttpAdapter[];
   readonly readiness: readonly ReadinessCheck[];
+  /** Absent (METRICS=off): `/metrics` is a 404 like any unknown path. */
+  readonly metrics?: MetricsEndpoint;
 }
 
 export interface RunningServer {
@@ -39,7 +47,17 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-/** One server, one port: Slack, Teams, health and readiness. */
+async function serveMetrics(res: ServerResponse, metrics: MetricsEndpoint): Promise<void> {
+  const text = await metrics.render();
+  res.writeHead(200, {
+    'content-type': metrics.contentType,
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}
+
+/** One server, one port: Slack, Teams, health, readiness and metrics. */
 export function startHttpServer(
   deps: HttpServerDeps,
   port: number,
@@ -74,6 +92,9 @@ export function startHttpServer(
       const checks = await readiness();
       const ok = !closing && Object.values(checks).every(Boolean);
       return json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', closing, checks });
+    }
+    if (req.method === 'GET' && url === '/metrics' && deps.metrics) {
+      return serveMetrics(res, deps.metrics);
     }
     const adapter = routes.get(url);
     if (!adapter) return json(res, 404, { error: 'not_found' });

@@ -2,6 +2,8 @@ import type { Lang } from '../catalog/schema.js';
 import type {
   Feedback,
   Miss,
+  MissQuery,
+  MissSummary,
   NewSubscription,
   Stats,
   Store,
@@ -9,7 +11,7 @@ import type {
   SubscriptionPlatform,
   TipClaim,
 } from './store.js';
-import { claimLost, DEFAULT_STATS_LIMIT, newId, normaliseMissQuery } from './support.js';
+import { claimLost, DEFAULT_STATS_LIMIT, missColumn, missQueryOf, newId } from './support.js';
 
 interface PostRow {
   token: string;
@@ -55,8 +57,32 @@ export class MemoryStore implements Store {
   }
 
   async recordMiss(miss: Miss): Promise<void> {
-    const query = normaliseMissQuery(miss.query);
-    if (query) this.misses.push({ query, lang: miss.lang, at: miss.at });
+    const query = missColumn(miss.query);
+    if (query !== null) this.misses.push({ query, lang: miss.lang, at: miss.at });
+  }
+
+  async topMisses({ since, limit = DEFAULT_STATS_LIMIT }: MissQuery = {}): Promise<MissSummary[]> {
+    const byQuery = new Map<string, { count: number; first: number; last: number }>();
+    for (const m of this.misses) {
+      const at = m.at.getTime();
+      if (since && at < since.getTime()) continue;
+      const row = byQuery.get(m.query);
+      if (!row) byQuery.set(m.query, { count: 1, first: at, last: at });
+      else {
+        row.count += 1;
+        row.first = Math.min(row.first, at);
+        row.last = Math.max(row.last, at);
+      }
+    }
+    return [...byQuery.entries()]
+      .sort(([qa, a], [qb, b]) => b.count - a.count || (qa < qb ? -1 : qa > qb ? 1 : 0))
+      .slice(0, limit)
+      .map(([query, r]) => ({
+        query: missQueryOf(query),
+        count: r.count,
+        firstSeen: new Date(r.first),
+        lastSeen: new Date(r.last),
+      }));
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {

@@ -12,6 +12,8 @@ import {
 import type {
   Feedback,
   Miss,
+  MissQuery,
+  MissSummary,
   NewSubscription,
   Stats,
   Store,
@@ -23,8 +25,9 @@ import {
   claimLost,
   DEFAULT_STATS_LIMIT,
   type Logger,
+  missColumn,
+  missQueryOf,
   newId,
-  normaliseMissQuery,
   PurgeTimer,
   silentLogger,
   storeError,
@@ -127,8 +130,8 @@ export class PostgresStore implements Store {
   }
 
   async recordMiss(miss: Miss): Promise<void> {
-    const query = normaliseMissQuery(miss.query);
-    if (!query) return;
+    const query = missColumn(miss.query);
+    if (query === null) return;
     await this.query(
       'recordMiss',
       'INSERT INTO casebot_misses (query, lang, at) VALUES ($1, $2, $3)',
@@ -261,6 +264,22 @@ export class PostgresStore implements Store {
       [subscriptionId],
     );
     return result.rows.map((r) => r.tip_id);
+  }
+
+  async topMisses({ since, limit = DEFAULT_STATS_LIMIT }: MissQuery = {}): Promise<MissSummary[]> {
+    const result = await this.query<{ query: string; count: string; first: Date; last: Date }>(
+      'topMisses',
+      `SELECT query, count(*) AS count, min(at) AS first, max(at) AS last FROM casebot_misses
+       WHERE $1::timestamptz IS NULL OR at >= $1 GROUP BY query
+       ORDER BY count(*) DESC, query COLLATE "C" LIMIT $2`,
+      [since ?? null, limit],
+    );
+    return result.rows.map((r) => ({
+      query: missQueryOf(r.query),
+      count: Number(r.count),
+      firstSeen: new Date(r.first),
+      lastSeen: new Date(r.last),
+    }));
   }
 
   async stats(limit = DEFAULT_STATS_LIMIT): Promise<Stats> {

@@ -11,6 +11,8 @@ import { migrateSqlite, readStats, type SubscriptionRow, toSubscription } from '
 import type {
   Feedback,
   Miss,
+  MissQuery,
+  MissSummary,
   NewSubscription,
   Stats,
   Store,
@@ -22,8 +24,9 @@ import {
   claimLost,
   DEFAULT_STATS_LIMIT,
   type Logger,
+  missColumn,
+  missQueryOf,
   newId,
-  normaliseMissQuery,
   PurgeTimer,
   silentLogger,
   storeError,
@@ -117,8 +120,8 @@ export class SqliteStore implements Store {
   }
 
   async recordMiss(miss: Miss): Promise<void> {
-    const query = normaliseMissQuery(miss.query);
-    if (!query) return;
+    const query = missColumn(miss.query);
+    if (query === null) return;
     this.run('recordMiss', (db) =>
       db
         .prepare('INSERT INTO misses (query, lang, at) VALUES (?, ?, ?)')
@@ -267,6 +270,23 @@ export class SqliteStore implements Store {
 
   async stats(limit = DEFAULT_STATS_LIMIT): Promise<Stats> {
     return this.run('stats', (db) => readStats(db.raw, limit));
+  }
+
+  async topMisses({ since, limit = DEFAULT_STATS_LIMIT }: MissQuery = {}): Promise<MissSummary[]> {
+    const rows = this.run('topMisses', (db) =>
+      db.all<{ query: string; count: number; first: number; last: number }>(
+        `SELECT query, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last FROM misses
+         WHERE at >= ? GROUP BY query ORDER BY count DESC, query LIMIT ?`,
+        since?.getTime() ?? Number.MIN_SAFE_INTEGER,
+        limit,
+      ),
+    );
+    return rows.map((r) => ({
+      query: missQueryOf(r.query),
+      count: Number(r.count),
+      firstSeen: new Date(Number(r.first)),
+      lastSeen: new Date(Number(r.last)),
+    }));
   }
 
   private finish(

@@ -33,7 +33,8 @@ export interface Feedback {
 }
 
 export interface Miss {
-  readonly query: string;
+  /** As typed; null when questions are not kept (STATS_KEEP_QUESTIONS=off): counted, no text. */
+  readonly query: string | null;
   readonly lang: Lang;
   readonly at: Date;
 }
@@ -51,7 +52,24 @@ export interface Stats {
   readonly subscriptions: { readonly active: number; readonly retired: number };
   readonly tipsPosted: number;
   readonly feedback: readonly { caseId: string; helpful: number; notHelpful: number }[];
+  /** `query` is '' for the misses recorded without their text. */
   readonly misses: readonly { query: string; count: number }[];
+}
+
+/** One question that found nothing, as the casebook's owners read it (`casebot stats --misses`). */
+export interface MissSummary {
+  /** Normalised (see `recordMiss`); null for the misses recorded without their text. */
+  readonly query: string | null;
+  readonly count: number;
+  readonly firstSeen: Date;
+  readonly lastSeen: Date;
+}
+
+export interface MissQuery {
+  /** Only misses at or after this moment; all when absent. */
+  readonly since?: Date;
+  /** At most this many questions, most frequent first (then alphabetical). */
+  readonly limit?: number;
 }
 
 /**
@@ -78,8 +96,13 @@ export interface Store {
    * earlier vote, so a double click or a change of mind is not counted twice.
    */
   recordFeedback(feedback: Feedback): Promise<void>;
-  /** Records a question that found nothing; the query is normalised (trimmed, lower case, capped). */
+  /**
+   * Records a question that found nothing; the query is normalised (trimmed, lower case, capped).
+   * A null query is recorded without text (counted, with its time).
+   */
   recordMiss(miss: Miss): Promise<void>;
+  /** The most frequent questions that found nothing, with when each was first and last asked. */
+  topMisses(query?: MissQuery): Promise<MissSummary[]>;
 
   /**
    * Creates or replaces (re-activates) the subscription of one channel. A replaced subscription

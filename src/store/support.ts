@@ -29,6 +29,20 @@ export function normaliseMissQuery(query: string): string {
   return Array.from(flat).slice(0, MISS_MAX_LENGTH).join('').trim();
 }
 
+/**
+ * The question column of a recorded miss: the normalised question, '' for one recorded without
+ * its text, null when there is nothing to record (a blank question).
+ */
+export function missColumn(query: string | null): string | null {
+  if (query === null) return '';
+  return normaliseMissQuery(query) || null;
+}
+
+/** '' in the question column: a miss recorded without its text. */
+export function missQueryOf(column: string): string | null {
+  return column === '' ? null : column;
+}
+
 export function newId(): string {
   return randomUUID();
 }

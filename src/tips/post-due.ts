@@ -1,5 +1,6 @@
 import type { Tip } from '../catalog/schema.js';
 import { CasebotError } from '../errors.js';
+import type { Metrics, TipResult } from '../metrics/metrics.js';
 import type { Store, Subscription, SubscriptionPlatform, TipClaim } from '../store/store.js';
 import { type Logger, silentLogger } from '../store/support.js';
 import { pickTip } from './rotation.js';
@@ -21,6 +22,8 @@ export interface PostDueOptions {
   readonly senders: Partial<Record<SubscriptionPlatform, TipSender>>;
   readonly logger?: Logger;
   readonly leaseMs?: number;
+  /** Counts each result by platform (the server's scheduler; a CronJob run counts nothing). */
+  readonly metrics?: Pick<Metrics, 'tip'>;
 }
 
 export interface PostDueSummary {
@@ -48,6 +51,10 @@ export async function postDueTips(options: PostDueOptions): Promise<PostDueSumma
   const logger = options.logger ?? silentLogger;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const summary: PostDueSummary = { posted: 0, retired: 0, skipped: 0, failed: 0 };
+  const tally = (sub: Subscription) => (result: TipResult) => {
+    summary[result] += 1;
+    options.metrics?.tip(sub.platform, result);
+  };
   if (tips.length === 0) {
     logger.warn({}, 'no tips in the casebook; nothing to post');
     return summary;
@@ -61,11 +68,12 @@ export async function postDueTips(options: PostDueOptions): Promise<PostDueSumma
       due = tipDue(sub, now());
     } catch (error) {
       logger.error({ err: error, subscription: sub.id, timeZone: sub.timeZone }, 'bad time zone');
-      summary.failed += 1;
+      tally(sub)('failed');
       continue;
     }
     if (!due.due) continue;
-    await postOne({ store, tips, now, sender, logger, leaseMs, sub, day: due.day, summary });
+    const count = tally(sub);
+    await postOne({ store, tips, now, sender, logger, leaseMs, sub, day: due.day, count });
   }
   if (summary.posted + summary.retired + summary.skipped + summary.failed > 0) {
     logger.info({ ...summary }, 'tips pass done');
@@ -82,21 +90,21 @@ interface PostOne {
   readonly leaseMs: number;
   readonly sub: Subscription;
   readonly day: string;
-  readonly summary: PostDueSummary;
+  readonly count: (result: TipResult) => void;
 }
 
 const isClaimLost = (error: unknown) =>
   error instanceof CasebotError && error.code === 'tip_claim_lost';
 
 async function postOne(p: PostOne): Promise<void> {
-  const { store, sub, day, logger, summary, now } = p;
+  const { store, sub, day, logger, count, now } = p;
   const log = { subscription: sub.id, platform: sub.platform, channel: sub.channelId, day };
   let claim: TipClaim | null;
   try {
     claim = await store.claimTip(sub.id, day, now(), p.leaseMs);
   } catch (error) {
     logger.error({ ...log, err: error }, 'could not claim the day’s tip');
-    summary.failed += 1;
+    count('failed');
     return;
   }
   if (!claim) return; // posted already, or another replica is on it
@@ -108,7 +116,7 @@ async function postOne(p: PostOne): Promise<void> {
     tip = picked;
     await store.markTipSending(claim, now());
   } catch (error) {
-    summary.failed += 1;
+    count('failed');
     if (isClaimLost(error)) {
       logger.error({ ...log, err: error }, 'claim lost before sending; another pass has the day');
       return;
@@ -123,7 +131,7 @@ async function postOne(p: PostOne): Promise<void> {
     outcome = await p.sender.send(sub, tip);
   } catch (error) {
     // It may have reached the platform: the day is closed rather than risk posting it twice.
-    summary.failed += 1;
+    count('failed');
     logger.error({ ...log, tip: tip.id, err: error }, 'tip may not have been posted; not retried');
     await store
       .skipTip(
@@ -140,7 +148,7 @@ async function postOne(p: PostOne): Promise<void> {
   try {
     await record(p, claim, tip, outcome, log);
   } catch (error) {
-    summary.failed += 1;
+    count('failed');
     const msg = isClaimLost(error) ? 'outcome not recorded: claim lost' : 'outcome not recorded';
     logger.error({ ...log, tip: tip.id, outcome: outcome.kind, err: error }, msg);
   }
@@ -154,26 +162,26 @@ async function record(
   outcome: SendOutcome,
   log: object,
 ): Promise<void> {
-  const { store, sub, logger, summary, now } = p;
+  const { store, sub, logger, count, now } = p;
   switch (outcome.kind) {
     case 'sent':
       await store.confirmTip(claim, tip.id, now());
-      summary.posted += 1;
+      count('posted');
       logger.info({ ...log, tip: tip.id }, 'tip posted');
       return;
     case 'retire':
       await store.retireSubscription(sub.id, outcome.reason, now());
       await store.skipTip(claim, `retired: ${outcome.reason}`, now());
-      summary.retired += 1;
+      count('retired');
       logger.warn({ ...log, reason: outcome.reason }, 'channel gone; subscription retired');
       return;
     case 'retry-later':
       await store.skipTip(claim, outcome.reason, now());
-      summary.skipped += 1;
+      count('skipped');
       logger.warn({ ...log, reason: outcome.reason }, 'cannot post today; trying tomorrow');
       return;
     case 'not-sent':
-      summary.failed += 1;
+      count('failed');
       logger.warn({ ...log, reason: outcome.reason }, 'tip refused for now; will retry');
       await release(p, claim, log);
       return;

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import type { Tip } from '../catalog/schema.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { Store, SubscriptionPlatform } from '../store/store.js';
 import { type Logger, silentLogger } from '../store/support.js';
 import { type PostDueSummary, postDueTips } from './post-due.js';
@@ -16,6 +17,7 @@ export interface TipSchedulerOptions {
   readonly leaseMs?: number;
   /** Cron pattern; every minute by default. */
   readonly pattern?: string;
+  readonly metrics?: Pick<Metrics, 'tip'>;
 }
 
 export interface TipScheduler {
@@ -46,6 +48,7 @@ export function createTipScheduler(options: TipSchedulerOptions): TipScheduler {
         senders: options.senders,
         logger,
         leaseMs: options.leaseMs,
+        metrics: options.metrics,
       });
     } catch (error) {
       // E.g. the database is down: log, and the next minute tries again.

@@ -323,6 +323,36 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
         expect((await store.stats()).misses).toHaveLength(3);
       });
 
+      it('lists the most frequent misses with first and last seen, since a moment', async () => {
+        await store.recordMiss({ query: 'Quantum computing', lang: 'en', at: at(2 * DAY) });
+        await store.recordMiss({ query: 'quantum  COMPUTING', lang: 'en', at: T0 });
+        await store.recordMiss({ query: 'quantum computing', lang: 'en', at: at(DAY) });
+        await store.recordMiss({ query: '区块链', lang: 'zh', at: at(3 * DAY) });
+        await store.recordMiss({ query: 'blockchain', lang: 'en', at: at(HOUR) });
+        await store.recordMiss({ query: 'blockchain', lang: 'en', at: at(4 * DAY) });
+
+        expect(await store.topMisses({ limit: 2 })).toEqual([
+          { query: 'quantum computing', count: 3, firstSeen: T0, lastSeen: at(2 * DAY) },
+          { query: 'blockchain', count: 2, firstSeen: at(HOUR), lastSeen: at(4 * DAY) },
+        ]);
+        expect(await store.topMisses({ since: at(DAY) })).toEqual([
+          { query: 'quantum computing', count: 2, firstSeen: at(DAY), lastSeen: at(2 * DAY) },
+          { query: 'blockchain', count: 1, firstSeen: at(4 * DAY), lastSeen: at(4 * DAY) },
+          { query: '区块链', count: 1, firstSeen: at(3 * DAY), lastSeen: at(3 * DAY) },
+        ]);
+        expect(await store.topMisses({ since: at(5 * DAY) })).toEqual([]);
+      });
+
+      it('counts misses recorded without their text apart, with no text', async () => {
+        await store.recordMiss({ query: null, lang: 'en', at: T0 });
+        await store.recordMiss({ query: null, lang: 'zh', at: at(MINUTE) });
+        await store.recordMiss({ query: '   ', lang: 'en', at: T0 });
+        expect(await store.topMisses()).toEqual([
+          { query: null, count: 2, firstSeen: T0, lastSeen: at(MINUTE) },
+        ]);
+        expect((await store.stats()).misses).toEqual([{ query: '', count: 2 }]);
+      });
+
       it('caps the length of a recorded miss', async () => {
         await store.recordMiss({ query: `${'x'.repeat(5000)}`, lang: 'en', at: T0 });
         const [miss] = (await store.stats()).misses;

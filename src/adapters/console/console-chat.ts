@@ -5,6 +5,8 @@ import type { Core } from '../../core/core.js';
 import { languageOf } from '../../core/lang.js';
 import { messages } from '../../core/messages.js';
 import type { Logger } from '../../logger.js';
+import type { Metrics } from '../../metrics/metrics.js';
+import { trackRequest } from '../../metrics/request-track.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import { renderText } from '../../render/text.js';
 
@@ -17,6 +19,7 @@ export interface ConsoleChatDeps {
   readonly diagrams: DiagramOptions;
   readonly logger: Logger;
   readonly lang?: Lang;
+  readonly metrics?: Metrics;
 }
 
 export interface ConsoleChatResult {
@@ -50,13 +53,17 @@ export async function runConsoleChat(deps: ConsoleChatDeps): Promise<ConsoleChat
     }
     const id = randomUUID();
     questions++;
+    const track = deps.metrics && trackRequest(deps.metrics, 'console', 'dm');
     try {
       const answer = await core.handle({ id, platform: 'console', text, lang: deps.lang });
+      track?.answered(answer);
       write(renderText(answer, { color: interactive, diagrams: deps.diagrams }));
     } catch (error) {
+      track?.failed();
       deps.logger.error({ err: error, requestId: id }, 'console question failed');
       write(messages.apology(id)[deps.lang ?? languageOf(text) ?? 'en']);
     }
+    track?.end();
     write('');
     prompt();
   }

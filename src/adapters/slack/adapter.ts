@@ -7,6 +7,8 @@ import type { Core } from '../../core/core.js';
 import { CasebotError } from '../../errors.js';
 import type { HttpAdapter } from '../../http/types.js';
 import type { Logger } from '../../logger.js';
+import { type Metrics, noMetrics } from '../../metrics/metrics.js';
+import { RequestTracks } from '../../metrics/request-track.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import type { Store } from '../../store/store.js';
 import type { TipSender } from '../../tips/sender.js';
@@ -14,6 +16,7 @@ import { register as registerActions } from './actions/index.js';
 import { tokenCheck } from './auth.js';
 import { boltLogger } from './bolt-logger.js';
 import { register as registerCommands } from './commands/index.js';
+import { countRequests } from './count-requests.js';
 import type { BotIdentity, ListenerDeps } from './deps.js';
 import { createErrorSink } from './error-sink.js';
 import { register as registerEvents } from './events/index.js';
@@ -32,6 +35,7 @@ export interface SlackAdapterDeps {
   readonly defaultLocale?: Lang;
   /** WebClient retry policies; tests make them fast. */
   readonly retry?: { readonly interactive?: RetryOptions; readonly tips?: RetryOptions };
+  readonly metrics?: Metrics;
 }
 
 export type SlackAdapter = HttpAdapter & { readonly tipSender: TipSender };
@@ -123,7 +127,12 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     ignoreSelf: true,
   });
   const defaultLocale = deps.defaultLocale ?? 'en';
-  app.error(createErrorSink({ logger: log, client, diagrams: deps.diagrams, defaultLocale }));
+  const metrics = deps.metrics ?? noMetrics;
+  app.error(
+    createErrorSink({ logger: log, client, diagrams: deps.diagrams, defaultLocale, metrics }),
+  );
+  const requests = new RequestTracks(metrics, 'slack');
+  app.use(countRequests(requests));
 
   const listenerDeps: ListenerDeps = {
     core: deps.core,
@@ -134,6 +143,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     defaultLocale,
     bot,
     lookups,
+    requests,
   };
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);

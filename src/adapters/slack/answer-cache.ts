@@ -1,5 +1,7 @@
 import type { Catalog } from '../../catalog/load.js';
 import type { Answer } from '../../core/model.js';
+import type { Outcome } from '../../metrics/metrics.js';
+import { outcomeOf } from '../../metrics/outcome.js';
 import type { BlockKitMessage } from '../../render/blockkit.js';
 import { type Serialized, serialized } from './serialized.js';
 
@@ -18,6 +20,12 @@ export function inlineAnswer(message: BlockKitMessage): InlineAnswer {
 const STABLE: ReadonlySet<Answer['kind']> = new Set(['case', 'list', 'help', 'compare']);
 const LIMIT = 1_000;
 
+/** A kept answer, and what it counts as (`casebot_requests_total{outcome}`). */
+export interface CachedAnswer {
+  readonly inline: InlineAnswer;
+  readonly outcome: Outcome;
+}
+
 /**
  * The rendered answers to the questions people ask most (a team asks "flash sale" many times):
  * searching and rendering a whole card costs more than everything else in a request. Only
@@ -26,9 +34,9 @@ const LIMIT = 1_000;
  */
 export class AnswerCache {
   #catalog: Catalog | null = null;
-  readonly #entries = new Map<string, InlineAnswer>();
+  readonly #entries = new Map<string, CachedAnswer>();
 
-  get(catalog: Catalog, key: string): InlineAnswer | undefined {
+  get(catalog: Catalog, key: string): CachedAnswer | undefined {
     if (catalog !== this.#catalog) {
       this.#catalog = catalog;
       this.#entries.clear();
@@ -45,7 +53,7 @@ export class AnswerCache {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    this.#entries.set(key, inline);
+    this.#entries.set(key, { inline, outcome: outcomeOf(answer) });
     return inline;
   }
 }

@@ -3,6 +3,7 @@ import type { Lang } from '../../catalog/schema.js';
 import type { Core } from '../../core/core.js';
 import type { Answer, BotRequest } from '../../core/model.js';
 import type { Logger } from '../../logger.js';
+import type { RequestTracks } from '../../metrics/request-track.js';
 import {
   type BlockKitMessage,
   type BlockKitOptions,
@@ -28,6 +29,8 @@ export interface ListenerDeps {
   readonly bot: BotIdentity;
   /** A client that fails fast (no retries), for best-effort look-ups. */
   readonly lookups: WebClient;
+  /** Requests in flight, told of each answer (`casebot_requests_total`). */
+  readonly requests?: RequestTracks;
 }
 
 export type RenderExtras = Omit<BlockKitOptions, 'diagrams'>;
@@ -39,6 +42,7 @@ export async function answerFor(
   extras: RenderExtras = {},
 ): Promise<{ answer: Answer; message: BlockKitMessage }> {
   const answer = await deps.core.handle(request);
+  deps.requests?.answered(request.id, answer);
   return { answer, message: renderBlockKit(answer, { diagrams: deps.diagrams, ...extras }) };
 }
 

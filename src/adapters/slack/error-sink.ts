@@ -5,10 +5,13 @@ import { languageOf } from '../../core/lang.js';
 import { messages } from '../../core/messages.js';
 import { asCasebotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import type { Metrics } from '../../metrics/metrics.js';
 import { renderBlockKit } from '../../render/blockkit.js';
 import type { DiagramOptions } from '../../render/diagram.js';
+import { counted } from './count-requests.js';
 import { requestIdOf } from './deps.js';
 import { postToResponseUrl, slackFailure } from './send.js';
+import { slackSurface } from './surface.js';
 
 /** What Bolt's extended error handler receives. */
 interface ErrorArgs {
@@ -41,11 +44,14 @@ export function createErrorSink(deps: {
   client: WebClient;
   diagrams: DiagramOptions;
   defaultLocale: Lang;
+  metrics?: Metrics;
 }) {
   return async ({ error, context, body }: ErrorArgs): Promise<void> => {
     const requestId = requestIdOf(context);
     const failure = asCasebotError(error.original ?? error);
     const b = body as Body;
+    // Failures inside the listeners were counted by countRequests; these came before it.
+    if (!counted(context)) deps.metrics?.request('slack', slackSurface(b), 'error');
     deps.logger.error(
       {
         requestId,

@@ -10,6 +10,8 @@ import type { TeamsConfig } from '../../config.js';
 import type { Core } from '../../core/core.js';
 import type { HttpAdapter } from '../../http/types.js';
 import type { Logger } from '../../logger.js';
+import { type Metrics, noMetrics } from '../../metrics/metrics.js';
+import { trackRequest } from '../../metrics/request-track.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import type { Store } from '../../store/store.js';
 import type { TipSender } from '../../tips/sender.js';
@@ -18,8 +20,9 @@ import { createErrorSink } from './error-sink.js';
 import { isDevServiceUrl } from './loopback.js';
 import { readActivity } from './read-activity.js';
 import { refuseNonJson, refuseRemoteClient, reply } from './respond.js';
+import { teamsSurface } from './surface.js';
 import { createTeamsTipSender } from './tip-sender.js';
-import { setRequestId } from './turn-state.js';
+import { setRequestId, setTrack } from './turn-state.js';
 
 export interface TeamsAdapterDeps {
   readonly config: TeamsConfig;
@@ -28,6 +31,7 @@ export interface TeamsAdapterDeps {
   readonly logger: Logger;
   readonly diagrams: DiagramOptions;
   readonly now: () => Date;
+  readonly metrics?: Metrics;
 }
 
 export type TeamsAdapter = HttpAdapter & { readonly tipSender: TipSender };
@@ -84,6 +88,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const adapter = new CasebotCloudAdapter(botFrameworkAuthentication(config));
   adapter.onTurnError = createErrorSink(log, deps.diagrams);
   const bot = new CasebotTeamsBot({ core: deps.core, diagrams: deps.diagrams });
+  const metrics = deps.metrics ?? noMetrics;
   const tipSender = createTeamsTipSender({
     adapter,
     appId: credentials?.appId ?? '',
@@ -120,11 +125,20 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
         requestId,
       });
     }
+    // Counted once when the request is over (an unauthenticated one is not); a throw inside the
+    // turn still goes on to the error sink.
+    const track = trackRequest(metrics, 'teams', teamsSurface(activity));
     try {
       const authHeader = String(req.headers.authorization ?? '');
       const invoke = await adapter.run(authHeader, activity, async (context) => {
         setRequestId(context, requestId);
-        await bot.run(context);
+        setTrack(context, track);
+        try {
+          await bot.run(context);
+        } catch (error) {
+          track.failed();
+          throw error;
+        }
       });
       return reply(res, invoke?.status ?? 200, invoke?.body);
     } catch (error) {
@@ -136,8 +150,11 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
         return reply(res, 401, { error: 'unauthorized', requestId });
       }
       // Failures outside a turn (the sink handles those inside): log, 500, keep serving.
+      track.failed();
       log.error({ err: error, requestId, activityType: activity.type }, 'teams request failed');
       return reply(res, 500, { error: 'internal_error', requestId });
+    } finally {
+      track.end();
     }
   };
 

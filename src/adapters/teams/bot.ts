@@ -13,7 +13,7 @@ import type { DiagramOptions } from '../../render/diagram.js';
 import { rankCases, SEARCH_COMMAND_ID, searchResponse, searchText } from './messaging-extension.js';
 import { answerActivity } from './reply.js';
 import { langOfLocale, toBotRequest } from './to-request.js';
-import { requestIdOf } from './turn-state.js';
+import { noteAnswer, requestIdOf } from './turn-state.js';
 
 export interface TeamsBotDeps {
   readonly core: Core;
@@ -50,7 +50,9 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
   private async answerMessage(context: TurnContext): Promise<void> {
     const request = toBotRequest(context.activity, requestIdOf(context));
     if (!request) return;
-    await this.send(context, await this.deps.core.handle(request));
+    const answer = await this.deps.core.handle(request);
+    noteAnswer(context, answer);
+    await this.send(context, answer);
   }
 
   /** The language to use when nothing typed tells: the Teams locale, else the default locale. */
@@ -72,6 +74,7 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
     });
     const answer: Answer =
       help.kind === 'help' ? { ...help, intro: adaptiveLabel('welcome', help.lang) } : help;
+    noteAnswer(context, answer);
     await this.send(context, answer);
   }
 
@@ -86,6 +89,7 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
     }
     const catalog = this.deps.core.catalog;
     const cases = rankCases(catalog, this.deps.core.index, text);
+    noteAnswer(context, cases.length > 0 ? 'answered' : 'no_match');
     return searchResponse(cases, lang, text, this.deps.diagrams, {
       skip: finite(query.queryOptions?.skip),
       count: finite(query.queryOptions?.count),

@@ -84,7 +84,10 @@ async function answerCommand(
   const text = questionText(command.text);
   const catalog = deps.core.catalog;
   const cached = cache.get(catalog, text);
-  if (cached) return cached;
+  if (cached) {
+    deps.requests?.answered(requestId, cached.outcome);
+    return cached.inline;
+  }
   const subscribing = parseCommand(text).kind === 'subscribe';
   const request = askRequest({
     requestId,

@@ -1,0 +1,86 @@
+import { CasebotError } from '../errors.js';
+import type { Feedback, Store } from '../store/store.js';
+import type { Metrics } from './metrics.js';
+
+type StoreMethod = {
+  [K in keyof Store]: Store[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof Store];
+
+/** Every Store method: the `operation` label of `casebot_store_errors_total`. */
+export const STORE_OPERATIONS = [
+  'init',
+  'ping',
+  'close',
+  'rememberEvent',
+  'recordFeedback',
+  'recordMiss',
+  'subscribe',
+  'unsubscribe',
+  'getSubscription',
+  'listActiveSubscriptions',
+  'retireSubscription',
+  'claimTip',
+  'markTipSending',
+  'confirmTip',
+  'releaseTip',
+  'skipTip',
+  'postedTips',
+  'stats',
+  'topMisses',
+  'other',
+] as const satisfies readonly (StoreMethod | 'other')[];
+
+// A Store method missing from the list above fails to compile here.
+type Unlisted = Exclude<StoreMethod, (typeof STORE_OPERATIONS)[number]>;
+const allListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void allListed;
+
+const OPERATIONS: ReadonlySet<string> = new Set(STORE_OPERATIONS);
+
+/** A store failure, not a claim another replica won (`tip_claim_lost` is contention, not error). */
+function isStoreError(error: unknown): boolean {
+  return !(error instanceof CasebotError && error.code === 'tip_claim_lost');
+}
+
+/**
+ * The store, counting what fails (`casebot_store_errors_total{operation}`) and the votes it
+ * records (`casebot_feedback_total{vote}`). Behaviour is unchanged: results and errors pass
+ * through as they are.
+ */
+export function instrumentStore(store: Store, metrics: Metrics): Store {
+  const wrapped = new Map<PropertyKey, unknown>();
+  const wrap = (name: string, method: (...args: unknown[]) => unknown) => {
+    return (...args: unknown[]) => {
+      const failed = (error: unknown) => {
+        if (isStoreError(error)) metrics.storeError(name);
+        throw error;
+      };
+      let result: unknown;
+      try {
+        result = method.apply(store, args);
+      } catch (error) {
+        return failed(error);
+      }
+      if (!(result instanceof Promise)) return result;
+      return result.then((value) => {
+        if (name === 'recordFeedback') {
+          metrics.feedback((args[0] as Feedback).helpful ? 'helpful' : 'not_helpful');
+        }
+        return value;
+      }, failed);
+    };
+  };
+  return new Proxy(store, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof property !== 'string' || !OPERATIONS.has(property)) return value;
+      if (typeof value !== 'function') return value;
+      let method = wrapped.get(property);
+      if (!method) {
+        method = wrap(property, value as (...args: unknown[]) => unknown);
+        wrapped.set(property, method);
+      }
+      return method;
+    },
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * What casebot counts, as a small interface the adapters, the tips and the store wrapper call.
+ * Every label value comes from the fixed sets below, never from what a user typed, so the number
+ * of series is bounded whatever people send. `noMetrics` stands in when METRICS=off.
+ */
+
+export const PLATFORMS = ['slack', 'teams', 'console'] as const;
+export type MetricsPlatform = (typeof PLATFORMS)[number];
+
+/** Where a request came in: `/case`, `@casebot`, a direct message, a card button, … */
+export const SURFACES = [
+  'command',
+  'mention',
+  'dm',
+  'button',
+  'extension',
+  'welcome',
+  'home',
+  'other',
+] as const;
+export type Surface = (typeof SURFACES)[number];
+
+export const OUTCOMES = ['answered', 'no_match', 'did_you_mean', 'error'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const TIP_RESULTS = ['posted', 'retired', 'skipped', 'failed'] as const;
+export type TipResult = (typeof TIP_RESULTS)[number];
+
+export const VOTES = ['helpful', 'not_helpful'] as const;
+export type Vote = (typeof VOTES)[number];
+
+export const RELOAD_RESULTS = ['success', 'failure'] as const;
+export type ReloadResult = (typeof RELOAD_RESULTS)[number];
+
+export interface Metrics {
+  /** One request, counted once, when it is over. */
+  request(platform: MetricsPlatform, surface: Surface, outcome: Outcome): void;
+  /** From the request coming in to its answer being ready. */
+  answerDuration(platform: MetricsPlatform, seconds: number): void;
+  tip(platform: 'slack' | 'teams', result: TipResult): void;
+  feedback(vote: Vote): void;
+  /** `operation` is a Store method name. */
+  storeError(operation: string): void;
+  casebookCases(count: number): void;
+  casebookReload(result: ReloadResult): void;
+}
+
+/** METRICS=off: nothing is counted and nothing is kept. */
+export const noMetrics: Metrics = {
+  request() {},
+  answerDuration() {},
+  tip() {},
+  feedback() {},
+  storeError() {},
+  casebookCases() {},
+  casebookReload() {},
+};
+
+/** `value` when it is one of `allowed`, else `fallback` (label values from outside stay bounded). */
+export function oneOf<T extends string>(allowed: readonly T[], value: string, fallback: T): T {
+  return (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}

@@ -1,0 +1,113 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { STORE_OPERATIONS } from './instrumented-store.js';
+import {
+  type Metrics,
+  OUTCOMES,
+  oneOf,
+  PLATFORMS,
+  RELOAD_RESULTS,
+  SURFACES,
+  TIP_RESULTS,
+  VOTES,
+} from './metrics.js';
+
+/** Answers are in-process: most take milliseconds; the alert looks at 1 s. */
+export const ANSWER_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export interface PrometheusMetrics extends Metrics {
+  readonly registry: Registry;
+  readonly contentType: string;
+  /** The exposition text for `GET /metrics`. */
+  render(): Promise<string>;
+}
+
+/**
+ * The instruments on a registry of their own (never prom-client's global one: tests run several
+ * apps in one process), with Node's default process metrics (RSS, event-loop lag, GC).
+ */
+export function createPrometheusMetrics(): PrometheusMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+
+  const requests = new Counter({
+    name: 'casebot_requests_total',
+    help: 'Requests answered, by platform, surface and outcome.',
+    labelNames: ['platform', 'surface', 'outcome'] as const,
+    registers,
+  });
+  const duration = new Histogram({
+    name: 'casebot_answer_duration_seconds',
+    help: 'Time from a request coming in to its answer being ready.',
+    labelNames: ['platform'] as const,
+    buckets: ANSWER_BUCKETS,
+    registers,
+  });
+  const tips = new Counter({
+    name: 'casebot_tips_total',
+    help: 'Daily tips by platform and result (posted, retired, skipped, failed).',
+    labelNames: ['platform', 'result'] as const,
+    registers,
+  });
+  const feedback = new Counter({
+    name: 'casebot_feedback_total',
+    help: 'Feedback votes recorded.',
+    labelNames: ['vote'] as const,
+    registers,
+  });
+  const storeErrors = new Counter({
+    name: 'casebot_store_errors_total',
+    help: 'Store operations that failed (database down or refusing), by operation.',
+    labelNames: ['operation'] as const,
+    registers,
+  });
+  const cases = new Gauge({
+    name: 'casebot_casebook_cases',
+    help: 'Cases in the casebook being served.',
+    registers,
+  });
+  const reloads = new Counter({
+    name: 'casebot_casebook_reloads_total',
+    help: 'Casebook reloads (SIGHUP) by result; a failed one keeps the previous casebook.',
+    labelNames: ['result'] as const,
+    registers,
+  });
+
+  // Series that alerts divide or take increase() of exist from the start, at zero.
+  for (const platform of ['slack', 'teams'] as const)
+    for (const result of TIP_RESULTS) tips.inc({ platform, result }, 0);
+  for (const vote of VOTES) feedback.inc({ vote }, 0);
+  for (const operation of STORE_OPERATIONS) storeErrors.inc({ operation }, 0);
+  for (const result of RELOAD_RESULTS) reloads.inc({ result }, 0);
+
+  return {
+    registry,
+    contentType: registry.contentType,
+    render: () => registry.metrics(),
+    request(platform, surface, outcome) {
+      requests.inc({
+        platform: oneOf(PLATFORMS, platform, 'console'),
+        surface: oneOf(SURFACES, surface, 'other'),
+        outcome: oneOf(OUTCOMES, outcome, 'error'),
+      });
+    },
+    answerDuration(platform, seconds) {
+      duration.observe({ platform: oneOf(PLATFORMS, platform, 'console') }, seconds);
+    },
+    tip(platform, result) {
+      tips.inc({ platform, result });
+    },
+    feedback(vote) {
+      feedback.inc({ vote });
+    },
+    storeError(operation) {
+      storeErrors.inc({ operation: oneOf(STORE_OPERATIONS, operation, 'other') });
+    },
+    casebookCases(count) {
+      cases.set(count);
+    },
+    casebookReload(result) {
+      reloads.inc({ result });
+    },
+  };
+}

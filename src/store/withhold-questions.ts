@@ -1,0 +1,20 @@
+import type { Feedback, Miss, Store } from './store.js';
+
+/**
+ * STATS_KEEP_QUESTIONS=off: the store never sees what people asked. A question that found
+ * nothing is recorded without its text (still counted, with its time), and a vote without the
+ * question it answered (so one vote per platform, user and case).
+ */
+export function withholdQuestions(store: Store): Store {
+  const overrides: Partial<Store> = {
+    recordMiss: (miss: Miss) => store.recordMiss({ ...miss, query: null }),
+    recordFeedback: (feedback: Feedback) => store.recordFeedback({ ...feedback, query: '' }),
+  };
+  return new Proxy(store, {
+    get(target, property) {
+      if (property in overrides) return overrides[property as keyof Store];
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
