@@ -1,7 +1,8 @@
 import type { Case, Text } from '../catalog/schema.js';
+import { ANCESTOR_DECAY, type ConceptIndex, isConceptKey } from './concepts.js';
 import { normalize } from './normalize.js';
 import { EN_STOP_WORDS, ZH_STOP_WORDS } from './stop-words.js';
-import { atomize, cjkBigrams, keyOf, segmentZh } from './tokenize.js';
+import { type Atom, atomize, cjkBigrams, keyOf, segmentZh } from './tokenize.js';
 
 /** How much a hit in each part of a case is worth (before IDF and match quality). */
 export const FIELD_WEIGHTS = {
@@ -54,11 +55,31 @@ function put(terms: Terms, key: string, weight: number): void {
   if ((terms.get(key) ?? 0) < weight) terms.set(key, weight);
 }
 
+/**
+ * The concepts a text mentions, each with its ancestors (weaker by `ANCESTOR_DECAY` per step), as
+ * terms: this is how a case is linked to concepts from its own words.
+ */
+function putConcepts(terms: Terms, atoms: readonly Atom[], concepts: ConceptIndex): void {
+  for (const mention of concepts.find(atoms)) {
+    for (const c of mention.concepts) {
+      for (const { concept, depth } of concepts.lineage[c]!) {
+        put(terms, concepts.keys[concept]!, ANCESTOR_DECAY ** depth);
+      }
+    }
+  }
+}
+
 /** The weighted terms of one text, relative to its field weight (memoised per build). */
-function textTerms(text: string, phrase: boolean, words: Map<string, string>): Terms {
+function textTerms(
+  text: string,
+  phrase: boolean,
+  words: Map<string, string>,
+  concepts: ConceptIndex,
+): Terms {
   const terms: Terms = new Map();
   const norm = normalize(text, 4000);
   const atoms = atomize(norm);
+  putConcepts(terms, atoms, concepts);
   if (phrase && atoms.length <= MAX_PHRASE_ATOMS) put(terms, keyOf(atoms), PART.phrase);
   const wordPart = phrase ? PART.keywordWord : PART.word;
   // Latin words and adjacent word pairs ("load balancing", "model images").
@@ -127,7 +148,7 @@ function caseFields(c: Case): [string, number, boolean][] {
  * down by how many cases share it (a linear IDF on the weighted document frequency: a term in
  * every case is worth nothing, a term in one case keeps its full weight).
  */
-export function buildTermIndex(cases: readonly Case[]): TermIndex {
+export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): TermIndex {
   const words = new Map<string, string>();
   const memo = new Map<string, Terms>();
   const raw = new Map<string, { docs: number[]; weights: number[] }>();
@@ -136,7 +157,7 @@ export function buildTermIndex(cases: readonly Case[]): TermIndex {
       const memoKey = `${phrase ? 'p' : 't'}\u0000${text}`;
       let rel = memo.get(memoKey);
       if (!rel) {
-        rel = textTerms(text, phrase, words);
+        rel = textTerms(text, phrase, words, concepts);
         memo.set(memoKey, rel);
       }
       for (const [key, part] of rel) {
@@ -172,7 +193,7 @@ export function buildTermIndex(cases: readonly Case[]): TermIndex {
     });
     if (docs.length === 0) continue;
     postings.set(key, { docs: Int32Array.from(docs), weights: Float32Array.from(weights) });
-    maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
+    if (!isConceptKey(key)) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
   }
   for (const [w, key] of words) if (!postings.has(key)) words.delete(w);
   return { ids: cases.map((c) => c.id), postings, words, maxPhraseAtoms };
