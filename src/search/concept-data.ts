@@ -41,7 +41,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'concurrency',
     parents: ['load'],
-    en: 'concurrency | concurrent | concurrent users | concurrent requests | simultaneous | simultaneously | all at once | at the same time | qps | tps | requests per second | queries per second | throughput',
+    en: 'concurrency | concurrent | concurrent users | concurrent requests | simultaneous | simultaneously | at the same time | qps | tps | requests per second | queries per second | throughput',
     zh: '并发 | 高并发 | 并发量 | 同时访问 | 同时在线 | 同一时间 | 一起涌入 | 吞吐 | 吞吐量 | 每秒请求',
   },
   {
@@ -128,7 +128,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   // Money: moving it, keeping it right, and the rules around it.
   {
     id: 'finance',
-    en: 'finance | financial | fintech | bank | banks | banking | broker | brokerage | securities | stock trading | trading | exchange | insurance | insurer | wealth management | lending | loans | credit card | stock exchange | stock market',
+    en: 'finance | financial | fintech | bank | banks | banking | broker | brokerage | securities trading | securities firm | stock trading | trading | exchange | insurance | insurer | wealth management | lending | loans | credit card | stock exchange | stock market',
     zh: '金融 | 银行 | 证券 | 券商 | 交易所 | 保险 | 基金 | 理财 | 信贷 | 贷款 | 金融科技',
   },
   {
