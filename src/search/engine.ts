@@ -1,10 +1,5 @@
 import type { Case } from '../catalog/schema.js';
-import {
-  ANCESTOR_DECAY,
-  buildConceptIndex,
-  type ConceptIndex,
-  type ConceptMention,
-} from './concepts.js';
+import { buildConceptIndex, type ConceptIndex, type ConceptMention } from './concepts.js';
 import { CONFIDENT, confidence } from './confidence.js';
 import { TypoCorrector } from './fuzzy.js';
 import { type CaseEvidence, EvidenceCounter, type TermHit, termsFor } from './hits.js';
@@ -175,9 +170,11 @@ class Engine implements SearchIndex {
   }
 
   /**
-   * The concepts the question mentions, each with its ancestors, as hits on the cases linked to
-   * them: weaker than a word match, and weaker again per step up the hierarchy. Returns how many
-   * of the question's units name a concept outside the field that no case is linked to.
+   * The concepts the question mentions, as hits on the cases linked to them (weaker than a word
+   * match). The hierarchy works on the case side: a case that mentions a narrower concept is
+   * linked to every broader one, so "shoppers" meets the case that talks of flash sales, while
+   * "flash sale" does not meet a case that only talks of shops. Returns how many of the
+   * question's units name a concept outside the field that no case is linked to.
    */
   #conceptHits(
     mentions: readonly ConceptMention[],
@@ -191,21 +188,10 @@ class Engine implements SearchIndex {
       for (let k = from; k < to; k++) counts ||= units[k]! > 0;
       if (!counts) continue;
       for (const c of concepts) {
-        if (this.#concepts.outside[c] && !postings.has(this.#concepts.keys[c]!)) {
-          for (let k = from; k < to; k++) outside.add(k);
-        }
-        for (const { concept, depth } of this.#concepts.lineage[c]!) {
-          const term = this.#concepts.keys[concept]!;
-          const p = postings.get(term);
-          if (p)
-            hits.push({
-              from,
-              to,
-              term,
-              postings: p,
-              factor: CONCEPT_FACTOR * ANCESTOR_DECAY ** depth,
-            });
-        }
+        const term = this.#concepts.keys[c]!;
+        const p = postings.get(term);
+        if (p) hits.push({ from, to, term, postings: p, factor: CONCEPT_FACTOR });
+        else if (this.#concepts.outside[c]) for (let k = from; k < to; k++) outside.add(k);
       }
     }
     let against = 0;

@@ -45,6 +45,11 @@ const ZH_STOPS = new Set(ZH_STOP_WORDS);
 const MAX_PHRASE_ATOMS = 12;
 /** Postings weaker than this (after IDF) are dropped: they could never change a ranking. */
 const MIN_WEIGHT = 0.03;
+/**
+ * Concept postings weaker than this are dropped: a concept most cases share, or one a case only
+ * reaches far up the hierarchy, says little, and such lists are the longest to walk per query.
+ */
+const MIN_CONCEPT_WEIGHT = 0.15;
 
 function isStopKey(key: string): boolean {
   return EN_STOP_WORDS.has(key) || ZH_STOPS.has(key) || key.length < 2;
@@ -178,6 +183,7 @@ export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): 
   const postings = new Map<string, Postings>();
   let maxPhraseAtoms = 1;
   for (const [key, list] of raw) {
+    const concept = isConceptKey(key);
     const df = Math.max(
       1,
       list.weights.reduce((sum, w) => sum + w, 0),
@@ -187,13 +193,13 @@ export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): 
     const weights: number[] = [];
     list.docs.forEach((doc, i) => {
       const w = list.weights[i]! * idf;
-      if (w < MIN_WEIGHT) return;
+      if (w < (concept ? MIN_CONCEPT_WEIGHT : MIN_WEIGHT)) return;
       docs.push(doc);
       weights.push(w);
     });
     if (docs.length === 0) continue;
     postings.set(key, { docs: Int32Array.from(docs), weights: Float32Array.from(weights) });
-    if (!isConceptKey(key)) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
+    if (!concept) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
   }
   for (const [w, key] of words) if (!postings.has(key)) words.delete(w);
   return { ids: cases.map((c) => c.id), postings, words, maxPhraseAtoms };

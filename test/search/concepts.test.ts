@@ -77,7 +77,7 @@ describe('concept data', () => {
   });
 
   describe('against the shipped casebook', () => {
-    let cases: Case[];
+    let cases: readonly Case[];
     let linked: Set<string>;
 
     beforeAll(async () => {
