@@ -78,6 +78,47 @@ function lineages(defs: readonly ConceptDef[], number: ReadonlyMap<string, numbe
   });
 }
 
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Atom indices where a Chinese word starts or ends, in the run of ideographs around `at`. */
+function wordBoundaries(atoms: readonly Atom[], at: number): Set<number> {
+  let from = at;
+  while (from > 0 && atoms[from - 1]!.cjk && atoms[from - 1]!.end === atoms[from]!.start) from--;
+  let to = at + 1;
+  while (to < atoms.length && atoms[to]!.cjk && atoms[to]!.start === atoms[to - 1]!.end) to++;
+  const bounds = new Set<number>([from, to]);
+  let k = from;
+  for (const s of segmenter.segment(keyOf(atoms, from, to))) {
+    k += [...s.segment].length;
+    bounds.add(k);
+  }
+  return bounds;
+}
+
+/**
+ * Chinese has no spaces, so two forms can overlap across a word boundary: 早上|报表 holds 上报
+ * ("report upwards") and 报表 ("reports"). Of two crossing Chinese mentions, the one that is not
+ * a whole word (by `Intl.Segmenter`) is dropped when the other one is.
+ */
+function resolveCrossings(
+  mentions: readonly ConceptMention[],
+  atoms: readonly Atom[],
+): ConceptMention[] {
+  const crosses = (a: ConceptMention, b: ConceptMention) =>
+    a.from < b.from && b.from < a.to && a.to < b.to;
+  const drop = new Set<ConceptMention>();
+  for (const a of mentions) {
+    for (const b of mentions) {
+      if (!crosses(a, b) || !atoms[a.from]!.cjk || !atoms[b.to - 1]!.cjk) continue;
+      const bounds = wordBoundaries(atoms, a.from);
+      const whole = (m: ConceptMention) => bounds.has(m.from) && bounds.has(m.to);
+      if (whole(a) && !whole(b)) drop.add(b);
+      if (whole(b) && !whole(a)) drop.add(a);
+    }
+  }
+  return drop.size === 0 ? [...mentions] : mentions.filter((m) => !drop.has(m));
+}
+
 /** Builds the concept lookup from concept definitions (the shipped ones by default). */
 export function buildConceptIndex(defs: readonly ConceptDef[] = CONCEPTS): ConceptIndex {
   const number = new Map(defs.map((d, i) => [d.id, i]));
@@ -117,12 +158,13 @@ export function buildConceptIndex(defs: readonly ConceptDef[] = CONCEPTS): Conce
           if (concepts) found.push({ from: i, to: j + 1, concepts });
         }
       }
-      return found.filter(
+      const kept = found.filter(
         (m) =>
           !found.some(
             (o) => o !== m && o.from <= m.from && o.to >= m.to && o.to - o.from > m.to - m.from,
           ),
       );
+      return resolveCrossings(kept, atoms);
     },
   };
 }

@@ -120,6 +120,11 @@ describe('concept matching', () => {
     expect(mentioned('our data warehouse')).toEqual(['data-processing']);
     expect(mentioned('sensors in the warehouse')).toEqual(['devices', 'sites']);
   });
+
+  it('keeps whole Chinese words when two forms cross: 早上|报表 is not 上报', () => {
+    expect(mentioned('早上报表出不来')).toEqual(['data-processing']);
+    expect(mentioned('设备数据上报很慢')).toEqual(['devices', 'data-collection', 'performance']);
+  });
 });
 
 describe('search with concepts', () => {
