@@ -152,9 +152,31 @@ describe('search with concepts', () => {
     'my bank card got blocked',
     'Edge browser keeps crashing',
     '双十一买什么最划算',
-    'how do I return the shoes I bought',
-    '家里的路由器老是掉线',
+    'can I get a refund for my parcel',
+    '孩子的玩具网上买的，坏了怎么退货',
   ])('still rejects %s', (q) => {
     expect(index.search(q).matches).toEqual([]);
+  });
+});
+
+describe('outside concepts', () => {
+  it('stop counting against a case once a casebook has a case about them', async () => {
+    const { cases } = await loadCatalog('cases');
+    const edge = cases.find((c) => c.id === 'edge')!;
+    const homeText = {
+      en: 'Home wifi routers at home drop the connection',
+      zh: '家用路由器在家里经常断网',
+    };
+    const routers: Case = {
+      ...edge,
+      id: 'home-routers',
+      title: { en: 'Home router fleet', zh: '家用路由器' },
+      challenges: [homeText, ...edge.challenges],
+    };
+    const q = '在家上网经常断网怎么回事';
+    expect(buildIndex(cases).search(q).matches).toEqual([]);
+    expect(
+      buildIndex([...cases.filter((c) => c.id !== 'edge'), routers]).search(q).matches[0]?.caseId,
+    ).toBe('home-routers');
   });
 });
