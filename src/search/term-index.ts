@@ -60,18 +60,29 @@ function put(terms: Terms, key: string, weight: number): void {
   if ((terms.get(key) ?? 0) < weight) terms.set(key, weight);
 }
 
+/** A text's concepts (with their ancestors) and relative weights, one entry per concept. */
+type ConceptLinks = readonly (readonly [concept: number, weight: number])[];
+
 /**
- * The concepts a text mentions, each with its ancestors (weaker by `ANCESTOR_DECAY` per step), as
- * terms: this is how a case is linked to concepts from its own words.
+ * The concepts a text mentions, each with its ancestors (weaker by `ANCESTOR_DECAY` per step):
+ * this is how a case is linked to concepts from its own words.
  */
-function putConcepts(terms: Terms, atoms: readonly Atom[], concepts: ConceptIndex): void {
+function conceptLinks(atoms: readonly Atom[], concepts: ConceptIndex): ConceptLinks {
+  const best = new Map<number, number>();
   for (const mention of concepts.find(atoms)) {
     for (const c of mention.concepts) {
       for (const { concept, depth } of concepts.lineage[c]!) {
-        put(terms, concepts.keys[concept]!, ANCESTOR_DECAY ** depth);
+        const w = ANCESTOR_DECAY ** depth;
+        if ((best.get(concept) ?? 0) < w) best.set(concept, w);
       }
     }
   }
+  return [...best];
+}
+
+interface TextTerms {
+  readonly terms: Terms;
+  readonly concepts: ConceptLinks;
 }
 
 /** The weighted terms of one text, relative to its field weight (memoised per build). */
@@ -80,11 +91,10 @@ function textTerms(
   phrase: boolean,
   words: Map<string, string>,
   concepts: ConceptIndex,
-): Terms {
+): TextTerms {
   const terms: Terms = new Map();
   const norm = normalize(text, 4000);
   const atoms = atomize(norm);
-  putConcepts(terms, atoms, concepts);
   if (phrase && atoms.length <= MAX_PHRASE_ATOMS) put(terms, keyOf(atoms), PART.phrase);
   const wordPart = phrase ? PART.keywordWord : PART.word;
   // Latin words and adjacent word pairs ("load balancing", "model images").
@@ -107,7 +117,7 @@ function textTerms(
       if (!ZH_STOPS.has(b[0]!) && !ZH_STOPS.has(b[1]!)) put(terms, b, PART.bigram);
     }
   }
-  return terms;
+  return { terms, concepts: conceptLinks(atoms, concepts) };
 }
 
 /** Node labels of a mermaid diagram: A[推理请求] → 推理请求. */
@@ -155,9 +165,22 @@ function caseFields(c: Case): [string, number, boolean][] {
  */
 export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): TermIndex {
   const words = new Map<string, string>();
-  const memo = new Map<string, Terms>();
+  const memo = new Map<string, TextTerms>();
   const raw = new Map<string, { docs: number[]; weights: number[] }>();
+  const add = (key: string, doc: number, w: number) => {
+    const list = raw.get(key);
+    if (!list) raw.set(key, { docs: [doc], weights: [w] });
+    else if (list.docs[list.docs.length - 1] !== doc) {
+      list.docs.push(doc);
+      list.weights.push(w);
+    } else if (list.weights[list.weights.length - 1]! < w) {
+      list.weights[list.weights.length - 1] = w;
+    }
+  };
+  // A case's concept links, best over its fields; merged once per case, not once per field.
+  const linked = new Float32Array(concepts.ids.length);
   cases.forEach((c, doc) => {
+    linked.fill(0);
     for (const [text, weight, phrase] of caseFields(c)) {
       const memoKey = `${phrase ? 'p' : 't'}\u0000${text}`;
       let rel = memo.get(memoKey);
@@ -165,18 +188,14 @@ export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): 
         rel = textTerms(text, phrase, words, concepts);
         memo.set(memoKey, rel);
       }
-      for (const [key, part] of rel) {
-        const w = part * weight;
-        const list = raw.get(key);
-        if (!list) raw.set(key, { docs: [doc], weights: [w] });
-        else if (list.docs[list.docs.length - 1] !== doc) {
-          list.docs.push(doc);
-          list.weights.push(w);
-        } else if (list.weights[list.weights.length - 1]! < w) {
-          list.weights[list.weights.length - 1] = w;
-        }
+      for (const [key, part] of rel.terms) add(key, doc, part * weight);
+      for (const [concept, part] of rel.concepts) {
+        if (linked[concept]! < part * weight) linked[concept] = part * weight;
       }
     }
+    linked.forEach((w, concept) => {
+      if (w > 0) add(concepts.keys[concept]!, doc, w);
+    });
   });
 
   const n = cases.length;
