@@ -1,4 +1,5 @@
 import type { Case } from '../catalog/schema.js';
+import { buildConceptIndex, type ConceptIndex, type ConceptMention } from './concepts.js';
 import { CONFIDENT, confidence } from './confidence.js';
 import { TypoCorrector } from './fuzzy.js';
 import { type CaseEvidence, EvidenceCounter, type TermHit, termsFor } from './hits.js';
@@ -15,6 +16,10 @@ export const MAX_MATCHES = 4;
 /** Matches with less than this share of the best match's evidence are dropped. */
 export const MARGIN = 0.5;
 const SYNONYM_FACTOR = 0.9;
+/** A concept shared by question and case is good evidence, but less than the same words. */
+export const CONCEPT_FACTOR = 0.8;
+/** How much evidence one unit of an outside concept (see `ConceptDef.outside`) takes away. */
+export const OUTSIDE_WEIGHT = 1;
 const MAX_FUZZY_WORDS = 24;
 const MAX_KEY_CHARS = 40;
 
@@ -22,13 +27,15 @@ class Engine implements SearchIndex {
   readonly size: number;
   readonly #index: TermIndex;
   readonly #synonyms: SynonymMap;
+  readonly #concepts: ConceptIndex;
   readonly #typos: TypoCorrector;
   readonly #generic: ReadonlySet<string>;
   readonly #counter = new EvidenceCounter();
 
   constructor(cases: readonly Case[]) {
     this.size = cases.length;
-    this.#index = buildTermIndex(cases);
+    this.#concepts = buildConceptIndex();
+    this.#index = buildTermIndex(cases, this.#concepts);
     this.#synonyms = buildSynonymMap();
     this.#typos = new TypoCorrector(this.#index.words);
     this.#generic = new Set(GENERIC_WORDS.map(termKey));
@@ -42,12 +49,14 @@ class Engine implements SearchIndex {
     const atoms = atomize(norm);
     if (atoms.length === 0) return { query, section, lang, matches: [] };
 
-    const units = this.#units(atoms, intent.spans);
+    const mentions = this.#concepts.find(atoms);
+    const units = this.#units(atoms, intent.spans, mentions);
     const { words, quality } = this.#correctTypos(atoms, units);
     const hits = this.#lookup(words, quality, units);
+    const outside = this.#conceptHits(mentions, units, hits);
 
     const found = this.#counter.count(hits, units, this.size);
-    const best = topMatches(found, MAX_MATCHES, intent.section !== null);
+    const best = topMatches(found, MAX_MATCHES, intent.section !== null, outside);
     const top = best[0];
     const matches: SearchMatch[] = best
       .filter((m) => top && m.evidence >= top.evidence * MARGIN)
@@ -61,16 +70,36 @@ class Engine implements SearchIndex {
 
   /**
    * How much each atom counts: 0 for stop, section and generic words and for repeats (a word or a
-   * Chinese phrase said twice is not more evidence); a CJK character counts half a word.
+   * Chinese phrase said twice is not more evidence); a CJK character counts half a word. A concept
+   * said with stop words ("goes down", "挂了") counts at least one word.
    */
-  #units(atoms: readonly Atom[], spans: readonly (readonly [number, number])[]): number[] {
+  #units(
+    atoms: readonly Atom[],
+    spans: readonly (readonly [number, number])[],
+    mentions: readonly ConceptMention[],
+  ): number[] {
     const stops = stopMask(atoms);
     const seen = new Set<string>();
-    const units = atoms.map((a, i) => {
+    const inSection = (a: Atom) => spans.some(([s, e]) => a.start < e && a.end > s);
+    const units = atoms.map((a, i): number => {
       if (stops[i]) return 0;
-      if (spans.some(([s, e]) => a.start < e && a.end > s)) return 0;
+      if (inSection(a)) return 0;
       return a.cjk ? 0.5 : 1;
     });
+    for (const { from, to } of mentions) {
+      let said = 0;
+      const silent: number[] = [];
+      for (let k = from; k < to; k++) {
+        if (inSection(atoms[k]!)) {
+          silent.length = 0;
+          said = 1;
+          break;
+        }
+        if (stops[k]) silent.push(k);
+        else said += units[k]!;
+      }
+      for (const k of silent) units[k] = Math.max(units[k]!, (1 - said) / silent.length);
+    }
     for (let i = 0; i < atoms.length; i++) {
       for (let j = Math.min(atoms.length, i + 3); j > i; j--) {
         if (this.#generic.has(keyOf(atoms, i, j))) {
@@ -102,6 +131,7 @@ class Engine implements SearchIndex {
     const words = atoms.map((a, i) => {
       if (a.cjk || units[i] === 0 || budget <= 0) return a;
       if (this.#index.postings.has(a.text) || this.#synonyms.has(a.text)) return a;
+      if (this.#concepts.hasWord(a.text)) return a;
       budget--;
       const fix = this.#typos.correct(a.raw);
       if (!fix) return a;
@@ -138,6 +168,36 @@ class Engine implements SearchIndex {
     }
     return hits;
   }
+
+  /**
+   * The concepts the question mentions, as hits on the cases linked to them (weaker than a word
+   * match). The hierarchy works on the case side: a case that mentions a narrower concept is
+   * linked to every broader one, so "shoppers" meets the case that talks of flash sales, while
+   * "flash sale" does not meet a case that only talks of shops. Returns how many of the
+   * question's units name a concept outside the field that no case is linked to.
+   */
+  #conceptHits(
+    mentions: readonly ConceptMention[],
+    units: readonly number[],
+    hits: TermHit[],
+  ): number {
+    const { postings } = this.#index;
+    const outside = new Set<number>();
+    for (const { from, to, concepts } of mentions) {
+      let counts = false;
+      for (let k = from; k < to; k++) counts ||= units[k]! > 0;
+      if (!counts) continue;
+      for (const c of concepts) {
+        const term = this.#concepts.keys[c]!;
+        const p = postings.get(term);
+        if (p) hits.push({ from, to, term, postings: p, factor: CONCEPT_FACTOR });
+        else if (this.#concepts.outside[c]) for (let k = from; k < to; k++) outside.add(k);
+      }
+    }
+    let against = 0;
+    for (const k of outside) against += units[k]!;
+    return against;
+  }
 }
 
 interface Ranked {
@@ -146,15 +206,23 @@ interface Ranked {
   readonly score: number;
 }
 
-/** The `k` confident cases with the highest score (then evidence, then casebook order). */
-function topMatches(found: CaseEvidence, k: number, asksForSection: boolean): Ranked[] {
+/**
+ * The `k` confident cases with the highest score (then evidence, then casebook order). `outside`
+ * units of the question name things no case is about; each cancels a unit of any case's evidence.
+ */
+function topMatches(
+  found: CaseEvidence,
+  k: number,
+  asksForSection: boolean,
+  outside: number,
+): Ranked[] {
   const out: Ranked[] = [];
   const before = (a: Ranked, b: Ranked) =>
     a.score > b.score ||
     (a.score === b.score &&
       (a.evidence > b.evidence || (a.evidence === b.evidence && a.doc < b.doc)));
   found.docs.forEach((doc, i) => {
-    const evidence = found.evidence[i]!;
+    const evidence = Math.max(0, found.evidence[i]! - OUTSIDE_WEIGHT * outside);
     const total = found.units[i]!;
     const score = confidence(
       evidence,

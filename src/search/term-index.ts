@@ -1,7 +1,8 @@
 import type { Case, Text } from '../catalog/schema.js';
+import { ANCESTOR_DECAY, type ConceptIndex, isConceptKey } from './concepts.js';
 import { normalize } from './normalize.js';
 import { EN_STOP_WORDS, ZH_STOP_WORDS } from './stop-words.js';
-import { atomize, cjkBigrams, keyOf, segmentZh } from './tokenize.js';
+import { type Atom, atomize, cjkBigrams, keyOf, segmentZh } from './tokenize.js';
 
 /** How much a hit in each part of a case is worth (before IDF and match quality). */
 export const FIELD_WEIGHTS = {
@@ -44,6 +45,11 @@ const ZH_STOPS = new Set(ZH_STOP_WORDS);
 const MAX_PHRASE_ATOMS = 12;
 /** Postings weaker than this (after IDF) are dropped: they could never change a ranking. */
 const MIN_WEIGHT = 0.03;
+/**
+ * Concept postings weaker than this are dropped: a concept most cases share, or one a case only
+ * reaches far up the hierarchy, says little, and such lists are the longest to walk per query.
+ */
+const MIN_CONCEPT_WEIGHT = 0.15;
 
 function isStopKey(key: string): boolean {
   return EN_STOP_WORDS.has(key) || ZH_STOPS.has(key) || key.length < 2;
@@ -54,8 +60,38 @@ function put(terms: Terms, key: string, weight: number): void {
   if ((terms.get(key) ?? 0) < weight) terms.set(key, weight);
 }
 
+/** A text's concepts (with their ancestors) and relative weights, one entry per concept. */
+type ConceptLinks = readonly (readonly [concept: number, weight: number])[];
+
+/**
+ * The concepts a text mentions, each with its ancestors (weaker by `ANCESTOR_DECAY` per step):
+ * this is how a case is linked to concepts from its own words.
+ */
+function conceptLinks(atoms: readonly Atom[], concepts: ConceptIndex): ConceptLinks {
+  const best = new Map<number, number>();
+  for (const mention of concepts.find(atoms)) {
+    for (const c of mention.concepts) {
+      for (const { concept, depth } of concepts.lineage[c]!) {
+        const w = ANCESTOR_DECAY ** depth;
+        if ((best.get(concept) ?? 0) < w) best.set(concept, w);
+      }
+    }
+  }
+  return [...best];
+}
+
+interface TextTerms {
+  readonly terms: Terms;
+  readonly concepts: ConceptLinks;
+}
+
 /** The weighted terms of one text, relative to its field weight (memoised per build). */
-function textTerms(text: string, phrase: boolean, words: Map<string, string>): Terms {
+function textTerms(
+  text: string,
+  phrase: boolean,
+  words: Map<string, string>,
+  concepts: ConceptIndex,
+): TextTerms {
   const terms: Terms = new Map();
   const norm = normalize(text, 4000);
   const atoms = atomize(norm);
@@ -81,7 +117,7 @@ function textTerms(text: string, phrase: boolean, words: Map<string, string>): T
       if (!ZH_STOPS.has(b[0]!) && !ZH_STOPS.has(b[1]!)) put(terms, b, PART.bigram);
     }
   }
-  return terms;
+  return { terms, concepts: conceptLinks(atoms, concepts) };
 }
 
 /** Node labels of a mermaid diagram: A[推理请求] → 推理请求. */
@@ -127,36 +163,46 @@ function caseFields(c: Case): [string, number, boolean][] {
  * down by how many cases share it (a linear IDF on the weighted document frequency: a term in
  * every case is worth nothing, a term in one case keeps its full weight).
  */
-export function buildTermIndex(cases: readonly Case[]): TermIndex {
+export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): TermIndex {
   const words = new Map<string, string>();
-  const memo = new Map<string, Terms>();
+  const memo = new Map<string, TextTerms>();
   const raw = new Map<string, { docs: number[]; weights: number[] }>();
+  const add = (key: string, doc: number, w: number) => {
+    const list = raw.get(key);
+    if (!list) raw.set(key, { docs: [doc], weights: [w] });
+    else if (list.docs[list.docs.length - 1] !== doc) {
+      list.docs.push(doc);
+      list.weights.push(w);
+    } else if (list.weights[list.weights.length - 1]! < w) {
+      list.weights[list.weights.length - 1] = w;
+    }
+  };
+  // A case's concept links, best over its fields; merged once per case, not once per field.
+  const linked = new Float32Array(concepts.ids.length);
   cases.forEach((c, doc) => {
+    linked.fill(0);
     for (const [text, weight, phrase] of caseFields(c)) {
       const memoKey = `${phrase ? 'p' : 't'}\u0000${text}`;
       let rel = memo.get(memoKey);
       if (!rel) {
-        rel = textTerms(text, phrase, words);
+        rel = textTerms(text, phrase, words, concepts);
         memo.set(memoKey, rel);
       }
-      for (const [key, part] of rel) {
-        const w = part * weight;
-        const list = raw.get(key);
-        if (!list) raw.set(key, { docs: [doc], weights: [w] });
-        else if (list.docs[list.docs.length - 1] !== doc) {
-          list.docs.push(doc);
-          list.weights.push(w);
-        } else if (list.weights[list.weights.length - 1]! < w) {
-          list.weights[list.weights.length - 1] = w;
-        }
+      for (const [key, part] of rel.terms) add(key, doc, part * weight);
+      for (const [concept, part] of rel.concepts) {
+        if (linked[concept]! < part * weight) linked[concept] = part * weight;
       }
     }
+    linked.forEach((w, concept) => {
+      if (w > 0) add(concepts.keys[concept]!, doc, w);
+    });
   });
 
   const n = cases.length;
   const postings = new Map<string, Postings>();
   let maxPhraseAtoms = 1;
   for (const [key, list] of raw) {
+    const concept = isConceptKey(key);
     const df = Math.max(
       1,
       list.weights.reduce((sum, w) => sum + w, 0),
@@ -166,13 +212,13 @@ export function buildTermIndex(cases: readonly Case[]): TermIndex {
     const weights: number[] = [];
     list.docs.forEach((doc, i) => {
       const w = list.weights[i]! * idf;
-      if (w < MIN_WEIGHT) return;
+      if (w < (concept ? MIN_CONCEPT_WEIGHT : MIN_WEIGHT)) return;
       docs.push(doc);
       weights.push(w);
     });
     if (docs.length === 0) continue;
     postings.set(key, { docs: Int32Array.from(docs), weights: Float32Array.from(weights) });
-    maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
+    if (!concept) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
   }
   for (const [w, key] of words) if (!postings.has(key)) words.delete(w);
   return { ids: cases.map((c) => c.id), postings, words, maxPhraseAtoms };

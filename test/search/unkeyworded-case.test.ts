@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { caseSchema } from '../../src/catalog/schema.js';
+import { buildIndex } from '../../src/search/index.js';
+import type { SearchIndex } from '../../src/search/types.js';
+
+// A team's own case, English only, with no keywords but its title: search must find it from
+// what its text says (background, challenges, solutions, metrics) through the concept layer.
+const FILE = 'test/fixtures/casebook-no-keywords/data-pipeline.yaml';
+
+describe('a case without keywords, in a casebook with the seed cases', () => {
+  let index: SearchIndex;
+
+  beforeAll(async () => {
+    const extra = caseSchema.parse(parse(await readFile(FILE, 'utf8')));
+    const { cases } = await loadCatalog('cases');
+    index = buildIndex([...cases, extra]);
+  });
+
+  const top = (q: string) => index.search(q).matches[0]?.caseId ?? null;
+
+  it.each([
+    "the ETL doesn't finish before people come in and open their dashboards",
+    'when a load crashes midway we are left with partial tables and somebody re-runs it manually',
+    'events that arrive twice mess up our analytics numbers',
+    'our analytics cluster does nothing in the daytime and is too small overnight',
+    '跑批任务半夜跑不完，早上报表出不来',
+    '数仓里有重复数据，报表对不上',
+  ])('is found by a paraphrase of its challenges: %s', (q) => {
+    expect(top(q)).toBe('data-pipeline');
+  });
+
+  it.each([
+    ['店铺搞满减活动的时候页面全挂了', 'ecommerce'],
+    ['怎么保证转账不丢钱也不重复', 'finance'],
+    ['we spend too much on GPUs', 'ai-inference'],
+  ])('leaves the seed cases their questions: %s', (q, want) => {
+    expect(top(q)).toBe(want);
+  });
+
+  it('stays out of off-topic questions', () => {
+    expect(index.search('how do I cancel my online order').matches).toEqual([]);
+  });
+});
