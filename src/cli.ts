@@ -19,6 +19,7 @@ Usage:
   casebot stats [--json] [--misses [--since 7d] [--limit N]]
                                       subscriptions, tips posted, feedback; --misses: the
                                       questions that found nothing, with first and last seen
+  casebot schema                      the JSON Schema of a case file (for YAML editors)
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./cli/validate-command.js')).validateCommand,
   tips: async () => (await import('./cli/tips-command.js')).tipsCommand,
   stats: async () => (await import('./cli/stats-command.js')).statsCommand,
+  schema: async () => (await import('./cli/schema-command.js')).schemaCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
