@@ -3,11 +3,6 @@ import type { Lang } from '../catalog/schema.js';
 /** Words only the Adaptive Card (Teams) surfaces need, in both languages. */
 const ADAPTIVE_LABELS = {
   sections: { en: 'Parts of this case', zh: '查看案例的部分' },
-  fromCase: { en: 'From the case: {title}', zh: '出自案例：{title}' },
-  metricsLegend: {
-    en: '{before} → {after} · {improvement}',
-    zh: '{before} → {after} · {improvement}',
-  },
   welcome: {
     en: 'Hi, I’m casebot. I answer cloud-native architecture questions with real-world cases: e-commerce flash sales, finance, edge/IoT and AI inference. In a channel, mention me (@casebot flash sale traffic); here, just ask.',
     zh: '你好，我是 casebot。我用真实案例回答云原生架构问题：电商秒杀、金融系统、边缘计算/物联网和 AI 推理。在频道里请 @casebot 提问（如 @casebot 秒杀流量），在这里直接提问即可。',

@@ -17,7 +17,6 @@ const LABELS = {
   rating: { en: 'Recommended', zh: '推荐度' },
   principles: { en: 'Principles', zh: '核心理念' },
   overview: { en: 'Overview', zh: '概览' },
-  fullCase: { en: 'Full case', zh: '完整案例' },
   editDiagram: { en: 'Open the diagram in the editor', zh: '在编辑器中打开架构图' },
   diagramAlt: { en: 'Architecture diagram of the {title} case', zh: '{title}案例的架构图' },
   didYouMean: { en: 'Did you mean', zh: '你是不是想找' },
@@ -36,17 +35,9 @@ const LABELS = {
   case: { en: 'Case', zh: '案例' },
   coreChallenges: { en: 'Core challenges', zh: '核心挑战' },
   results: { en: 'Key results', zh: '关键成果' },
-  compareTitle: { en: 'Comparing {a} and {b}', zh: '对比：{a} 与 {b}' },
   tipTitle: { en: 'Tip of the day', zh: '每日技巧' },
   tip: { en: 'Tip', zh: '技巧' },
   helpTitle: { en: 'How to use casebot', zh: 'casebot 使用说明' },
-  noMatchTitle: { en: 'No case matches that yet', zh: '暂时没有匹配的案例' },
-  noMatch: {
-    en: 'I couldn’t find a case about “{query}”. The casebook covers these; open one, or rephrase:',
-    zh: '没有找到与“{query}”相关的案例。案例库目前包含以下内容，可以打开其一或换个说法：',
-  },
-  focusedOn: { en: 'Showing: {section}', zh: '当前显示：{section}' },
-  matchedQuestion: { en: 'For “{query}”', zh: '针对“{query}”' },
   change: { en: 'Change', zh: '变化' },
   summaryButton: { en: '📋 Summary', zh: '📋 概要' },
   diagramButton: { en: '🏗️ Diagram', zh: '🏗️ 架构图' },
@@ -74,11 +65,6 @@ const LABELS = {
   bothReach: { en: 'Both reach {after} {name}', zh: '两者{name}都达到{after}' },
   standsOut: { en: '{title} stands out for {what}', zh: '{title}突出在{what}' },
   compareVs: { en: '{a} vs {b}', zh: '{a} 对比 {b}' },
-  diagramHint: {
-    en: 'Click the diagram to open it in the editor.',
-    zh: '点击架构图可在编辑器中打开。',
-  },
-  poweredBy: { en: 'casebot · cloud-native casebook', zh: 'casebot · 云原生案例库' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type LabelKey = keyof typeof LABELS;
