@@ -244,7 +244,9 @@ export function compareCard(a: CompareAnswer): Card {
   });
   const firstOther = (c: Case) => {
     const items = headlineOf(c, lang).split(' · ');
-    return items.find((h) => !sharedAfters.some((v) => h.includes(v))) ?? items[0]!;
+    const what = items.find((h) => !sharedAfters.some((v) => h.includes(v))) ?? items[0]!;
+    // Without a headline or metrics this is the summary: the verdict adds its own full stop.
+    return what.replace(/[.。]$/u, '');
   };
   const verdict = [
     ...shared.slice(0, 1),
