@@ -241,7 +241,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   if (tipsSource !== undefined) {
     const parsed = parseYaml(rel(TIPS_FILE), tipsSource, tipsFileSchema);
     problems.push(...parsed.problems);
-    tips = parsed.value?.tips ?? [];
+    tips = (parsed.value?.tips ?? []).map((tip) => ({ ...tip, text: toText(tip.text) }));
     const tipIds = new Set<string>();
     tips.forEach((tip, i) => {
       if (tip.caseId && !seen.has(tip.caseId)) {

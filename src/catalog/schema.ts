@@ -231,11 +231,20 @@ export const tipSchema = z.strictObject({
   id: caseIdSchema,
   /** The case the tip comes from, when it comes from one. */
   caseId: caseIdSchema.optional(),
-  text: textSchema,
+  /** A plain string (in the file's or the casebook's `lang`) or a `{zh, en}` map. */
+  text: textFieldSchema,
 });
-export type Tip = z.infer<typeof tipSchema>;
+
+/** A tip as the loader hands it on: its text in both languages. */
+export interface Tip {
+  readonly id: string;
+  readonly caseId?: string;
+  readonly text: Text;
+}
 
 export const tipsFileSchema = z.strictObject({
+  /** The language of this file's plain-string tips (else the casebook's, else `en`). */
+  lang: langSchema.optional(),
   tips: z.array(tipSchema).min(1),
 });
 

@@ -110,4 +110,28 @@ describe('validate on a casebook with its own principles', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads plain-string tips', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
+    try {
+      await cp(DIR, dir, { recursive: true });
+      await writeFile(
+        path.join(dir, 'tips.yaml'),
+        'tips:\n  - id: trace-queues\n    caseId: tracing\n    text: Propagate trace context through queues too.\n',
+      );
+      const { tips } = await loadCatalog(dir);
+      expect(tips).toEqual([
+        {
+          id: 'trace-queues',
+          caseId: 'tracing',
+          text: {
+            en: 'Propagate trace context through queues too.',
+            zh: 'Propagate trace context through queues too.',
+          },
+        },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
