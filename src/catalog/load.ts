@@ -206,7 +206,10 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
         message: `unknown principle "${s.principle}" (declared: ${declared})`,
       });
     });
-    const c = normaliseCase(file, file.lang ?? casebook.lang ?? 'en', principleById);
+    // Cards name a principle as casebook.yaml declares it; the overview's (shorter) names are for
+    // its own summary, and the seed's principles keep their card names.
+    const cardNames = casebook.principles ? principleById : undefined;
+    const c = normaliseCase(file, file.lang ?? casebook.lang ?? 'en', cardNames);
     if (unknownPrinciple) {
       seen.set(c.id, rel(name));
       continue;

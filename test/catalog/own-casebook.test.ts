@@ -134,4 +134,18 @@ describe('validate on a casebook with its own principles', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('leaves the shipped casebook’s cards naming the seed principles as before', async () => {
+    const shipped = await loadCatalog('cases');
+    const a = await createCore({
+      catalog: shipped,
+      index: buildIndex(shipped.cases),
+      store: new MemoryStore(),
+      defaultLocale: 'en',
+      now: () => new Date('2026-11-26T08:00:00Z'),
+      random: () => 0,
+    }).handle({ id: 'r', platform: 'console', text: 'ecommerce' });
+    expect(text(a)).toContain('Declarative configuration:');
+    expect(text(a)).not.toContain('English only');
+  });
 });
