@@ -6,16 +6,24 @@ import { CasebotError } from '../errors.js';
 import { type Catalog, CatalogError, type CatalogProblem } from './model.js';
 import {
   type Case,
+  type CasebookFile,
+  casebookFileSchema,
   caseSchema,
+  DEFAULT_PRINCIPLES,
+  normaliseCase,
   type Overview,
   overviewSchema,
+  type PrincipleDef,
+  type Text,
   type Tip,
   tipsFileSchema,
+  toText,
 } from './schema.js';
 
 export type { Catalog, CatalogProblem } from './model.js';
 export { CatalogError, formatProblem } from './model.js';
 
+const CASEBOOK_FILE = 'casebook.yaml';
 const OVERVIEW_FILE = 'overview.yaml';
 const TIPS_FILE = 'tips.yaml';
 
@@ -42,6 +50,18 @@ function zodMessage(issue: z.core.$ZodIssue): string {
     return 'Required';
   }
   if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_union') {
+    // A text field: a plain string or a {zh, en} map. Name what is missing, not "Invalid input".
+    const branches = issue.errors.map((errors) => errors[0]);
+    if (
+      branches.every((b) => b?.code === 'invalid_type' && b.message.includes('received undefined'))
+    ) {
+      return 'Required';
+    }
+    const inner = issue.errors.find((errors) => errors.some((e) => e.path.length > 0));
+    if (inner?.[0]) return `${formatPath(inner[0].path)}: ${zodMessage(inner[0])}`;
+    return 'must be a text: a string, or a map of zh and en strings';
+  }
   return issue.message;
 }
 
@@ -102,9 +122,11 @@ async function readCasebookFile(file: string): Promise<{ text: string } | { prob
   }
 }
 
-/** Case files are every `*.yaml` / `*.yml` in the folder except the overview and the tips. */
+/** Case files are every `*.yaml` / `*.yml` in the folder except the casebook's own files. */
 function isCaseFile(name: string): boolean {
-  return /\.ya?ml$/.test(name) && name !== OVERVIEW_FILE && name !== TIPS_FILE;
+  return (
+    /\.ya?ml$/.test(name) && name !== OVERVIEW_FILE && name !== TIPS_FILE && name !== CASEBOOK_FILE
+  );
 }
 
 /**
@@ -129,6 +151,37 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     return undefined;
   };
 
+  // casebook.yaml, overview.yaml and tips.yaml are all optional.
+  const readOptional = (name: string) =>
+    names.includes(name) ? read(name) : Promise.resolve(undefined);
+
+  let casebook: CasebookFile = {};
+  const casebookSource = await readOptional(CASEBOOK_FILE);
+  if (casebookSource !== undefined) {
+    const parsed = parseYaml(rel(CASEBOOK_FILE), casebookSource, casebookFileSchema);
+    problems.push(...parsed.problems);
+    casebook = parsed.value ?? {};
+  }
+
+  let overview: Overview | undefined;
+  const overviewSource = await readOptional(OVERVIEW_FILE);
+  if (overviewSource !== undefined) {
+    const parsed = parseYaml(rel(OVERVIEW_FILE), overviewSource, overviewSchema);
+    problems.push(...parsed.problems);
+    overview = parsed.value;
+  }
+
+  const principles: readonly PrincipleDef[] = casebook.principles
+    ? casebook.principles.map((p) => ({
+        id: p.id,
+        name: toText(p.name),
+        description: toText(p.description),
+      }))
+    : (overview?.principles ?? DEFAULT_PRINCIPLES);
+  const principleById = new Map(principles.map((p) => [p.id, p]));
+  const declared = principles.map((p) => p.id).join(', ');
+  const title: Text | undefined = casebook.title ? toText(casebook.title) : overview?.title;
+
   const cases: Case[] = [];
   const seen = new Map<string, string>();
   for (const name of names.filter(isCaseFile)) {
@@ -142,7 +195,25 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
       if (typeof rawId === 'string' && !seen.has(rawId)) seen.set(rawId, rel(name));
       continue;
     }
-    const c = parsed.value;
+    const file = parsed.value;
+    let unknownPrinciple = false;
+    file.solutions.forEach((s, i) => {
+      if (principleById.has(s.principle)) return;
+      unknownPrinciple = true;
+      problems.push({
+        file: rel(name),
+        path: `solutions[${i}].principle`,
+        message: `unknown principle "${s.principle}" (declared: ${declared})`,
+      });
+    });
+    // Cards name a principle as casebook.yaml declares it; the overview's (shorter) names are for
+    // its own summary, and the seed's principles keep their card names.
+    const cardNames = casebook.principles ? principleById : undefined;
+    const c = normaliseCase(file, file.lang ?? casebook.lang ?? 'en', cardNames);
+    if (unknownPrinciple) {
+      seen.set(c.id, rel(name));
+      continue;
+    }
     const first = seen.get(c.id);
     if (first) {
       problems.push({
@@ -158,30 +229,22 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   if (cases.length === 0 && problems.length === 0) {
     problems.push({ file: rel(''), path: '', message: 'no case files (*.yaml) found' });
   }
-
-  let overview: Overview | undefined;
-  const overviewSource = await read(OVERVIEW_FILE);
-  if (overviewSource !== undefined) {
-    const parsed = parseYaml(rel(OVERVIEW_FILE), overviewSource, overviewSchema);
-    problems.push(...parsed.problems);
-    overview = parsed.value;
-    overview?.summary.forEach((row, i) => {
-      if (!seen.has(row.caseId)) {
-        problems.push({
-          file: rel(OVERVIEW_FILE),
-          path: `summary[${i}].caseId`,
-          message: `unknown case "${row.caseId}"`,
-        });
-      }
-    });
-  }
+  overview?.summary.forEach((row, i) => {
+    if (!seen.has(row.caseId)) {
+      problems.push({
+        file: rel(OVERVIEW_FILE),
+        path: `summary[${i}].caseId`,
+        message: `unknown case "${row.caseId}"`,
+      });
+    }
+  });
 
   let tips: Tip[] = [];
-  const tipsSource = await read(TIPS_FILE);
+  const tipsSource = await readOptional(TIPS_FILE);
   if (tipsSource !== undefined) {
     const parsed = parseYaml(rel(TIPS_FILE), tipsSource, tipsFileSchema);
     problems.push(...parsed.problems);
-    tips = parsed.value?.tips ?? [];
+    tips = (parsed.value?.tips ?? []).map((tip) => ({ ...tip, text: toText(tip.text) }));
     const tipIds = new Set<string>();
     tips.forEach((tip, i) => {
       if (tip.caseId && !seen.has(tip.caseId)) {
@@ -202,12 +265,16 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     });
   }
 
-  if (problems.length > 0 || !overview) throw new CatalogError(problems);
-  cases.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  if (problems.length > 0) throw new CatalogError(problems);
+  // Cases without an `order` come after those with one, by id.
+  const order = (c: Case) => c.order ?? Number.MAX_SAFE_INTEGER;
+  cases.sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id));
   return {
     cases,
     byId: new Map(cases.map((c) => [c.id, c])),
-    overview,
+    ...(overview ? { overview } : {}),
+    ...(title ? { title } : {}),
+    principles,
     tips,
     dir,
   };

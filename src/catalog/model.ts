@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { CasebotError } from '../errors.js';
-import type { Case, Overview, Tip } from './schema.js';
+import type { Case, Overview, PrincipleDef, Text, Tip } from './schema.js';
 
 /*
  * The casebook's vocabulary and result types, without the validator, so renderers and adapters
@@ -17,7 +17,10 @@ export const BUNDLED_CASES_DIR = fileURLToPath(new URL('../../cases', import.met
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** The three core principles every solution table is organised by (seed: 集装箱化, 声明式, 弹性). */
+/**
+ * The seed's three principles (集装箱化, 声明式, 弹性): what solutions are organised by when the
+ * casebook declares no `principles` of its own.
+ */
 export const PRINCIPLES = ['containerisation', 'declarative', 'elasticity'] as const;
 
 export const SECTIONS = ['challenges', 'solutions', 'architecture', 'metrics'] as const;
@@ -28,7 +31,12 @@ export interface Catalog {
   /** Cases in display order. */
   readonly cases: readonly Case[];
   readonly byId: ReadonlyMap<string, Case>;
-  readonly overview: Overview;
+  /** `overview.yaml`, when the casebook has one. */
+  readonly overview?: Overview;
+  /** The casebook's title (`casebook.yaml`, else the overview's), when it has one. */
+  readonly title?: Text;
+  /** The principles solutions are organised by: declared, else the seed's three. */
+  readonly principles: readonly PrincipleDef[];
   readonly tips: readonly Tip[];
   /** The folder it was read from. */
   readonly dir: string;

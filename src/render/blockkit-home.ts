@@ -1,12 +1,43 @@
-import type { Case, Lang, Overview } from '../catalog/schema.js';
+import type { Case, Lang, Overview, PrincipleDef, Text } from '../catalog/schema.js';
 import { Blocks, button, LIMITS, slackWord } from './blockkit-parts.js';
 import type { HomeView } from './blockkit-types.js';
-import { label, PRINCIPLE_EMOJI, stars } from './labels.js';
+import { headlineOf } from './facts.js';
+import { label, principleEmoji, withStars } from './labels.js';
 import { safe } from './mrkdwn.js';
 
 export interface HomeContent {
-  readonly overview: Overview;
+  readonly overview?: Overview;
+  readonly title?: Text;
+  readonly principles: readonly PrincipleDef[];
   readonly cases: readonly Case[];
+}
+
+interface Row {
+  readonly caseId: string;
+  readonly challenges: string;
+  readonly results: string;
+  readonly rating?: number;
+}
+
+/** The overview's summary table, or (without an overview) one built from the cases. */
+function summaryRows(content: HomeContent, lang: Lang): Row[] {
+  if (content.overview) {
+    return content.overview.summary.map((r) => ({
+      caseId: r.caseId,
+      challenges: r.challenges[lang],
+      results: r.results[lang],
+      rating: r.rating,
+    }));
+  }
+  return content.cases.map((c) => ({
+    caseId: c.id,
+    challenges: c.challenges
+      .slice(0, 3)
+      .map((t) => t[lang])
+      .join(lang === 'zh' ? '、' : ', '),
+    results: headlineOf(c, lang),
+    ...(c.rating !== undefined ? { rating: c.rating } : {}),
+  }));
 }
 
 /**
@@ -14,27 +45,30 @@ export interface HomeContent {
  * how to use the bot, and a language switch.
  */
 export function renderHomeView(content: HomeContent, lang: Lang): HomeView {
-  const { overview, cases } = content;
+  const { cases } = content;
   const byId = new Map(cases.map((c) => [c.id, c]));
   const b = new Blocks();
-  b.header('title', `📚 ${overview.title[lang]}`);
+  const title = content.title?.[lang] ?? label('casebook', lang);
+  b.header('title', `📚 ${title}`);
   b.section('intro', safe(label('listIntro', lang), 1000));
   b.context(
     'principles',
-    overview.principles.map((p) => `${PRINCIPLE_EMOJI[p.id]} *${safe(p.name[lang], 100)}*`),
+    content.principles
+      .slice(0, 10)
+      .map((p) => `${principleEmoji(p.id)} *${safe(p.name[lang], 100)}*`),
   );
   b.divider();
 
-  for (const row of overview.summary.slice(0, 20)) {
+  for (const row of summaryRows(content, lang).slice(0, 20)) {
     const c = byId.get(row.caseId);
     if (!c) continue;
     b.fields(
       `summary-${c.id}`,
       [
-        `*${label('coreChallenges', lang)}*\n${safe(row.challenges[lang], 500)}`,
-        `*${label('results', lang)}*\n${safe(row.results[lang], 500)}`,
+        `*${label('coreChallenges', lang)}*\n${safe(row.challenges, 500)}`,
+        `*${label('results', lang)}*\n${safe(row.results, 500)}`,
       ],
-      `*${safe(c.title[lang], 200)}*  ${stars(row.rating)}\n${safe(c.summary[lang], 800)}`,
+      `${withStars(`*${safe(c.title[lang], 200)}*`, row.rating)}\n${safe(c.summary[lang], 800)}`,
     );
     b.actions(`open-${c.id}`, [
       button(

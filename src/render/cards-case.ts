@@ -10,7 +10,7 @@ import {
 } from './card-model.js';
 import { type DiagramOptions, diagramLinks } from './diagram.js';
 import { changeOf, type Fact, factFor, headlineOf, metricConcept } from './facts.js';
-import { label, PRINCIPLE_EMOJI, principleLabel, stars } from './labels.js';
+import { label, principleEmoji, principleLabel, withStars } from './labels.js';
 
 export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
 const dash = (lang: Lang) => (lang === 'zh' ? '——' : ' — ');
@@ -30,7 +30,8 @@ export function viewOf(section: Section | null): Section | null {
 }
 
 export function caseButtons(c: Case, lang: Lang, shown: Section | null): CardButton[] {
-  return VIEWS.filter((v) => v.view !== shown).map((v) => ({
+  const has = (view: Section | null) => view !== 'architecture' || c.diagram !== undefined;
+  return VIEWS.filter((v) => v.view !== shown && has(v.view)).map((v) => ({
     label: label(v.key, lang),
     action: { kind: 'show', caseId: c.id, section: v.view },
   }));
@@ -62,8 +63,8 @@ function principleLines(c: Case, lang: Lang): CardBlock {
     kind: 'bullets',
     items: c.solutions.map((s) =>
       rich(
-        `${PRINCIPLE_EMOJI[s.principle]} `,
-        strong(principleLabel(s.principle, lang)),
+        `${principleEmoji(s.principle)} `,
+        strong(principleLabel(s.principle, lang, s.principleName)),
         colon(lang),
         s.technologies[lang],
         dash(lang),
@@ -87,7 +88,7 @@ function leadOf(c: Case, lang: Lang, fact: Fact): Rich {
     const s = c.solutions.find((x) => x.principle === p)!;
     return [
       ...(i > 0 ? ['  ·  '] : []),
-      `${PRINCIPLE_EMOJI[p]} ${principleLabel(p, lang)}${colon(lang)}`,
+      `${principleEmoji(p)} ${principleLabel(p, lang, s.principleName)}${colon(lang)}`,
       strong(s.technologies[lang]),
       ...(fact.principles.length === 1 ? [dash(lang), s.measures[lang]] : []),
     ];
@@ -99,8 +100,10 @@ function sectionBlocks(c: Case, lang: Lang, section: Section, diagrams: DiagramO
   const out: CardBlock[] = [];
   switch (section) {
     case 'challenges':
-      out.push({ kind: 'heading', text: label('background', lang) });
-      out.push({ kind: 'bullets', items: c.background.map((t) => rich(t[lang])) });
+      if (c.background.length > 0) {
+        out.push({ kind: 'heading', text: label('background', lang) });
+        out.push({ kind: 'bullets', items: c.background.map((t) => rich(t[lang])) });
+      }
       out.push({ kind: 'heading', text: `🧩 ${label('challenges', lang)}` });
       out.push({ kind: 'bullets', items: c.challenges.map((t) => rich(t[lang])) });
       break;
@@ -110,8 +113,8 @@ function sectionBlocks(c: Case, lang: Lang, section: Section, diagrams: DiagramO
         kind: 'bullets',
         items: c.solutions.map((s) =>
           rich(
-            `${PRINCIPLE_EMOJI[s.principle]} `,
-            strong(principleLabel(s.principle, lang)),
+            `${principleEmoji(s.principle)} `,
+            strong(principleLabel(s.principle, lang, s.principleName)),
             colon(lang),
             strong(s.technologies[lang]),
             dash(lang),
@@ -123,6 +126,7 @@ function sectionBlocks(c: Case, lang: Lang, section: Section, diagrams: DiagramO
       });
       break;
     case 'architecture': {
+      if (!c.diagram) break;
       const links = diagramLinks(c.diagram[lang], diagrams);
       out.push({
         kind: 'image',
@@ -134,7 +138,7 @@ function sectionBlocks(c: Case, lang: Lang, section: Section, diagrams: DiagramO
       break;
     }
     case 'metrics':
-      out.push(metricsTable(c, lang));
+      if (c.metrics.length > 0) out.push(metricsTable(c, lang));
   }
   return out;
 }
@@ -147,19 +151,31 @@ export function caseCard(a: CaseAnswer, diagrams: DiagramOptions): Card {
   const { case: c, lang } = a;
   const fact = a.query ? factFor(c, a.query) : null;
   // A question for one fact gets the summary card led by it, even when it named a section.
-  const view =
+  const asked =
     fact && a.section !== 'architecture' && a.section !== 'challenges' ? null : viewOf(a.section);
+  // A case without a diagram answers "architecture" with its summary card.
+  const view = asked === 'architecture' && !c.diagram ? null : asked;
   const blocks: CardBlock[] = [{ kind: 'title', text: c.title[lang] }];
-  if (view === null) {
+  if (c.lang && c.lang !== lang) {
     blocks.push({
-      kind: 'lead',
-      text: fact ? leadOf(c, lang, fact) : rich('🏆 ', strong(headlineOf(c, lang))),
+      kind: 'context',
+      text: rich(label(c.lang === 'en' ? 'onlyInEn' : 'onlyInZh', lang)),
     });
+  }
+  if (view === null) {
+    if (fact) blocks.push({ kind: 'lead', text: leadOf(c, lang, fact) });
+    else if (c.headline || c.metrics.length > 0) {
+      blocks.push({ kind: 'lead', text: rich('🏆 ', strong(headlineOf(c, lang))) });
+    }
     blocks.push({ kind: 'text', text: rich(c.summary[lang]) });
-    blocks.push(metricsTable(c, lang));
+    if (c.metrics.length > 0) blocks.push(metricsTable(c, lang));
     blocks.push(principleLines(c, lang));
   } else {
-    blocks.push({ kind: 'context', text: rich(`${stars(c.rating)}  ${c.summary[lang]}`) });
+    const context = c.rating === undefined ? c.summary[lang] : withStars('', c.rating).trim();
+    blocks.push({
+      kind: 'context',
+      text: rich(c.rating === undefined ? context : `${context}  ${c.summary[lang]}`),
+    });
     blocks.push(...sectionBlocks(c, lang, view, diagrams));
   }
   if (a.alternatives.length > 0) {
@@ -228,7 +244,9 @@ export function compareCard(a: CompareAnswer): Card {
   });
   const firstOther = (c: Case) => {
     const items = headlineOf(c, lang).split(' · ');
-    return items.find((h) => !sharedAfters.some((v) => h.includes(v))) ?? items[0]!;
+    const what = items.find((h) => !sharedAfters.some((v) => h.includes(v))) ?? items[0]!;
+    // Without a headline or metrics this is the summary: the verdict adds its own full stop.
+    return what.replace(/[.。]$/u, '');
   };
   const verdict = [
     ...shared.slice(0, 1),
@@ -236,6 +254,19 @@ export function compareCard(a: CompareAnswer): Card {
     label('standsOut', lang, { title: y.title[lang], what: firstOther(y) }),
   ].join(lang === 'zh' ? '；' : '; ');
   const title = `⚖️ ${label('compareVs', lang, { a: x.title[lang], b: y.title[lang] })}`;
+  const table: CardBlock[] =
+    rows.length === 0
+      ? []
+      : [
+          {
+            kind: 'table',
+            id: 'compare',
+            columns: [label('metric', lang), x.title[lang], y.title[lang]],
+            rows,
+            widths: [3, 3, 3],
+            join: ['  |  '],
+          },
+        ];
   return {
     lang,
     summary: `${title}${colon(lang)}${verdict}`,
@@ -243,14 +274,7 @@ export function compareCard(a: CompareAnswer): Card {
     blocks: [
       { kind: 'title', text: title },
       { kind: 'lead', text: rich(verdict + (lang === 'zh' ? '。' : '.')) },
-      {
-        kind: 'table',
-        id: 'compare',
-        columns: [label('metric', lang), x.title[lang], y.title[lang]],
-        rows,
-        widths: [3, 3, 3],
-        join: ['  |  '],
-      },
+      ...table,
       {
         kind: 'actions',
         id: 'open',

@@ -10,7 +10,7 @@ import type {
 import { type Card, type CardButton, code, type Rich, rich } from './card-model.js';
 import { caseCard, colon, compareCard } from './cards-case.js';
 import type { DiagramOptions } from './diagram.js';
-import { label, stars } from './labels.js';
+import { label, withStars } from './labels.js';
 
 export interface CardContext {
   readonly diagrams: DiagramOptions;
@@ -60,7 +60,7 @@ function listCard(a: ListAnswer): Card {
         kind: 'choices',
         id: 'cases',
         items: a.cases.slice(0, 12).map((c) => ({
-          title: `${c.title[lang]}  ${stars(c.rating)}`,
+          title: withStars(c.title[lang], c.rating),
           detail: c.headline?.[lang] ?? c.summary[lang],
           button: {
             label: label('open', lang),
@@ -126,7 +126,10 @@ function tipCard(a: TipAnswer, daily: boolean): Card {
             {
               kind: 'context' as const,
               text: rich(
-                `${label('case', lang)}${colon(lang)}${a.case.title[lang]}  ${stars(a.case.rating)}`,
+                withStars(
+                  `${label('case', lang)}${colon(lang)}${a.case.title[lang]}`,
+                  a.case.rating,
+                ),
               ),
             },
           ]

@@ -39,6 +39,7 @@ export function changeOf(m: Metric, lang: Lang): string {
 /** The case's headline ("10× throughput · 2-min scale-out"), or its first metrics' results. */
 export function headlineOf(c: Case, lang: Lang): string {
   if (c.headline) return c.headline[lang];
+  if (c.metrics.length === 0) return c.summary[lang];
   const sep = lang === 'zh' ? '：' : ': ';
   return c.metrics
     .slice(0, 2)
@@ -82,7 +83,7 @@ const METRIC_CONCEPTS: readonly { id: string; ask: RegExp; name: RegExp }[] = [
   { id: 'consistency', ask: /consisten|一致/, name: /consisten|一致/ },
 ];
 
-const PRINCIPLE_WORDS: Record<Principle, RegExp> = {
+const PRINCIPLE_WORDS: Record<string, RegExp> = {
   elasticity:
     /autoscal|auto-scal|scal|elastic|hpa|keda|failover|fail-over|recover|load balanc|弹性|扩缩|伸缩|扩展|故障|负载均衡|多活/,
   containerisation: /container|docker|image|wasm|gpu|runtime|容器|镜像|集装箱/,
@@ -114,7 +115,7 @@ export function factFor(c: Case, question: string): Fact | null {
   if (ASKS_TECHNOLOGY.test(q)) {
     const principles = c.solutions
       .map((s) => s.principle)
-      .filter((p) => PRINCIPLE_WORDS[p].test(q));
+      .filter((p) => PRINCIPLE_WORDS[p]?.test(q) ?? false);
     return {
       kind: 'technology',
       principles: principles.length > 0 ? principles : c.solutions.map((s) => s.principle),

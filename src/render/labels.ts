@@ -1,4 +1,4 @@
-import type { Lang, Principle, Section } from '../catalog/schema.js';
+import type { Lang, Principle, Section, Text } from '../catalog/schema.js';
 
 /** The words on the cards themselves, in both languages. Shared by every renderer. */
 const LABELS = {
@@ -17,6 +17,14 @@ const LABELS = {
   rating: { en: 'Recommended', zh: '推荐度' },
   principles: { en: 'Principles', zh: '核心理念' },
   overview: { en: 'Overview', zh: '概览' },
+  onlyInEn: {
+    en: 'This case exists in English only.',
+    zh: '此案例只有英文版本，以下为英文原文。',
+  },
+  onlyInZh: {
+    en: 'This case exists in Chinese only; here it is as written.',
+    zh: '此案例只有中文版本。',
+  },
   editDiagram: { en: 'Open the diagram in the editor', zh: '在编辑器中打开架构图' },
   diagramAlt: { en: 'Architecture diagram of the {title} case', zh: '{title}案例的架构图' },
   didYouMean: { en: 'Did you mean', zh: '你是不是想找' },
@@ -85,21 +93,32 @@ export function sectionLabel(section: Section, lang: Lang): string {
   return label(SECTION_LABEL[section], lang);
 }
 
-const PRINCIPLE_NAMES: Record<Principle, { en: string; zh: string }> = {
+const PRINCIPLE_NAMES: Record<string, Text> = {
   containerisation: { en: 'Containerisation', zh: '容器化' },
   declarative: { en: 'Declarative configuration', zh: '声明式' },
   elasticity: { en: 'Elasticity', zh: '弹性' },
 };
 
-export function principleLabel(p: Principle, lang: Lang): string {
-  return PRINCIPLE_NAMES[p][lang];
+/** A principle's name: the one the casebook declares, else the seed's, else its id. */
+export function principleLabel(p: Principle, lang: Lang, declared?: Text): string {
+  return (declared ?? PRINCIPLE_NAMES[p])?.[lang] ?? p;
 }
 
-export const PRINCIPLE_EMOJI: Record<Principle, string> = {
+const PRINCIPLE_EMOJI: Record<string, string> = {
   containerisation: '📦',
   declarative: '📝',
   elasticity: '📈',
 };
+
+/** The emoji of one of the seed's principles; a casebook's own principles get a plain marker. */
+export function principleEmoji(p: Principle): string {
+  return PRINCIPLE_EMOJI[p] ?? '🔹';
+}
+
+/** `text  ★★★★☆`, or just the text when the case has no rating. */
+export function withStars(text: string, rating: number | undefined): string {
+  return rating === undefined ? text : `${text}  ${stars(rating)}`;
+}
 
 /** ★★★★★ / ★★★★☆ */
 export function stars(rating: number): string {

@@ -128,7 +128,8 @@ function diagramLabels(source: string): string[] {
 function caseFields(c: Case): [string, number, boolean][] {
   const both = (t: Text, w: number, phrase = false): [string, number, boolean][] => [
     [t.zh, w, phrase],
-    [t.en, w, phrase],
+    // A monolingual case's text is the same in both: index it once.
+    ...(c.lang && t.en === t.zh ? [] : [[t.en, w, phrase] as [string, number, boolean]]),
   ];
   const W = FIELD_WEIGHTS;
   return [
@@ -147,7 +148,7 @@ function caseFields(c: Case): [string, number, boolean][] {
       ...both(m.before, W.metricValue),
       ...both(m.after, W.metricValue),
     ]),
-    ...[...diagramLabels(c.diagram.zh), ...diagramLabels(c.diagram.en)].map(
+    ...[...diagramLabels(c.diagram?.zh ?? ''), ...diagramLabels(c.diagram?.en ?? '')].map(
       (label): [string, number, boolean] => [label, W.diagram, true],
     ),
     ...[...c.keywords.zh, ...c.keywords.en].map((k): [string, number, boolean] => [

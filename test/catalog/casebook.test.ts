@@ -27,7 +27,7 @@ describe('the casebook in cases/', () => {
   });
 
   it('has the summary table with the seed ratings', () => {
-    const ratings = Object.fromEntries(catalog.overview.summary.map((r) => [r.caseId, r.rating]));
+    const ratings = Object.fromEntries(catalog.overview!.summary.map((r) => [r.caseId, r.rating]));
     expect(ratings).toEqual({ ecommerce: 5, finance: 5, edge: 4, 'ai-inference': 5 });
     for (const c of catalog.cases) expect(c.rating).toBe(ratings[c.id]);
   });
@@ -88,14 +88,14 @@ describe('faithful to the seed casebook', () => {
     '%s: the mermaid diagram as in the seed',
     (id) => {
       const c = catalog.byId.get(id)!;
-      expect(c.diagram.zh).toBe(seed.cases[id]!.diagram);
+      expect(c.diagram!.zh).toBe(seed.cases[id]!.diagram);
       // The English diagram has the same shape: same node ids and edges, translated labels.
       const shape = (d: string) => d.replace(/\[[^\]]*\]/g, '[]');
-      expect(shape(c.diagram.en)).toBe(shape(c.diagram.zh));
+      expect(shape(c.diagram!.en)).toBe(shape(c.diagram!.zh));
     },
   );
 
   it('keeps the panorama diagram', () => {
-    expect(catalog.overview.diagram.zh).toBe(seed.overview);
+    expect(catalog.overview!.diagram.zh).toBe(seed.overview);
   });
 });

@@ -154,14 +154,14 @@ describe('renderAdaptiveCard: content', () => {
     );
     expect(imageState, image?.url).not.toBeNull();
     expect(inflatePako(imageState![1]!)).toEqual({
-      code: c.diagram.en,
+      code: c.diagram!.en,
       mermaid: { theme: 'default' },
     });
     expect(image?.selectAction?.type).toBe('Action.OpenUrl');
     const editUrl = image?.selectAction?.url ?? '';
     expect(editUrl).toMatch(/^https:\/\/mermaid\.live\/edit#pako:/);
     expect(inflatePako(editUrl.split('#pako:')[1]!)).toEqual({
-      code: c.diagram.en,
+      code: c.diagram!.en,
       mermaid: { theme: 'default' },
       autoSync: true,
       updateDiagram: true,

@@ -6,11 +6,11 @@ import { diagramLinks } from '../../src/render/diagram.js';
 const catalog = await loadCatalog('cases');
 const sources: [string, string][] = [
   ...catalog.cases.flatMap((c): [string, string][] => [
-    [`${c.id} zh`, c.diagram.zh],
-    [`${c.id} en`, c.diagram.en],
+    [`${c.id} zh`, c.diagram!.zh],
+    [`${c.id} en`, c.diagram!.en],
   ]),
-  ['overview zh', catalog.overview.diagram.zh],
-  ['overview en', catalog.overview.diagram.en],
+  ['overview zh', catalog.overview!.diagram.zh],
+  ['overview en', catalog.overview!.diagram.en],
 ];
 
 const inflate = (b64url: string) => inflateSync(Buffer.from(b64url, 'base64url')).toString('utf8');

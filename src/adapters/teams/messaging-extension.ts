@@ -39,8 +39,10 @@ function resultFor(c: Case, lang: Lang, text: string, diagrams: DiagramOptions) 
     { kind: 'case', lang, case: c, section: null, query: text, score: 1, alternatives: [] },
     { diagrams },
   );
-  const imageUrl = diagramLinks(c.diagram[lang], diagrams).imageUrl;
-  const principles = c.solutions.map((s) => principleLabel(s.principle, lang)).join(' · ');
+  const imageUrl = c.diagram && diagramLinks(c.diagram[lang], diagrams).imageUrl;
+  const principles = c.solutions
+    .map((s) => principleLabel(s.principle, lang, s.principleName))
+    .join(' · ');
   return {
     contentType: ADAPTIVE_CARD_CONTENT_TYPE,
     content: card,
@@ -48,7 +50,7 @@ function resultFor(c: Case, lang: Lang, text: string, diagrams: DiagramOptions) 
       contentType: 'application/vnd.microsoft.card.thumbnail',
       content: {
         title: c.title[lang],
-        subtitle: `${stars(c.rating)} · ${principles}`,
+        subtitle: c.rating === undefined ? principles : `${stars(c.rating)} · ${principles}`,
         text: c.summary[lang],
         ...(imageUrl && {
           images: [{ url: imageUrl, alt: label('diagramAlt', lang, { title: c.title[lang] }) }],

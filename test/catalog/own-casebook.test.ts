@@ -1,0 +1,151 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CatalogError, formatProblem, loadCatalog } from '../../src/catalog/load.js';
+import { createCore } from '../../src/core/core.js';
+import type { Answer } from '../../src/core/model.js';
+import { renderHomeView } from '../../src/render/blockkit.js';
+import { renderText } from '../../src/render/text.js';
+import { buildIndex } from '../../src/search/index.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+
+// A team's own casebook: English only, two cases, its own principles (observability, security),
+// no overview.yaml, no tips.yaml, no metrics, diagrams, ratings or backgrounds.
+const DIR = 'test/fixtures/casebook-own';
+const catalog = await loadCatalog(DIR);
+const index = buildIndex(catalog.cases);
+const core = createCore({
+  catalog,
+  index,
+  store: new MemoryStore(),
+  defaultLocale: 'en',
+  now: () => new Date('2026-11-26T08:00:00Z'),
+  random: () => 0,
+});
+const ask = (text: string) => core.handle({ id: 'r', platform: 'console', text });
+const diagrams = { renderer: 'none', baseUrl: '' } as const;
+const text = (a: Answer) => renderText(a, { color: false, diagrams });
+
+describe('a monolingual casebook with its own principles', () => {
+  it('validates: its principles, no overview, no tips', () => {
+    expect(catalog.cases.map((c) => c.id)).toEqual(['secrets-rotation', 'tracing']);
+    expect(catalog.principles.map((p) => p.id)).toEqual(['observability', 'security']);
+    expect(catalog.overview).toBeUndefined();
+    expect(catalog.tips).toEqual([]);
+    expect(catalog.byId.get('tracing')).toMatchObject({ lang: 'en', metrics: [], background: [] });
+  });
+
+  it('finds its cases', () => {
+    expect(index.search('how do we trace a slow checkout request').matches[0]?.caseId).toBe(
+      'tracing',
+    );
+    expect(index.search('rotate database passwords with vault').matches[0]?.caseId).toBe(
+      'secrets-rotation',
+    );
+  });
+
+  it('answers an English question with no language note, and no empty sections', async () => {
+    const a = await ask('how do we trace a slow checkout request');
+    expect(a.kind).toBe('case');
+    const out = text(a);
+    expect(out).toContain('Distributed tracing for the checkout services');
+    expect(out).toContain('Observability');
+    expect(out).not.toMatch(/undefined|English only|Key metrics|Background|☆/);
+  });
+
+  it('answers a Chinese question with the English case and a note in Chinese', async () => {
+    const a = await ask('Vault 数据库密码 怎么轮换');
+    expect(a).toMatchObject({ kind: 'case', lang: 'zh' });
+    const out = text(a);
+    expect(out).toContain('此案例只有英文版本');
+    expect(out).toContain('Rotating database secrets without downtime');
+    expect(out).toContain('HashiCorp Vault');
+    expect(out).not.toMatch(/undefined/);
+  });
+
+  it('renders every section of a case without empty headings', async () => {
+    for (const q of ['tracing challenges', 'tracing solutions', 'tracing architecture']) {
+      const out = text(await ask(q));
+      expect(out, q).not.toMatch(/undefined|Background|Open the diagram/);
+    }
+  });
+
+  it('lists, compares and shows the home tab without ratings, metrics or an overview', async () => {
+    const list = text(await ask('list'));
+    expect(list).toContain('Distributed tracing');
+    expect(list).not.toMatch(/undefined|☆/);
+    const compare = text(await ask('compare tracing secrets-rotation'));
+    expect(compare).not.toMatch(/undefined/);
+    const home = JSON.stringify(renderHomeView(catalog, 'en'));
+    expect(home).toContain('Platform team casebook');
+    expect(home).toContain('Observability');
+    expect(home).not.toMatch(/undefined|☆/);
+  });
+
+  it('says politely, in either language, that it has no tips', async () => {
+    expect(text(await ask('tip'))).toContain('no tips');
+    expect(text(await ask('技巧'))).toContain('没有技巧');
+  });
+});
+
+describe('validate on a casebook with its own principles', () => {
+  it('names an unknown principle with its file and path', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
+    try {
+      await cp(DIR, dir, { recursive: true });
+      const file = path.join(dir, 'tracing.yaml');
+      await writeFile(
+        file,
+        (await readFile(file, 'utf8')).replace('principle: observability', 'principle: elasticity'),
+      );
+      const error = await loadCatalog(dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CatalogError);
+      expect((error as CatalogError).problems.map(formatProblem)).toEqual([
+        expect.stringMatching(
+          /tracing\.yaml: solutions\[0\]\.principle: unknown principle "elasticity" \(declared: observability, security\)$/,
+        ),
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads plain-string tips', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
+    try {
+      await cp(DIR, dir, { recursive: true });
+      await writeFile(
+        path.join(dir, 'tips.yaml'),
+        'tips:\n  - id: trace-queues\n    caseId: tracing\n    text: Propagate trace context through queues too.\n',
+      );
+      const { tips } = await loadCatalog(dir);
+      expect(tips).toEqual([
+        {
+          id: 'trace-queues',
+          caseId: 'tracing',
+          text: {
+            en: 'Propagate trace context through queues too.',
+            zh: 'Propagate trace context through queues too.',
+          },
+        },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves the shipped casebook’s cards naming the seed principles as before', async () => {
+    const shipped = await loadCatalog('cases');
+    const a = await createCore({
+      catalog: shipped,
+      index: buildIndex(shipped.cases),
+      store: new MemoryStore(),
+      defaultLocale: 'en',
+      now: () => new Date('2026-11-26T08:00:00Z'),
+      random: () => 0,
+    }).handle({ id: 'r', platform: 'console', text: 'ecommerce' });
+    expect(text(a)).toContain('Declarative configuration:');
+    expect(text(a)).not.toContain('English only');
+  });
+});
