@@ -20,11 +20,15 @@ export interface CardContext {
   readonly daily?: boolean;
 }
 
-/** Questions a newcomer can click; each finds its case (test/render/cards.test.ts checks). */
-export const EXAMPLE_QUESTIONS: Record<Lang, readonly string[]> = {
-  en: ['flash sale traffic spikes', 'GPU cost of AI inference'],
-  zh: ['秒杀流量怎么扛', 'AI推理 GPU 成本'],
-};
+/**
+ * Questions a newcomer can click, each about one case of the shipped casebook (its id); each
+ * finds its case (test/render/cards.test.ts checks). Offered only when that case is in the
+ * casebook being served, so a team's own casebook is never advertised questions it can't answer.
+ */
+export const EXAMPLE_QUESTIONS: readonly { caseId: string; en: string; zh: string }[] = [
+  { caseId: 'ecommerce', en: 'flash sale traffic spikes', zh: '秒杀流量怎么扛' },
+  { caseId: 'ai-inference', en: 'GPU cost of AI inference', zh: 'AI推理 GPU 成本' },
+];
 
 const PREFIX = { slack: '/case ', teams: '@casebot ', text: '' } as const;
 
@@ -143,6 +147,10 @@ function noMatchCard(a: NoMatchAnswer): Card {
   const { lang } = a;
   const query = [...a.query.replace(/\s+/g, ' ').trim()].slice(0, 80).join('');
   const line = label('noMatchLine', lang, { query });
+  const ids = new Set(a.cases.map((c) => c.id));
+  const examples = EXAMPLE_QUESTIONS.filter((q) => ids.has(q.caseId)).map((q) =>
+    ask(`💬 ${q[lang]}`, q[lang]),
+  );
   const cases = a.cases.slice(0, 4).map<CardButton>((c) => ({
     label: c.title[lang],
     action: { kind: 'show', caseId: c.id, section: null },
@@ -153,11 +161,9 @@ function noMatchCard(a: NoMatchAnswer): Card {
     blocks: [
       { kind: 'title', text: `🔎 ${line}` },
       { kind: 'context', text: rich(label('tryAsking', lang)) },
-      {
-        kind: 'actions',
-        id: 'examples',
-        buttons: EXAMPLE_QUESTIONS[lang].map((q) => ask(`💬 ${q}`, q)),
-      },
+      ...(examples.length > 0
+        ? [{ kind: 'actions' as const, id: 'examples', buttons: examples }]
+        : []),
       { kind: 'actions', id: 'cases', buttons: cases.slice(0, 2) },
       ...(cases.length > 2
         ? [{ kind: 'actions' as const, id: 'cases-more', buttons: cases.slice(2, 4) }]

@@ -208,17 +208,25 @@ describe('other answers', () => {
       );
       expect(card.blocks[0]?.kind).toBe('title');
       const asks = card.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
-      expect(asks.filter((b) => b.action.kind === 'ask')).toHaveLength(
-        EXAMPLE_QUESTIONS[lang].length,
-      );
+      expect(asks.filter((b) => b.action.kind === 'ask')).toHaveLength(EXAMPLE_QUESTIONS.length);
       expect(asks.filter((b) => b.action.kind === 'show')).toHaveLength(catalog.cases.length);
-      for (const q of EXAMPLE_QUESTIONS[lang])
-        expect(index.search(q).matches.length, q).toBeGreaterThan(0);
+      for (const q of EXAMPLE_QUESTIONS)
+        expect(index.search(q[lang]).matches[0]?.caseId, q[lang]).toBe(q.caseId);
       const json = JSON.stringify(
         renderAdaptiveCard({ kind: 'no-match', lang, query: 'w', cases: catalog.cases }, o),
       );
       expect(json).not.toContain('"color":"warning"');
     }
+  });
+
+  it('no-match offers no example question about a case the casebook being served lacks', () => {
+    const own = catalog.cases.filter((c) => c.id === 'finance' || c.id === 'edge');
+    const card = answerCard(
+      { kind: 'no-match', lang: 'en', query: 'weather', cases: own },
+      { ...o, surface: 'slack' },
+    );
+    const buttons = card.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
+    expect(buttons.map((b) => b.action.kind)).toEqual(['show', 'show']);
   });
 
   it('help shows commands as code, in the form each platform types them', () => {
