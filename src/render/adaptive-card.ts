@@ -191,14 +191,6 @@ export function cardToAdaptive(card: Card): AdaptiveCard {
   };
 }
 
-/** The plain-text version of an answer: `fallbackText`, notifications, screen readers. */
-export function adaptiveFallbackText(answer: Answer, diagrams: DiagramOptions): string {
-  return plain(
-    cardText(answerCard(answer, { diagrams, surface: 'teams' }), { color: false }),
-    MAX_FALLBACK_CHARS,
-  );
-}
-
 /** An Answer as an Adaptive Card 1.5 for Teams. Pure: no I/O. */
 export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions): AdaptiveCard {
   return cardToAdaptive(

@@ -1,4 +1,4 @@
-import type { Lang, Principle, Section, Text } from '../catalog/schema.js';
+import type { Lang, Principle, Text } from '../catalog/schema.js';
 
 /** The words on the cards themselves, in both languages. Shared by every renderer. */
 const LABELS = {
@@ -80,17 +80,6 @@ export type LabelKey = keyof typeof LABELS;
 /** A label in `lang`, with `{name}` placeholders filled in (values are inserted as given). */
 export function label(key: LabelKey, lang: Lang, vars: Record<string, string> = {}): string {
   return LABELS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
-}
-
-const SECTION_LABEL: Record<Section, LabelKey> = {
-  challenges: 'challenges',
-  solutions: 'solutions',
-  architecture: 'architecture',
-  metrics: 'metrics',
-};
-
-export function sectionLabel(section: Section, lang: Lang): string {
-  return label(SECTION_LABEL[section], lang);
 }
 
 const PRINCIPLE_NAMES: Record<string, Text> = {
