@@ -10,12 +10,12 @@ import { instrumentStore } from './metrics/instrumented-store.js';
 import { type Metrics, noMetrics } from './metrics/metrics.js';
 import type { PrometheusMetrics } from './metrics/prometheus.js';
 import type { DiagramOptions } from './render/diagram.js';
-import { within } from './store/bounded.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { withholdQuestions } from './store/withhold-questions.js';
 import type { TipScheduler } from './tips/scheduler.js';
 import type { TipSender } from './tips/sender.js';
+import { within } from './within.js';
 
 /**
  * `/readyz` reports the store not ready when it has not answered within this (Kubernetes'

@@ -1,4 +1,4 @@
-/** How a store call on an answer path or a probe ended, within its time. */
+/** How bounded work ended, within its time. */
 export type Bounded<T> =
   | { readonly kind: 'done'; readonly value: T }
   | { readonly kind: 'failed'; readonly error: unknown }
@@ -6,7 +6,7 @@ export type Bounded<T> =
 
 /**
  * Runs `work` and settles after at most `ms`: a store that accepts connections but never answers
- * must not hold an answer or a probe. One promise, settled once, the timer cleared as soon as the
+ * must not hold an answer or a probe, nor a slow look-up hold a slash command past Slack's ack. One promise, settled once, the timer cleared as soon as the
  * work settles (no `Promise.race` leaving a loser pending). The work itself goes on; its late
  * result or failure is dropped.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { within } from '../../src/store/bounded.js';
+import { within } from '../src/within.js';
 
 describe('within', () => {
   it('gives the value, the failure, or a timeout for work that never settles', async () => {

@@ -3,6 +3,7 @@ import { parseCommand } from '../../../core/grammar.js';
 import type { Answer } from '../../../core/model.js';
 import { type BlockKitMessage, renderBlockKit } from '../../../render/blockkit.js';
 import { DIAGRAM_DEFAULT_URL } from '../../../render/diagram.js';
+import { within } from '../../../within.js';
 import { AnswerCache, type InlineAnswer, inlineAnswer } from '../answer-cache.js';
 import { answerFor, type ListenerDeps, requestIdOf } from '../deps.js';
 import { botCannotPost, inviteHint, userTimeZone } from '../lookups.js';
@@ -29,24 +30,6 @@ function inlineSafe(deps: ListenerDeps): boolean {
 }
 
 /**
- * `work`'s result, or null if it fails or takes longer than `ms`. One promise, settled either
- * way, and the timer cleared at once: nothing is left pending per request. (A `Promise.race`
- * against a timeout leaves the losing promise pending with the request's whole graph hanging
- * off it; once V8 pretenures that allocation site, every request's objects get promoted and the
- * old generation fills with garbage under load.)
- */
-function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), ms);
-    const settle = (value: T | null) => {
-      clearTimeout(timer);
-      resolve(value);
-    };
-    work.then(settle, () => settle(null));
-  });
-}
-
-/**
  * `/case …`: an ephemeral answer with a "Share in channel" button. When the answer is ready well
  * inside Slack's 3 seconds (nearly always) it is the ack itself: one round trip, the way the
  * snappiest Slack apps answer. Otherwise the ack goes first and the answer follows through the
@@ -58,7 +41,8 @@ export function caseCommand(deps: ListenerDeps) {
     const work = answerCommand(deps, command, requestIdOf(context), cache);
     // A failure is handled below, after the ack; don't let it go unobserved meanwhile.
     work.catch(() => undefined);
-    const ready = inlineSafe(deps) ? await within(work, INLINE_BUDGET_MS) : null;
+    const inline = inlineSafe(deps) ? await within(() => work, INLINE_BUDGET_MS) : null;
+    const ready = inline?.kind === 'done' ? inline.value : null;
     if (ready) {
       await ack(ready);
       return;

@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { within } from '../../../store/bounded.js';
+import { within } from '../../../within.js';
 import type { ListenerDeps } from '../deps.js';
 import { requestIdOf } from '../deps.js';
 
