@@ -154,12 +154,7 @@ const SLACK_WORDS = {
     en: 'Use `/case …` anywhere, mention @casebot in a channel or thread, or just write to me in a direct message.',
     zh: '在任何地方输入 `/case …`，在频道或话题中 @casebot，或直接给我发私信。',
   },
-  tryHelp: {
-    en: 'Type `/case help` to see everything I can do.',
-    zh: '输入 `/case 帮助` 查看全部用法。',
-  },
   homeHowTo: { en: 'How to use', zh: '使用方法' },
-  homeLanguage: { en: 'Language', zh: '语言' },
   subscribeHint: {
     en: '`/case subscribe 09:00 Europe/Berlin` posts a daily tip to a channel.',
     zh: '`/case 订阅 09:00 Asia/Shanghai` 每天向频道发送一条技巧。',
