@@ -303,10 +303,11 @@ export function loadConfig(env: Env): Config {
   else if (url?.startsWith('memory')) storeConfig = { kind: 'memory' };
 
   let embeddingsConfig: EmbeddingsConfig | null = null;
-  if (embeddings?.EMBEDDINGS_URL) {
-    if (!embeddings.EMBEDDINGS_MODEL) {
+  // Read as given too, so a missing model is listed even when another EMBEDDINGS_ value is wrong.
+  if (env.EMBEDDINGS_URL?.trim()) {
+    if (!env.EMBEDDINGS_MODEL?.trim()) {
       problems.push('EMBEDDINGS_MODEL: Required when EMBEDDINGS_URL is set');
-    } else {
+    } else if (embeddings?.EMBEDDINGS_URL && embeddings.EMBEDDINGS_MODEL) {
       embeddingsConfig = {
         url: embeddings.EMBEDDINGS_URL,
         model: embeddings.EMBEDDINGS_MODEL,
@@ -319,7 +320,7 @@ export function loadConfig(env: Env): Config {
     notes.push('Semantic search is off: EMBEDDINGS_URL is not set.');
   }
 
-  if (problems.length > 0 || !server || !diagrams || !tips || !metrics || !stats) {
+  if (problems.length > 0 || !server || !diagrams || !tips || !metrics || !stats || !embeddings) {
     throw new CasebotError(
       'config_invalid',
       `Configuration has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`,
