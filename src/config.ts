@@ -353,3 +353,18 @@ export function loadConfig(env: Env): Config {
     notes,
   };
 }
+
+/**
+ * What `casebot search` needs (semantic search and the store its case vectors are kept in),
+ * validated like the rest but without asking for the server's or the platforms' settings.
+ */
+export function loadSearchConfig(env: Env): Pick<Config, 'embeddings' | 'store'> {
+  const names = new Set([
+    ...Object.keys(embeddingsSchema.shape),
+    ...Object.keys(storeSchema.shape),
+  ]);
+  const { embeddings, store } = loadConfig(
+    Object.fromEntries(Object.entries(env).filter(([name]) => names.has(name))),
+  );
+  return { embeddings, store };
+}
