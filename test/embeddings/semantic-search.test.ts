@@ -77,7 +77,7 @@ function semantic(overrides: Partial<EmbeddingsConfig> = {}) {
     metrics: { ...noMetrics, embeddingsFallback: (reason) => fallbacks.push(reason) },
     now: () => new Date(clock),
   });
-  return { store, ranking: search.forCases(catalog.cases) };
+  return { store, search, ranking: search.forCases(catalog.cases) };
 }
 
 async function ready(overrides: Partial<EmbeddingsConfig> = {}) {
@@ -107,6 +107,21 @@ describe('case vectors', () => {
   it('are computed again for another model or a changed casebook', async () => {
     await ready();
     await ready({ model: 'another-model' });
+    expect(service.inputs()).toHaveLength(2);
+  });
+
+  it('are kept across a reload of an unchanged casebook and computed anew for a changed one', async () => {
+    const { search, ranking: first } = semantic();
+    await first.vectors.settled();
+    expect(search.forCases(catalog.cases).vectors).toBe(first.vectors);
+    const [head, ...rest] = catalog.cases;
+    const edited = [
+      { ...head!, summary: { en: 'A storefront for crowds', zh: '顾客很多的网站' } },
+      ...rest,
+    ];
+    const next = search.forCases(edited);
+    expect(next.vectors.casebook).not.toBe(first.vectors.casebook);
+    expect(await next.vectors.settled()).toBe(true);
     expect(service.inputs()).toHaveLength(2);
   });
 
