@@ -280,6 +280,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
       logger.info({ inFlight: server.inFlight() }, 'shutting down');
       await server.close(config.server.shutdownGraceMs);
       await scheduler?.stop();
+      semantic?.close();
       for (const adapter of adapters) await adapter.stop();
       await store.close();
       logger.info('stopped');

@@ -4,6 +4,7 @@ import { noMetrics } from '../metrics/metrics.js';
 import type { SemanticRanking } from '../search/hybrid.js';
 import { openStore } from '../store/open-store.js';
 import type { Logger } from '../store/support.js';
+import { within } from '../within.js';
 import { type CliIo, err } from './io.js';
 
 export interface CliSemantic {
@@ -34,6 +35,13 @@ export async function cliSemantic(io: CliIo, catalog: Catalog): Promise<CliSeman
     now: () => new Date(),
   });
   const ranking = search.forCases(catalog.cases);
-  await ranking.vectors.settled();
-  return { ranking, close: () => store.close() };
+  // Not ready within a question's budget × 10: the queries are answered lexically.
+  await within(() => ranking.vectors.settled(), config.embeddings.timeoutMs * 10);
+  return {
+    ranking,
+    close: () => {
+      search.close();
+      return store.close();
+    },
+  };
 }

@@ -35,6 +35,7 @@ export class CaseVectors {
   #ready: CaseVectorMap | null = null;
   #running: Promise<void> | null = null;
   #failedAt = Number.NEGATIVE_INFINITY;
+  readonly #stopped = new AbortController();
 
   constructor(cases: readonly Case[], deps: CaseVectorsDeps) {
     this.#texts = caseTexts(cases);
@@ -45,6 +46,7 @@ export class CaseVectors {
   /** The vectors when ready; else null, and the work is started (or retried when due). */
   current(): CaseVectorMap | null {
     if (this.#ready) return this.#ready;
+    if (this.#stopped.signal.aborted) return null;
     if (!this.#running && this.#deps.now().getTime() - this.#failedAt >= CASE_RETRY_MS) {
       this.#running = this.#prepare().finally(() => {
         this.#running = null;
@@ -58,6 +60,11 @@ export class CaseVectors {
     this.current();
     await this.#running;
     return this.#ready !== null;
+  }
+
+  /** Gives up work in progress (shutdown): nothing is left waiting on the service. */
+  stop(): void {
+    this.#stopped.abort();
   }
 
   async #prepare(): Promise<void> {
@@ -76,6 +83,7 @@ export class CaseVectors {
       computed = await this.#compute(missing);
     } catch (error) {
       this.#failedAt = this.#deps.now().getTime();
+      if (this.#stopped.signal.aborted) return;
       const failure = asFailure(error);
       logger.warn(
         { err: error, reason: failure.reason, code: failure.code, retryInMs: CASE_RETRY_MS },
@@ -115,7 +123,7 @@ export class CaseVectors {
       const batch = texts.slice(i, i + CASE_BATCH);
       const vectors = await this.#deps.client.embed(
         batch.map((t) => t.text),
-        AbortSignal.timeout(CASE_BATCH_TIMEOUT_MS),
+        AbortSignal.any([AbortSignal.timeout(CASE_BATCH_TIMEOUT_MS), this.#stopped.signal]),
       );
       batch.forEach((t, k) => {
         out.push({ caseId: t.caseId, lang: t.lang, vector: vectors[k]! });

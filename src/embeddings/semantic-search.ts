@@ -34,6 +34,8 @@ export interface SemanticSearchDeps {
 export interface SemanticSearch {
   /** The ranking for one casebook; its case vectors are prepared in the background. */
   forCases(cases: readonly Case[]): SemanticRanking & { readonly vectors: CaseVectors };
+  /** Stops computing case vectors (shutdown). */
+  close(): void;
 }
 
 function clearCut(result: SearchResult): boolean {
@@ -96,9 +98,13 @@ export function createSemanticSearch(deps: SemanticSearchDeps): SemanticSearch {
   };
 
   return {
+    close() {
+      latest?.stop();
+    },
     forCases(cases) {
       const fresh = new CaseVectors(cases, { ...deps, client, model: config.model });
       const vectors = latest?.casebook === fresh.casebook ? latest : fresh;
+      if (latest !== vectors) latest?.stop();
       latest = vectors;
       vectors.current();
       return {

@@ -15,13 +15,14 @@ afterEach(async () => {
   file.remove();
 });
 
-const search = (input: string) =>
+const search = (input: string, env: Record<string, string> = {}) =>
   runCli(['search'], {
     input,
     env: {
       EMBEDDINGS_URL: `${service.url}/v1`,
       EMBEDDINGS_MODEL: 'fake-concepts',
       DATABASE_URL: `sqlite:${file.path}`,
+      ...env,
     },
   });
 const caseIds = (stdout: string) =>
@@ -50,5 +51,12 @@ describe('casebot search with semantic search on', () => {
     expect(run.stderr).toMatch(
       /^casebot search: case vectors could not be computed.*\(network\)$/m,
     );
+  });
+
+  it('answers lexically and ends when the service never answers', async () => {
+    service.behaviour = 'hang';
+    const run = await search('flash sale\n', { EMBEDDINGS_TIMEOUT_MS: '100' });
+    expect(run.code).toBe(0);
+    expect(caseIds(run.stdout)).toEqual([['ecommerce']]);
   });
 });
