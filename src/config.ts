@@ -95,6 +95,20 @@ const metricsSchema = z.object({ METRICS: onOff });
 
 const statsSchema = z.object({ STATS_KEEP_QUESTIONS: onOff });
 
+const embeddingsSchema = z.object({
+  EMBEDDINGS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  EMBEDDINGS_MODEL: optional,
+  EMBEDDINGS_API_KEY: optional,
+  EMBEDDINGS_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(50).max(30_000).default(800),
+  ),
+  EMBEDDINGS_MIN_SIMILARITY: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().min(0).max(1).default(0.5),
+  ),
+});
+
 export interface SlackConfig {
   readonly botToken: string;
   readonly signingSecret?: string;
@@ -131,6 +145,18 @@ export interface DiagramConfig {
   readonly baseUrl: string;
 }
 
+/** Optional semantic search through an OpenAI-compatible embeddings endpoint. */
+export interface EmbeddingsConfig {
+  /** As configured: an API base (`…/v1`) or an Azure OpenAI deployment URL. */
+  readonly url: string;
+  readonly model: string;
+  readonly apiKey?: string;
+  /** The most a question waits for its embedding before it is answered lexically. */
+  readonly timeoutMs: number;
+  /** The cosine similarity at which meaning alone makes a case a match. */
+  readonly minSimilarity: number;
+}
+
 export interface Config {
   readonly server: {
     readonly port: number;
@@ -155,6 +181,8 @@ export interface Config {
    * off: counted without their text, and feedback is stored without its question.
    */
   readonly statsKeepQuestions: boolean;
+  /** Null when semantic search is off (EMBEDDINGS_URL unset): lexical search only. */
+  readonly embeddings: EmbeddingsConfig | null;
   /** Why a platform is off, for one clear log line each. */
   readonly notes: readonly string[];
 }
@@ -169,6 +197,7 @@ export const ENV_NAMES = [
   ...Object.keys(tipsSchema.shape),
   ...Object.keys(metricsSchema.shape),
   ...Object.keys(statsSchema.shape),
+  ...Object.keys(embeddingsSchema.shape),
 ] as const;
 
 function collect<T>(schema: z.ZodType<T>, env: Env, problems: string[]): T | undefined {
@@ -191,6 +220,7 @@ export function loadConfig(env: Env): Config {
   const tips = collect(tipsSchema, env, problems);
   const metrics = collect(metricsSchema, env, problems);
   const stats = collect(statsSchema, env, problems);
+  const embeddings = collect(embeddingsSchema, env, problems);
   const notes: string[] = [];
 
   let slackConfig: SlackConfig | null = null;
@@ -272,7 +302,25 @@ export function loadConfig(env: Env): Config {
   else if (url?.startsWith('postgres')) storeConfig = { kind: 'postgres', url };
   else if (url?.startsWith('memory')) storeConfig = { kind: 'memory' };
 
-  if (problems.length > 0 || !server || !diagrams || !tips || !metrics || !stats) {
+  let embeddingsConfig: EmbeddingsConfig | null = null;
+  // Read as given too, so a missing model is listed even when another EMBEDDINGS_ value is wrong.
+  if (env.EMBEDDINGS_URL?.trim()) {
+    if (!env.EMBEDDINGS_MODEL?.trim()) {
+      problems.push('EMBEDDINGS_MODEL: Required when EMBEDDINGS_URL is set');
+    } else if (embeddings?.EMBEDDINGS_URL && embeddings.EMBEDDINGS_MODEL) {
+      embeddingsConfig = {
+        url: embeddings.EMBEDDINGS_URL,
+        model: embeddings.EMBEDDINGS_MODEL,
+        apiKey: embeddings.EMBEDDINGS_API_KEY,
+        timeoutMs: embeddings.EMBEDDINGS_TIMEOUT_MS,
+        minSimilarity: embeddings.EMBEDDINGS_MIN_SIMILARITY,
+      };
+    }
+  } else if (embeddings?.EMBEDDINGS_MODEL || embeddings?.EMBEDDINGS_API_KEY) {
+    notes.push('Semantic search is off: EMBEDDINGS_URL is not set.');
+  }
+
+  if (problems.length > 0 || !server || !diagrams || !tips || !metrics || !stats || !embeddings) {
     throw new CasebotError(
       'config_invalid',
       `Configuration has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`,
@@ -301,6 +349,22 @@ export function loadConfig(env: Env): Config {
     tipsScheduler: tips.TIPS_SCHEDULER,
     metrics: metrics.METRICS,
     statsKeepQuestions: stats.STATS_KEEP_QUESTIONS,
+    embeddings: embeddingsConfig,
     notes,
   };
+}
+
+/**
+ * What `casebot search` needs (semantic search and the store its case vectors are kept in),
+ * validated like the rest but without asking for the server's or the platforms' settings.
+ */
+export function loadSearchConfig(env: Env): Pick<Config, 'embeddings' | 'store'> {
+  const names = new Set([
+    ...Object.keys(embeddingsSchema.shape),
+    ...Object.keys(storeSchema.shape),
+  ]);
+  const { embeddings, store } = loadConfig(
+    Object.fromEntries(Object.entries(env).filter(([name]) => names.has(name))),
+  );
+  return { embeddings, store };
 }

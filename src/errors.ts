@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'tip_claim_lost'
   | 'platform_failed'
   | 'request_invalid'
+  | 'embeddings_failed'
   | 'unexpected';
 
 export class CasebotError extends Error {

@@ -13,7 +13,9 @@ export const REDACT_PATHS = [
   'password',
   'appPassword',
   'authorization',
+  'apiKey',
   'headers.authorization',
+  'headers["api-key"]',
   'req.headers.authorization',
   'req.headers["x-slack-signature"]',
   'headers["x-slack-signature"]',
@@ -23,12 +25,14 @@ export const REDACT_PATHS = [
   '*.signingSecret',
   '*.password',
   '*.appPassword',
+  '*.apiKey',
   '*.authorization',
   '*.headers.authorization',
   'config.slack.botToken',
   'config.slack.signingSecret',
   'config.slack.appToken',
   'config.teams.credentials.appPassword',
+  'config.embeddings.apiKey',
 ];
 
 export interface LoggerOptions {

@@ -3,6 +3,7 @@ import type { Catalog } from './catalog/model.js';
 import type { Config } from './config.js';
 import { type Core, createCore } from './core/core.js';
 import type { Answer, BotRequest } from './core/model.js';
+import type { SemanticSearch } from './embeddings/semantic-search.js';
 import { type RunningServer, startHttpServer } from './http/server.js';
 import type { HttpAdapter } from './http/types.js';
 import type { Logger } from './logger.js';
@@ -69,8 +70,20 @@ function reloadableCore(initial: Core): { core: Core; swap(next: Core): void } {
   };
 }
 
-export function buildCore(catalog: Catalog, store: Store, config: Config, now: () => Date): Core {
-  return createCore({ catalog, store, defaultLocale: config.defaultLocale, now });
+export function buildCore(
+  catalog: Catalog,
+  store: Store,
+  config: Config,
+  now: () => Date,
+  semantic?: SemanticSearch | null,
+): Core {
+  return createCore({
+    catalog,
+    store,
+    defaultLocale: config.defaultLocale,
+    now,
+    ...(semantic && { semantic: semantic.forCases(catalog.cases) }),
+  });
 }
 
 /**
@@ -111,7 +124,9 @@ export async function startApp(deps: AppDeps): Promise<App> {
 
   // prom-client is loaded only when metrics are on.
   const prometheus: PrometheusMetrics | null = config.metrics
-    ? (await import('./metrics/prometheus.js')).createPrometheusMetrics()
+    ? (await import('./metrics/prometheus.js')).createPrometheusMetrics({
+        embeddings: config.embeddings !== null,
+      })
     : null;
   const metrics: Metrics = prometheus ?? noMetrics;
 
@@ -131,7 +146,17 @@ export async function startApp(deps: AppDeps): Promise<App> {
     logger.error({ err: error }, 'store unavailable at start; lookups still work');
   }
 
-  const holder = reloadableCore(buildCore(catalog, store, config, now));
+  // Loaded only when semantic search is configured; else nothing of it runs.
+  const semantic: SemanticSearch | null = config.embeddings
+    ? (await import('./embeddings/semantic-search.js')).createSemanticSearch({
+        config: config.embeddings,
+        store,
+        logger,
+        metrics,
+        now,
+      })
+    : null;
+  const holder = reloadableCore(buildCore(catalog, store, config, now, semantic));
   const diagrams: DiagramOptions = config.diagrams;
 
   const adapters: (HttpAdapter & { tipSender: TipSender })[] = [];
@@ -240,7 +265,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
     reload: coalesce(async () => {
       try {
         const next = await loadCatalog(config.casesDir);
-        holder.swap(buildCore(next, store, config, now));
+        holder.swap(buildCore(next, store, config, now, semantic));
         logger.info({ cases: next.cases.length, tips: next.tips.length }, 'casebook reloaded');
         metrics.casebookReload('success');
         metrics.casebookCases(next.cases.length);
@@ -255,6 +280,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
       logger.info({ inFlight: server.inFlight() }, 'shutting down');
       await server.close(config.server.shutdownGraceMs);
       await scheduler?.stop();
+      semantic?.close();
       for (const adapter of adapters) await adapter.stop();
       await store.close();
       logger.info('stopped');

@@ -57,3 +57,55 @@ describe('METRICS and STATS_KEEP_QUESTIONS', () => {
     expect(example).toMatch(/^STATS_KEEP_QUESTIONS=on$/m);
   });
 });
+
+describe('EMBEDDINGS_*', () => {
+  it('leave semantic search off unless EMBEDDINGS_URL is set', () => {
+    expect(loadConfig({}).embeddings).toBeNull();
+    const config = loadConfig({ EMBEDDINGS_MODEL: 'text-embedding-3-small' });
+    expect(config.embeddings).toBeNull();
+    expect(config.notes).toContain('Semantic search is off: EMBEDDINGS_URL is not set.');
+  });
+
+  it('switch it on with a short budget and the similarity threshold by default', () => {
+    const config = loadConfig({
+      EMBEDDINGS_URL: 'http://localhost:11434/v1',
+      EMBEDDINGS_MODEL: 'nomic-embed-text',
+    });
+    expect(config.embeddings).toEqual({
+      url: 'http://localhost:11434/v1',
+      model: 'nomic-embed-text',
+      apiKey: undefined,
+      timeoutMs: 800,
+      minSimilarity: 0.5,
+    });
+  });
+
+  it('need a model with the URL, listed with every other problem at once', () => {
+    expect(() =>
+      loadConfig({
+        EMBEDDINGS_URL: 'https://api.openai.com/v1',
+        EMBEDDINGS_TIMEOUT_MS: 'soon',
+        EMBEDDINGS_MIN_SIMILARITY: '2',
+        METRICS: 'yes',
+      }),
+    ).toThrow(
+      /4 problem\(s\)[\s\S]*METRICS[\s\S]*EMBEDDINGS_TIMEOUT_MS[\s\S]*EMBEDDINGS_MIN_SIMILARITY[\s\S]*EMBEDDINGS_MODEL: Required/,
+    );
+    expect(() =>
+      loadConfig({ EMBEDDINGS_URL: 'ftp://models.example.com', EMBEDDINGS_MODEL: 'm' }),
+    ).toThrow(/EMBEDDINGS_URL/);
+  });
+
+  it('are documented in .env.example', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    for (const name of [
+      'EMBEDDINGS_URL',
+      'EMBEDDINGS_MODEL',
+      'EMBEDDINGS_API_KEY',
+      'EMBEDDINGS_TIMEOUT_MS',
+      'EMBEDDINGS_MIN_SIMILARITY',
+    ]) {
+      expect(example).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+    }
+  });
+});

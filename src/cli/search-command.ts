@@ -3,9 +3,11 @@ import { loadCatalog } from '../catalog/load.js';
 import { BUNDLED_CASES_DIR } from '../catalog/model.js';
 import type { Lang } from '../catalog/schema.js';
 import { languageOf } from '../core/lang.js';
+import type { SemanticRanking } from '../search/hybrid.js';
 import { buildIndex } from '../search/index.js';
 import type { SearchIndex } from '../search/types.js';
 import { type CliIo, EXIT, err, lines, out } from './io.js';
+import { cliSemantic } from './semantic-option.js';
 
 /** The most of a query a result echoes back (code points): a result line stays small. */
 const QUERY_ECHO_MAX = 500;
@@ -20,13 +22,19 @@ function clip(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-function resultLine(
+async function resultLine(
   index: SearchIndex,
+  semantic: SemanticRanking | undefined,
   query: string,
   titles: Map<string, { en: string; zh: string }>,
   lang?: Lang,
 ) {
-  const result = query === '' ? { section: null, matches: [] } : index.search(query);
+  const lexical = query === '' ? null : index.search(query);
+  const result = !lexical
+    ? { section: null, matches: [] }
+    : semantic
+      ? await semantic.rank(query, lexical)
+      : lexical;
   const replyLang = lang ?? languageOf(query) ?? 'en';
   return {
     query: clip(query, QUERY_ECHO_MAX),
@@ -60,18 +68,33 @@ export async function searchCommand(argv: string[], io: CliIo): Promise<number> 
   const catalog = await loadCatalog(values.cases ?? (io.env.CASES_DIR || BUNDLED_CASES_DIR));
   const index = buildIndex(catalog.cases);
   const titles = new Map(catalog.cases.map((c) => [c.id, c.title]));
+  const semantic = await cliSemantic(io, catalog);
+  try {
+    return await answer(io, positionals, values.json, (query) =>
+      resultLine(index, semantic?.ranking, query, titles, lang),
+    );
+  } finally {
+    await semantic?.close();
+  }
+}
 
+async function answer(
+  io: CliIo,
+  positionals: readonly string[],
+  json: boolean | undefined,
+  resultOf: (query: string) => ReturnType<typeof resultLine>,
+): Promise<number> {
   if (positionals.length === 0) {
     // One query per line in, one JSON object per line out: output line n answers input line n.
     for await (const line of lines(io.stdin)) {
-      out(io, JSON.stringify(resultLine(index, line.trim(), titles, lang)));
+      out(io, JSON.stringify(await resultOf(line.trim())));
     }
     return EXIT.ok;
   }
 
   const query = positionals.join(' ');
-  const result = resultLine(index, query, titles, lang);
-  if (values.json) {
+  const result = await resultOf(query);
+  if (json) {
     out(io, JSON.stringify(result));
     return EXIT.ok;
   }

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/load.js';
 import type { Case, Lang, Section } from '../catalog/schema.js';
 import { CasebotError } from '../errors.js';
+import type { SemanticRanking } from '../search/hybrid.js';
 import { buildIndex } from '../search/index.js';
 import type { SearchIndex, SearchMatch } from '../search/types.js';
 import type { Miss, Store, SubscriptionPlatform } from '../store/store.js';
@@ -21,6 +22,8 @@ export interface CoreDeps {
   readonly now: () => Date;
   /** [0, 1); injected so `tip` is testable. */
   readonly random?: () => number;
+  /** Optional semantic search: refines the lexical result by meaning (never fails, never slow). */
+  readonly semantic?: SemanticRanking;
 }
 
 export interface Core {
@@ -90,7 +93,8 @@ export function createCore(deps: CoreDeps): Core {
     const query = text.slice(0, MAX_QUERY_CHARS);
     const named = caseByName(catalog.cases, query);
     if (named) return caseAnswer(named, lang, null, '', 1);
-    const result = index.search(query);
+    const lexical = index.search(query);
+    const result = deps.semantic ? await deps.semantic.rank(query, lexical) : lexical;
     const [best, ...rest] = result.matches;
     const bestCase = best && catalog.byId.get(best.caseId);
     if (!best || !bestCase) {

@@ -27,6 +27,8 @@ export const STORE_OPERATIONS = [
   'postedTips',
   'stats',
   'topMisses',
+  'loadCaseVectors',
+  'saveCaseVectors',
   'other',
 ] as const satisfies readonly (StoreMethod | 'other')[];
 

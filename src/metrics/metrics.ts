@@ -32,6 +32,20 @@ export type Vote = (typeof VOTES)[number];
 export const RELOAD_RESULTS = ['success', 'failure'] as const;
 export type ReloadResult = (typeof RELOAD_RESULTS)[number];
 
+/**
+ * Why a question was answered lexically although semantic search is on: the embeddings call timed
+ * out, could not connect, got an HTTP error or an unreadable answer, or the case vectors are not
+ * ready yet.
+ */
+export const EMBEDDINGS_FALLBACKS = [
+  'timeout',
+  'network',
+  'http_error',
+  'malformed',
+  'not_ready',
+] as const;
+export type EmbeddingsFallback = (typeof EMBEDDINGS_FALLBACKS)[number];
+
 export interface Metrics {
   /** One request, counted once, when it is over. */
   request(platform: MetricsPlatform, surface: Surface, outcome: Outcome): void;
@@ -43,6 +57,8 @@ export interface Metrics {
   storeError(operation: string): void;
   casebookCases(count: number): void;
   casebookReload(result: ReloadResult): void;
+  /** A question answered lexically only, although semantic search is on. */
+  embeddingsFallback(reason: EmbeddingsFallback): void;
 }
 
 /** METRICS=off: nothing is counted and nothing is kept. */
@@ -54,6 +70,7 @@ export const noMetrics: Metrics = {
   storeError() {},
   casebookCases() {},
   casebookReload() {},
+  embeddingsFallback() {},
 };
 
 /** `value` when it is one of `allowed`, else `fallback` (label values from outside stay bounded). */

@@ -1,6 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { STORE_OPERATIONS } from './instrumented-store.js';
 import {
+  EMBEDDINGS_FALLBACKS,
   type Metrics,
   OUTCOMES,
   oneOf,
@@ -25,7 +26,12 @@ export interface PrometheusMetrics extends Metrics {
  * The instruments on a registry of their own (never prom-client's global one: tests run several
  * apps in one process), with Node's default process metrics (RSS, event-loop lag, GC).
  */
-export function createPrometheusMetrics(): PrometheusMetrics {
+export interface PrometheusOptions {
+  /** Semantic search is on: count its fall-backs to lexical search. */
+  readonly embeddings?: boolean;
+}
+
+export function createPrometheusMetrics(options: PrometheusOptions = {}): PrometheusMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -72,6 +78,14 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     labelNames: ['result'] as const,
     registers,
   });
+  const fallbacks = options.embeddings
+    ? new Counter({
+        name: 'casebot_embeddings_fallbacks_total',
+        help: 'Questions answered by lexical search only although semantic search is on, by reason.',
+        labelNames: ['reason'] as const,
+        registers,
+      })
+    : null;
 
   // Series that alerts divide or take increase() of exist from the start, at zero.
   for (const platform of ['slack', 'teams'] as const)
@@ -79,6 +93,7 @@ export function createPrometheusMetrics(): PrometheusMetrics {
   for (const vote of VOTES) feedback.inc({ vote }, 0);
   for (const operation of STORE_OPERATIONS) storeErrors.inc({ operation }, 0);
   for (const result of RELOAD_RESULTS) reloads.inc({ result }, 0);
+  for (const reason of EMBEDDINGS_FALLBACKS) fallbacks?.inc({ reason }, 0);
 
   return {
     registry,
@@ -108,6 +123,9 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     },
     casebookReload(result) {
       reloads.inc({ result });
+    },
+    embeddingsFallback(reason) {
+      fallbacks?.inc({ reason: oneOf(EMBEDDINGS_FALLBACKS, reason, 'network') });
     },
   };
 }

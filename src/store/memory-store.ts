@@ -1,5 +1,6 @@
 import type { Lang } from '../catalog/schema.js';
 import type {
+  CaseVector,
   Feedback,
   Miss,
   MissQuery,
@@ -32,6 +33,8 @@ export class MemoryStore implements Store {
   private readonly misses: { query: string; lang: Lang; at: Date }[] = [];
   private readonly subs = new Map<string, Subscription>();
   private readonly posts = new Map<string, PostRow>();
+  /** model → casebook → `caseId lang` → vector */
+  private readonly vectors = new Map<string, { casebook: string; rows: Map<string, CaseVector> }>();
 
   async init(): Promise<void> {}
   async ping(): Promise<void> {}
@@ -192,6 +195,26 @@ export class MemoryStore implements Store {
         .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query))
         .slice(0, limit),
     };
+  }
+
+  async loadCaseVectors(casebook: string, model: string): Promise<CaseVector[]> {
+    const kept = this.vectors.get(model);
+    if (kept?.casebook !== casebook) return [];
+    return [...kept.rows.values()].map((v) => ({ ...v, vector: v.vector.slice() }));
+  }
+
+  async saveCaseVectors(
+    casebook: string,
+    model: string,
+    vectors: readonly CaseVector[],
+  ): Promise<void> {
+    let kept = this.vectors.get(model);
+    if (kept?.casebook !== casebook) {
+      kept = { casebook, rows: new Map() };
+      this.vectors.set(model, kept);
+    }
+    for (const v of vectors)
+      kept.rows.set(`${v.caseId} ${v.lang}`, { ...v, vector: v.vector.slice() });
   }
 
   private find(platform: SubscriptionPlatform, channelId: string): Subscription | undefined {

@@ -87,4 +87,18 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         CHECK (status IN ('claimed', 'sending', 'posted', 'skipped'));
     `,
   },
+  {
+    version: 3,
+    name: 'case vectors',
+    sql: `
+      CREATE TABLE casebot_case_vectors (
+        casebook text NOT NULL,
+        model text NOT NULL,
+        case_id text NOT NULL,
+        lang text NOT NULL,
+        vector bytea NOT NULL,
+        PRIMARY KEY (model, casebook, case_id, lang)
+      );
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ import {
   toSubscription,
 } from './postgres-support.js';
 import type {
+  CaseVector,
   Feedback,
   Miss,
   MissQuery,
@@ -22,6 +23,7 @@ import type {
   TipClaim,
 } from './store.js';
 import {
+  bytesVector,
   claimLost,
   DEFAULT_STATS_LIMIT,
   type Logger,
@@ -31,6 +33,7 @@ import {
   PurgeTimer,
   silentLogger,
   storeError,
+  vectorBytes,
 } from './support.js';
 
 /**
@@ -306,6 +309,44 @@ export class PostgresStore implements Store {
       [claim.subscriptionId, claim.day, claim.token, status, tipId, reason, now],
     );
     if (result.rowCount !== 1) throw claimLost(op, claim);
+  }
+
+  async loadCaseVectors(casebook: string, model: string): Promise<CaseVector[]> {
+    const result = await this.query<{ case_id: string; lang: CaseVector['lang']; vector: Buffer }>(
+      'loadCaseVectors',
+      'SELECT case_id, lang, vector FROM casebot_case_vectors WHERE model = $1 AND casebook = $2',
+      [model, casebook],
+    );
+    return result.rows.map((r) => ({
+      caseId: r.case_id,
+      lang: r.lang,
+      vector: bytesVector(r.vector),
+    }));
+  }
+
+  async saveCaseVectors(
+    casebook: string,
+    model: string,
+    vectors: readonly CaseVector[],
+  ): Promise<void> {
+    // One statement: the older versions go and the new vectors come in atomically.
+    await this.query(
+      'saveCaseVectors',
+      `WITH gone AS (
+         DELETE FROM casebot_case_vectors WHERE model = $2 AND casebook <> $1
+       )
+       INSERT INTO casebot_case_vectors (casebook, model, case_id, lang, vector)
+       SELECT $1, $2, v.case_id, v.lang, v.vector
+       FROM unnest($3::text[], $4::text[], $5::bytea[]) AS v (case_id, lang, vector)
+       ON CONFLICT (model, casebook, case_id, lang) DO UPDATE SET vector = EXCLUDED.vector`,
+      [
+        casebook,
+        model,
+        vectors.map((v) => v.caseId),
+        vectors.map((v) => v.lang),
+        vectors.map((v) => Buffer.from(vectorBytes(v.vector))),
+      ],
+    );
   }
 
   private ensureReady(): Promise<void> {

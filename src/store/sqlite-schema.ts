@@ -79,6 +79,17 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   DROP TABLE tip_posts;
   ALTER TABLE tip_posts_v2 RENAME TO tip_posts;
   `,
+  // Optional semantic search: one vector per case and language, per casebook version and model.
+  `
+  CREATE TABLE case_vectors (
+    casebook TEXT NOT NULL,
+    model TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, casebook, case_id, lang)
+  );
+  `,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   type DatabaseSync,
+  immediateTransaction,
   isUnavailable,
   loadSqlite,
   type SQLInputValue,
@@ -9,6 +10,7 @@ import {
 } from './sqlite-driver.js';
 import { migrateSqlite, readStats, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
 import type {
+  CaseVector,
   Feedback,
   Miss,
   MissQuery,
@@ -21,6 +23,7 @@ import type {
   TipClaim,
 } from './store.js';
 import {
+  bytesVector,
   claimLost,
   DEFAULT_STATS_LIMIT,
   type Logger,
@@ -30,6 +33,7 @@ import {
   PurgeTimer,
   silentLogger,
   storeError,
+  vectorBytes,
 } from './support.js';
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -287,6 +291,38 @@ export class SqliteStore implements Store {
       firstSeen: new Date(Number(r.first)),
       lastSeen: new Date(Number(r.last)),
     }));
+  }
+
+  async loadCaseVectors(casebook: string, model: string): Promise<CaseVector[]> {
+    const rows = this.run('loadCaseVectors', (db) =>
+      db.all<{ case_id: string; lang: CaseVector['lang']; vector: Uint8Array }>(
+        'SELECT case_id, lang, vector FROM case_vectors WHERE model = ? AND casebook = ?',
+        model,
+        casebook,
+      ),
+    );
+    return rows.map((r) => ({ caseId: r.case_id, lang: r.lang, vector: bytesVector(r.vector) }));
+  }
+
+  async saveCaseVectors(
+    casebook: string,
+    model: string,
+    vectors: readonly CaseVector[],
+  ): Promise<void> {
+    this.run('saveCaseVectors', (db) =>
+      immediateTransaction(db.raw, () => {
+        db.prepare('DELETE FROM case_vectors WHERE model = ? AND casebook <> ?').run(
+          model,
+          casebook,
+        );
+        const upsert = db.prepare(
+          `INSERT INTO case_vectors (casebook, model, case_id, lang, vector) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (model, casebook, case_id, lang) DO UPDATE SET vector = excluded.vector`,
+        );
+        for (const v of vectors)
+          upsert.run(casebook, model, v.caseId, v.lang, vectorBytes(v.vector));
+      }),
+    );
   }
 
   private finish(

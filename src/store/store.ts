@@ -72,6 +72,13 @@ export interface MissQuery {
   readonly limit?: number;
 }
 
+/** The embedding of one case's text in one language (optional semantic search). */
+export interface CaseVector {
+  readonly caseId: string;
+  readonly lang: Lang;
+  readonly vector: Float32Array;
+}
+
 /**
  * Everything that must survive a restart and be shared by replicas.
  * Two engines implement it (SQLite, PostgreSQL), plus an in-memory one for tests and the console;
@@ -155,4 +162,16 @@ export interface Store {
   postedTips(subscriptionId: string): Promise<string[]>;
 
   stats(limit?: number): Promise<Stats>;
+
+  /**
+   * The case vectors kept for one casebook version (a content hash) and embeddings model, in no
+   * particular order; empty when none were computed yet.
+   */
+  loadCaseVectors(casebook: string, model: string): Promise<CaseVector[]>;
+  /**
+   * Keeps case vectors for one casebook version and model; a vector saved again replaces the
+   * earlier one (replicas computing the same vectors at once is harmless). The model's vectors of
+   * other casebook versions are dropped: nothing serves them any more.
+   */
+  saveCaseVectors(casebook: string, model: string, vectors: readonly CaseVector[]): Promise<void>;
 }

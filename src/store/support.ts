@@ -70,3 +70,19 @@ export function claimLost(op: string, claim: TipClaim): CasebotError {
     `${op}: the claim on ${claim.subscriptionId} for ${claim.day} is no longer held by this pass`,
   );
 }
+
+/** A vector as stored: 32-bit floats, little-endian, whatever the machine's byte order. */
+export function vectorBytes(vector: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(vector.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < vector.length; i++) view.setFloat32(i * 4, vector[i]!, true);
+  return bytes;
+}
+
+/** The vector `vectorBytes` stored. */
+export function bytesVector(bytes: Uint8Array): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const vector = new Float32Array(Math.floor(bytes.byteLength / 4));
+  for (let i = 0; i < vector.length; i++) vector[i] = view.getFloat32(i * 4, true);
+  return vector;
+}

@@ -6,9 +6,14 @@ export interface Received {
   readonly method: string;
   readonly path: string;
   readonly body: Record<string, unknown>;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
-export type Reply = { status?: number; headers?: Record<string, string>; body: unknown };
+/** `raw`: sent as it is (not JSON); `hang`: never answered (until the stand-in closes). */
+export type Reply =
+  | { status?: number; headers?: Record<string, string>; body: unknown }
+  | { status?: number; raw: string }
+  | { hang: true };
 
 /**
  * A real HTTP server on loopback standing in for Slack's Web API and the Bot Framework
@@ -39,10 +44,17 @@ export async function startStandIn(
   const received: Received[] = [];
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const entry = { method: req.method ?? '', path: (req.url ?? '').split('?')[0] ?? '', body };
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const entry = { method: req.method ?? '', path, body, headers: req.headers };
     received.push(entry);
     const count = received.filter((r) => r.path === entry.path).length;
     const reply = route(entry, count) ?? { body: { ok: true } };
+    if ('hang' in reply) return;
+    if ('raw' in reply) {
+      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
+      res.end(reply.raw);
+      return;
+    }
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   });
@@ -51,6 +63,10 @@ export async function startStandIn(
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

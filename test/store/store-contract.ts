@@ -269,6 +269,57 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
       });
     });
 
+    describe('case vectors', () => {
+      const vec = (...xs: number[]) => new Float32Array(xs);
+      const sorted = (vs: { caseId: string; lang: string }[]) =>
+        [...vs].sort((a, b) => `${a.caseId} ${a.lang}`.localeCompare(`${b.caseId} ${b.lang}`));
+
+      it('keeps vectors per casebook version and model, readable by another replica', async () => {
+        expect(await store.loadCaseVectors('book-1', 'model-a')).toEqual([]);
+        await store.saveCaseVectors('book-1', 'model-a', [
+          { caseId: 'ecommerce', lang: 'en', vector: vec(0.5, -1, 0.25) },
+          { caseId: 'ecommerce', lang: 'zh', vector: vec(1, 0, 0) },
+        ]);
+        await store.saveCaseVectors('book-1', 'model-a', [
+          { caseId: 'finance', lang: 'en', vector: vec(0, 2, -0.125) },
+        ]);
+        await store.saveCaseVectors('book-1', 'model-b', [
+          { caseId: 'finance', lang: 'en', vector: vec(9, 9) },
+        ]);
+        const other = await peer();
+        expect(sorted(await other.loadCaseVectors('book-1', 'model-a'))).toEqual([
+          { caseId: 'ecommerce', lang: 'en', vector: vec(0.5, -1, 0.25) },
+          { caseId: 'ecommerce', lang: 'zh', vector: vec(1, 0, 0) },
+          { caseId: 'finance', lang: 'en', vector: vec(0, 2, -0.125) },
+        ]);
+        expect(await other.loadCaseVectors('book-1', 'model-b')).toEqual([
+          { caseId: 'finance', lang: 'en', vector: vec(9, 9) },
+        ]);
+        expect(await other.loadCaseVectors('book-2', 'model-a')).toEqual([]);
+      });
+
+      it('replaces a vector saved twice (two replicas computing it at once)', async () => {
+        const a = { caseId: 'edge', lang: 'en' as const };
+        await store.saveCaseVectors('book-1', 'model-a', [{ ...a, vector: vec(1, 1) }]);
+        await (await peer()).saveCaseVectors('book-1', 'model-a', [{ ...a, vector: vec(2, 3) }]);
+        expect(await store.loadCaseVectors('book-1', 'model-a')).toEqual([
+          { ...a, vector: vec(2, 3) },
+        ]);
+      });
+
+      it("drops a model's vectors of older casebook versions when a newer one is saved", async () => {
+        const one = { caseId: 'edge', lang: 'en' as const, vector: vec(1) };
+        await store.saveCaseVectors('book-1', 'model-a', [one]);
+        await store.saveCaseVectors('book-1', 'model-b', [one]);
+        await store.saveCaseVectors('book-2', 'model-a', [{ ...one, vector: vec(2) }]);
+        expect(await store.loadCaseVectors('book-1', 'model-a')).toEqual([]);
+        expect(await store.loadCaseVectors('book-1', 'model-b')).toEqual([one]);
+        expect(await store.loadCaseVectors('book-2', 'model-a')).toEqual([
+          { ...one, vector: vec(2) },
+        ]);
+      });
+    });
+
     describe('stats', () => {
       it('is all zeros on an empty store', async () => {
         expect(await store.stats()).toEqual({
