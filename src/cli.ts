@@ -20,6 +20,9 @@ Usage:
                                       subscriptions, tips posted, feedback; --misses: the
                                       questions that found nothing, with first and last seen
   casebot schema                      the JSON Schema of a case file (for YAML editors)
+  casebot new ID [--lang en|zh] [--cases DIR]
+                                      a commented skeleton case in the casebook folder
+                                      (--cases, else CASES_DIR, else ./cases); never overwrites
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   tips: async () => (await import('./cli/tips-command.js')).tipsCommand,
   stats: async () => (await import('./cli/stats-command.js')).statsCommand,
   schema: async () => (await import('./cli/schema-command.js')).schemaCommand,
+  new: async () => (await import('./cli/new-command.js')).newCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

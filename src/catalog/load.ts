@@ -19,6 +19,7 @@ import {
   tipsFileSchema,
   toText,
 } from './schema.js';
+import { findPlaceholders, PLACEHOLDER_PROBLEM } from './skeleton.js';
 
 export type { Catalog, CatalogProblem } from './model.js';
 export { CatalogError, formatProblem } from './model.js';
@@ -72,7 +73,7 @@ interface Parsed<T> {
   problems: CatalogProblem[];
 }
 
-function parseYaml<T>(file: string, source: string, schema: z.ZodType<T>): Parsed<T> {
+export function parseYaml<T>(file: string, source: string, schema: z.ZodType<T>): Parsed<T> {
   let raw: unknown;
   try {
     const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
@@ -123,7 +124,7 @@ async function readCasebookFile(file: string): Promise<{ text: string } | { prob
 }
 
 /** Case files are every `*.yaml` / `*.yml` in the folder except the casebook's own files. */
-function isCaseFile(name: string): boolean {
+export function isCaseFile(name: string): boolean {
   return (
     /\.ya?ml$/.test(name) && name !== OVERVIEW_FILE && name !== TIPS_FILE && name !== CASEBOOK_FILE
   );
@@ -189,6 +190,9 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     if (source === undefined) continue;
     const parsed = parseYaml(rel(name), source, caseSchema);
     problems.push(...parsed.problems);
+    for (const p of findPlaceholders(parsed.raw)) {
+      problems.push({ file: rel(name), path: p.path, message: PLACEHOLDER_PROBLEM });
+    }
     if (!parsed.value) {
       // An invalid case still exists: don't also report every reference to it as unknown.
       const rawId = (parsed.raw as { id?: unknown } | undefined)?.id;
