@@ -20,9 +20,11 @@ import {
   toText,
 } from './schema.js';
 import { findPlaceholders, PLACEHOLDER_PROBLEM } from './skeleton.js';
+import { formatPath, zodMessage } from './zod-message.js';
 
 export type { Catalog, CatalogProblem } from './model.js';
 export { CatalogError, formatProblem } from './model.js';
+export { formatPath } from './zod-message.js';
 
 const CASEBOOK_FILE = 'casebook.yaml';
 const OVERVIEW_FILE = 'overview.yaml';
@@ -35,36 +37,6 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  * nested aliases ("billion laughs") would otherwise expand to gigabytes.
  */
 export const MAX_ALIAS_COUNT = 100;
-
-/** Formats a zod issue path the way people write it: `metrics[2].before`. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of segments) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
-  }
-  return out;
-}
-
-function zodMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
-    return 'Required';
-  }
-  if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_union') {
-    // A text field: a plain string or a {zh, en} map. Name what is missing, not "Invalid input".
-    const branches = issue.errors.map((errors) => errors[0]);
-    if (
-      branches.every((b) => b?.code === 'invalid_type' && b.message.includes('received undefined'))
-    ) {
-      return 'Required';
-    }
-    const inner = issue.errors.find((errors) => errors.some((e) => e.path.length > 0));
-    if (inner?.[0]) return `${formatPath(inner[0].path)}: ${zodMessage(inner[0])}`;
-    return 'must be a text: a string, or a map of zh and en strings';
-  }
-  return issue.message;
-}
 
 interface Parsed<T> {
   value?: T;
