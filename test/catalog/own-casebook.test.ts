@@ -10,8 +10,9 @@ import { renderText } from '../../src/render/text.js';
 import { buildIndex } from '../../src/search/index.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 
-// A team's own casebook: English only, two cases, its own principles (observability, security),
-// no overview.yaml, no tips.yaml, no metrics, diagrams, ratings or backgrounds.
+// A team's own casebook: English only, three cases, its own principles (observability, security,
+// cost), no overview.yaml, no tips.yaml, no ratings; two cases without metrics, diagram or
+// background, one (build-cache) with them.
 const DIR = 'test/fixtures/casebook-own';
 const catalog = await loadCatalog(DIR);
 const index = buildIndex(catalog.cases);
@@ -29,8 +30,8 @@ const text = (a: Answer) => renderText(a, { color: false, diagrams });
 
 describe('a monolingual casebook with its own principles', () => {
   it('validates: its principles, no overview, no tips', () => {
-    expect(catalog.cases.map((c) => c.id)).toEqual(['secrets-rotation', 'tracing']);
-    expect(catalog.principles.map((p) => p.id)).toEqual(['observability', 'security']);
+    expect(catalog.cases.map((c) => c.id)).toEqual(['build-cache', 'secrets-rotation', 'tracing']);
+    expect(catalog.principles.map((p) => p.id)).toEqual(['observability', 'security', 'cost']);
     expect(catalog.overview).toBeUndefined();
     expect(catalog.tips).toEqual([]);
     expect(catalog.byId.get('tracing')).toMatchObject({ lang: 'en', metrics: [], background: [] });
@@ -103,7 +104,7 @@ describe('validate on a casebook with its own principles', () => {
       expect(error).toBeInstanceOf(CatalogError);
       expect((error as CatalogError).problems.map(formatProblem)).toEqual([
         expect.stringMatching(
-          /tracing\.yaml: solutions\[0\]\.principle: unknown principle "elasticity" \(declared: observability, security\)$/,
+          /tracing\.yaml: solutions\[0\]\.principle: unknown principle "elasticity" \(declared: observability, security, cost\)$/,
         ),
       ]);
     } finally {

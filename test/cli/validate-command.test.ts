@@ -28,8 +28,8 @@ describe('casebot validate names the file and the path of each problem', () => {
       what: 'an unknown principle',
       file: 'tracing.yaml',
       from: 'principle: observability',
-      to: 'principle: cost',
-      line: 'tracing.yaml: solutions[0].principle: unknown principle "cost" (declared: observability, security)',
+      to: 'principle: elasticity',
+      line: 'tracing.yaml: solutions[0].principle: unknown principle "elasticity" (declared: observability, security, cost)',
     },
     {
       what: 'a missing required field',
