@@ -9,7 +9,7 @@ import type { PrincipleDef } from './schema.js';
  */
 export const PLACEHOLDER_MARK = 'TODO:';
 export const PLACEHOLDER_PROBLEM =
-  'still a "TODO: …" placeholder from `casebot new`: write the text, or delete the entry';
+  'still a "TODO: …" placeholder from casebot new: write the text, or delete the entry';
 
 /** Every string in a parsed case file that is still a placeholder, with its path. */
 export function findPlaceholders(

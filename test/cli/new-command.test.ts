@@ -22,6 +22,12 @@ function fill(skeleton: string): string {
 }
 
 describe('casebot new', () => {
+  it('is in the usage, beside import', async () => {
+    const run = await casebot(['--help']);
+    expect(run.stdout).toContain('casebot new ID [--lang en|zh] [--cases DIR]');
+    expect(run.stdout).toContain('casebot import FILE.md [--out DIR]');
+  });
+
   it('writes a skeleton into an empty folder, with the schema file its editor line points at', async () => {
     const dir = path.join(tmp, 'book');
     const run = await casebot(['new', 'payment-platform', '--cases', dir]);
