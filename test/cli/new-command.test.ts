@@ -91,6 +91,7 @@ describe('casebot new', () => {
     expect(parse(en).solutions.map((s: { principle: string }) => s.principle)).toEqual([
       'observability',
       'security',
+      'cost',
     ]);
     expect(en).toMatch(/^lang: en$/m);
     expect((await casebot(['new', 'zh-case', '--lang', 'zh', '--cases', dir])).code).toBe(0);
