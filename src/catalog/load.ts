@@ -220,7 +220,12 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   if (tipsSource !== undefined) {
     const parsed = parseYaml(rel(TIPS_FILE), tipsSource, tipsFileSchema);
     problems.push(...parsed.problems);
-    tips = (parsed.value?.tips ?? []).map((tip) => ({ ...tip, text: toText(tip.text) }));
+    const tipsLang = parsed.value?.lang ?? casebook.lang ?? 'en';
+    tips = (parsed.value?.tips ?? []).map((tip) => ({
+      ...tip,
+      text: toText(tip.text),
+      ...(typeof tip.text === 'string' ? { lang: tipsLang } : {}),
+    }));
     const tipIds = new Set<string>();
     tips.forEach((tip, i) => {
       if (tip.caseId && !seen.has(tip.caseId)) {

@@ -84,6 +84,22 @@ describe('a monolingual casebook with its own principles', () => {
     expect(home).not.toMatch(/undefined|☆/);
   });
 
+  it('does not describe the seed casebook in the list, the Home tab or the help', async () => {
+    for (const out of [
+      text(await ask('list')),
+      text(await ask('列表')),
+      JSON.stringify(renderHomeView(catalog, 'en')),
+      JSON.stringify(renderHomeView(catalog, 'zh')),
+    ]) {
+      expect(out).not.toMatch(/cloud-native|云原生/);
+      expect(out).toMatch(/Ask a question or open a case|直接提问，或打开一个案例/);
+    }
+    for (const out of [text(await ask('help')), text(await ask('帮助'))]) {
+      expect(out).not.toMatch(/flash sale|ecommerce|秒杀|电商|GPU/);
+      expect(out).toContain('build-cache');
+    }
+  });
+
   it('says politely, in either language, that it has no tips', async () => {
     expect(text(await ask('tip'))).toContain('no tips');
     expect(text(await ask('技巧'))).toContain('没有技巧');
@@ -112,6 +128,34 @@ describe('validate on a casebook with its own principles', () => {
     }
   });
 
+  it('gives an English-only tip to a Chinese question with the one-line note', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
+    try {
+      await cp(DIR, dir, { recursive: true });
+      await writeFile(
+        path.join(dir, 'tips.yaml'),
+        'tips:\n  - id: trace-queues\n    caseId: tracing\n    text: Propagate trace context through queues too.\n',
+      );
+      const withTips = await loadCatalog(dir);
+      const tipCore = createCore({
+        catalog: withTips,
+        index: buildIndex(withTips.cases),
+        store: new MemoryStore(),
+        defaultLocale: 'en',
+        now: () => new Date('2026-11-26T08:00:00Z'),
+        random: () => 0,
+      });
+      const zh = text(await tipCore.handle({ id: 'r', platform: 'console', text: '技巧' }));
+      expect(zh).toContain('此技巧只有英文版本');
+      expect(zh).toContain('Propagate trace context through queues too.');
+      const en = text(await tipCore.handle({ id: 'r', platform: 'console', text: 'tip' }));
+      expect(en).toContain('Propagate trace context');
+      expect(en).not.toMatch(/English only|只有英文/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads plain-string tips', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
     try {
@@ -129,6 +173,7 @@ describe('validate on a casebook with its own principles', () => {
             en: 'Propagate trace context through queues too.',
             zh: 'Propagate trace context through queues too.',
           },
+          lang: 'en',
         },
       ]);
     } finally {
