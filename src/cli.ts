@@ -20,6 +20,12 @@ Usage:
                                       subscriptions, tips posted, feedback; --misses: the
                                       questions that found nothing, with first and last seen
   casebot schema                      the JSON Schema of a case file (for YAML editors)
+  casebot new ID [--lang en|zh] [--cases DIR]
+                                      a commented skeleton case in the casebook folder
+                                      (--cases, else CASES_DIR, else ./cases); never overwrites
+  casebot import FILE.md [--out DIR] [--ids ID,…] [--force]
+                                      case files from a casebook written like the seed
+                                      document (--out, else CASES_DIR, else ./cases)
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -35,6 +41,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   tips: async () => (await import('./cli/tips-command.js')).tipsCommand,
   stats: async () => (await import('./cli/stats-command.js')).statsCommand,
   schema: async () => (await import('./cli/schema-command.js')).schemaCommand,
+  new: async () => (await import('./cli/new-command.js')).newCommand,
+  import: async () => (await import('./cli/import-command.js')).importCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

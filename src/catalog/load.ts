@@ -19,9 +19,12 @@ import {
   tipsFileSchema,
   toText,
 } from './schema.js';
+import { findPlaceholders, PLACEHOLDER_PROBLEM } from './skeleton.js';
+import { formatPath, zodMessage } from './zod-message.js';
 
 export type { Catalog, CatalogProblem } from './model.js';
 export { CatalogError, formatProblem } from './model.js';
+export { formatPath } from './zod-message.js';
 
 const CASEBOOK_FILE = 'casebook.yaml';
 const OVERVIEW_FILE = 'overview.yaml';
@@ -35,36 +38,6 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  */
 export const MAX_ALIAS_COUNT = 100;
 
-/** Formats a zod issue path the way people write it: `metrics[2].before`. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of segments) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
-  }
-  return out;
-}
-
-function zodMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
-    return 'Required';
-  }
-  if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_union') {
-    // A text field: a plain string or a {zh, en} map. Name what is missing, not "Invalid input".
-    const branches = issue.errors.map((errors) => errors[0]);
-    if (
-      branches.every((b) => b?.code === 'invalid_type' && b.message.includes('received undefined'))
-    ) {
-      return 'Required';
-    }
-    const inner = issue.errors.find((errors) => errors.some((e) => e.path.length > 0));
-    if (inner?.[0]) return `${formatPath(inner[0].path)}: ${zodMessage(inner[0])}`;
-    return 'must be a text: a string, or a map of zh and en strings';
-  }
-  return issue.message;
-}
-
 interface Parsed<T> {
   value?: T;
   /** The document as read, even when it is invalid. */
@@ -72,7 +45,7 @@ interface Parsed<T> {
   problems: CatalogProblem[];
 }
 
-function parseYaml<T>(file: string, source: string, schema: z.ZodType<T>): Parsed<T> {
+export function parseYaml<T>(file: string, source: string, schema: z.ZodType<T>): Parsed<T> {
   let raw: unknown;
   try {
     const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
@@ -123,7 +96,7 @@ async function readCasebookFile(file: string): Promise<{ text: string } | { prob
 }
 
 /** Case files are every `*.yaml` / `*.yml` in the folder except the casebook's own files. */
-function isCaseFile(name: string): boolean {
+export function isCaseFile(name: string): boolean {
   return (
     /\.ya?ml$/.test(name) && name !== OVERVIEW_FILE && name !== TIPS_FILE && name !== CASEBOOK_FILE
   );
@@ -189,6 +162,9 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     if (source === undefined) continue;
     const parsed = parseYaml(rel(name), source, caseSchema);
     problems.push(...parsed.problems);
+    for (const p of findPlaceholders(parsed.raw)) {
+      problems.push({ file: rel(name), path: p.path, message: PLACEHOLDER_PROBLEM });
+    }
     if (!parsed.value) {
       // An invalid case still exists: don't also report every reference to it as unknown.
       const rawId = (parsed.raw as { id?: unknown } | undefined)?.id;
@@ -244,7 +220,12 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   if (tipsSource !== undefined) {
     const parsed = parseYaml(rel(TIPS_FILE), tipsSource, tipsFileSchema);
     problems.push(...parsed.problems);
-    tips = (parsed.value?.tips ?? []).map((tip) => ({ ...tip, text: toText(tip.text) }));
+    const tipsLang = parsed.value?.lang ?? casebook.lang ?? 'en';
+    tips = (parsed.value?.tips ?? []).map((tip) => ({
+      ...tip,
+      text: toText(tip.text),
+      ...(typeof tip.text === 'string' ? { lang: tipsLang } : {}),
+    }));
     const tipIds = new Set<string>();
     tips.forEach((tip, i) => {
       if (tip.caseId && !seen.has(tip.caseId)) {

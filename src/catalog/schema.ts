@@ -240,6 +240,8 @@ export interface Tip {
   readonly id: string;
   readonly caseId?: string;
   readonly text: Text;
+  /** The one language the tip is written in, when its text is a plain string. */
+  readonly lang?: Lang;
 }
 
 export const tipsFileSchema = z.strictObject({

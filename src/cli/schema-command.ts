@@ -1,8 +1,8 @@
-import { caseJsonSchema } from '../catalog/json-schema.js';
-import { type CliIo, EXIT, out } from './io.js';
+import { caseSchemaText } from './casebook-dir.js';
+import { type CliIo, EXIT } from './io.js';
 
 /** `casebot schema`: the JSON Schema of a case file, for YAML editors. */
 export async function schemaCommand(_argv: string[], io: CliIo): Promise<number> {
-  out(io, JSON.stringify(caseJsonSchema(), null, 2));
+  io.stdout.write(caseSchemaText());
   return EXIT.ok;
 }

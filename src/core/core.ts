@@ -181,12 +181,12 @@ export function createCore(deps: CoreDeps): Core {
           kind: 'help',
           lang,
           intro: messages.emptyQuery()[lang],
-          commands: helpCommands(lang),
+          commands: helpCommands(lang, catalog.cases),
         };
       case 'help':
-        return { kind: 'help', lang, commands: helpCommands(lang) };
+        return { kind: 'help', lang, commands: helpCommands(lang, catalog.cases) };
       case 'list':
-        return { kind: 'list', lang, cases: catalog.cases };
+        return { kind: 'list', lang, cases: catalog.cases, principles: catalog.principles };
       case 'tip':
         return tip(lang);
       case 'compare': {

@@ -1,27 +1,31 @@
-import type { Lang } from '../catalog/schema.js';
+import type { Case, Lang } from '../catalog/schema.js';
 import type { HelpCommand } from './model.js';
 
-const COMMANDS: readonly {
-  usage: { en: string; zh: string };
-  description: { en: string; zh: string };
-}[] = [
-  {
-    usage: { en: '<your question>', zh: '<你的问题>' },
-    description: {
-      en: 'Find the case that fits, e.g. “flash sale traffic spikes” or “GPU cost for LLM serving”. Add “metrics”, “architecture”, “challenges” or “solutions” to jump to that part.',
-      zh: '找到最相关的案例，例如“秒杀流量突增”或“大模型推理 GPU 成本”。加上“指标”“架构”“挑战”或“方案”可直达对应部分。',
-    },
-  },
+type Words = { readonly en: string; readonly zh: string };
+
+/** The example questions, about the seed's e-commerce and AI-inference cases. */
+const SEED_QUESTION: Words = {
+  en: 'Find the case that fits, e.g. “flash sale traffic spikes” or “GPU cost for LLM serving”. Add “metrics”, “architecture”, “challenges” or “solutions” to jump to that part.',
+  zh: '找到最相关的案例，例如“秒杀流量突增”或“大模型推理 GPU 成本”。加上“指标”“架构”“挑战”或“方案”可直达对应部分。',
+};
+const SEED_QUESTION_CASES = ['ecommerce', 'ai-inference'];
+const ANY_QUESTION: Words = {
+  en: 'Find the case that fits. Add “metrics”, “architecture”, “challenges” or “solutions” to jump to that part.',
+  zh: '找到最相关的案例。加上“指标”“架构”“挑战”或“方案”可直达对应部分。',
+};
+/** How many case names the help shows. */
+const NAMED_CASES = 4;
+
+const COMMANDS: readonly { usage: Words; description: Words }[] = [
+  { usage: { en: '<your question>', zh: '<你的问题>' }, description: SEED_QUESTION },
   {
     usage: { en: 'list', zh: '列表' },
     description: { en: 'All cases at a glance.', zh: '查看全部案例概览。' },
   },
   {
     usage: { en: '<case>', zh: '<案例>' },
-    description: {
-      en: 'Open a case by name: ecommerce, finance, edge, ai-inference.',
-      zh: '按名称打开案例：电商平台、金融系统、边缘计算、AI推理。',
-    },
+    // Filled in with the served casebook's case names.
+    description: { en: 'Open a case by name.', zh: '按名称打开案例。' },
   },
   {
     usage: { en: 'compare <case> <case>', zh: '对比 <案例> <案例>' },
@@ -47,6 +51,29 @@ const COMMANDS: readonly {
   },
 ];
 
-export function helpCommands(lang: Lang): HelpCommand[] {
-  return COMMANDS.map((c) => ({ usage: c.usage[lang], description: c.description[lang] }));
+/**
+ * The commands, with examples from the casebook being served: its own case names, and the example
+ * questions only when it has the cases they are about.
+ */
+export function helpCommands(lang: Lang, cases: readonly Case[]): HelpCommand[] {
+  const ids = new Set(cases.map((c) => c.id));
+  const question = SEED_QUESTION_CASES.every((id) => ids.has(id)) ? SEED_QUESTION : ANY_QUESTION;
+  const shown = cases.slice(0, NAMED_CASES);
+  const names =
+    lang === 'zh'
+      ? shown.map((c) => (c.lang === 'en' ? c.id : c.title.zh)).join('、')
+      : shown.map((c) => c.id).join(', ');
+  const more = cases.length > NAMED_CASES ? (lang === 'zh' ? '等' : ', …') : '';
+  return COMMANDS.map((c) => {
+    if (c.description === SEED_QUESTION)
+      return { usage: c.usage[lang], description: question[lang] };
+    if (c.usage.en === '<case>') {
+      const description =
+        lang === 'zh'
+          ? `按名称打开案例：${names}${more}。`
+          : `Open a case by name: ${names}${more}.`;
+      return { usage: c.usage[lang], description };
+    }
+    return { usage: c.usage[lang], description: c.description[lang] };
+  });
 }

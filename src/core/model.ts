@@ -1,4 +1,4 @@
-import type { Case, Lang, Section, Tip } from '../catalog/schema.js';
+import type { Case, Lang, PrincipleDef, Section, Tip } from '../catalog/schema.js';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'cli';
 
@@ -70,6 +70,8 @@ export interface CaseAnswer extends AnswerBase {
 export interface ListAnswer extends AnswerBase {
   readonly kind: 'list';
   readonly cases: readonly Case[];
+  /** The casebook's principles (the seed's when absent). */
+  readonly principles?: readonly PrincipleDef[];
 }
 
 export interface HelpCommand {

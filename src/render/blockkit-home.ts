@@ -2,7 +2,7 @@ import type { Case, Lang, Overview, PrincipleDef, Text } from '../catalog/schema
 import { Blocks, button, LIMITS, slackWord } from './blockkit-parts.js';
 import type { HomeView } from './blockkit-types.js';
 import { headlineOf } from './facts.js';
-import { label, principleEmoji, withStars } from './labels.js';
+import { label, listIntro, principleEmoji, withStars } from './labels.js';
 import { safe } from './mrkdwn.js';
 
 export interface HomeContent {
@@ -50,7 +50,7 @@ export function renderHomeView(content: HomeContent, lang: Lang): HomeView {
   const b = new Blocks();
   const title = content.title?.[lang] ?? label('casebook', lang);
   b.header('title', `📚 ${title}`);
-  b.section('intro', safe(label('listIntro', lang), 1000));
+  b.section('intro', safe(listIntro(lang, content.principles), 1000));
   b.context(
     'principles',
     content.principles

@@ -10,7 +10,7 @@ import type {
 import { type Card, type CardButton, code, type Rich, rich } from './card-model.js';
 import { caseCard, colon, compareCard } from './cards-case.js';
 import type { DiagramOptions } from './diagram.js';
-import { label, withStars } from './labels.js';
+import { label, listIntro, withStars } from './labels.js';
 
 export interface CardContext {
   readonly diagrams: DiagramOptions;
@@ -59,7 +59,7 @@ function listCard(a: ListAnswer): Card {
     summary: `${label('casebook', lang)}${colon(lang)}${a.cases.map((c) => c.title[lang]).join(' · ')}`,
     blocks: [
       { kind: 'title', text: `📚 ${label('casebook', lang)}` },
-      { kind: 'context', text: rich(label('listIntro', lang)) },
+      { kind: 'context', text: rich(listIntro(lang, a.principles)) },
       {
         kind: 'choices',
         id: 'cases',
@@ -124,6 +124,14 @@ function tipCard(a: TipAnswer, daily: boolean): Card {
     summary: `${title}${colon(lang)}${a.tip.text[lang]}`,
     blocks: [
       { kind: 'title', text: title },
+      ...(a.tip.lang && a.tip.lang !== lang
+        ? [
+            {
+              kind: 'context' as const,
+              text: rich(label(a.tip.lang === 'en' ? 'tipOnlyInEn' : 'tipOnlyInZh', lang)),
+            },
+          ]
+        : []),
       { kind: 'text', text: rich(a.tip.text[lang]) },
       ...(a.case
         ? [

@@ -1,4 +1,5 @@
-import type { Lang, Principle, Text } from '../catalog/schema.js';
+import { PRINCIPLES } from '../catalog/model.js';
+import type { Lang, Principle, PrincipleDef, Text } from '../catalog/schema.js';
 
 /** The words on the cards themselves, in both languages. Shared by every renderer. */
 const LABELS = {
@@ -25,6 +26,14 @@ const LABELS = {
     en: 'This case exists in Chinese only; here it is as written.',
     zh: '此案例只有中文版本。',
   },
+  tipOnlyInEn: {
+    en: 'This tip exists in English only.',
+    zh: '此技巧只有英文版本，以下为英文原文。',
+  },
+  tipOnlyInZh: {
+    en: 'This tip exists in Chinese only; here it is as written.',
+    zh: '此技巧只有中文版本。',
+  },
   editDiagram: { en: 'Open the diagram in the editor', zh: '在编辑器中打开架构图' },
   diagramAlt: { en: 'Architecture diagram of the {title} case', zh: '{title}案例的架构图' },
   didYouMean: { en: 'Did you mean', zh: '你是不是想找' },
@@ -39,6 +48,10 @@ const LABELS = {
   listIntro: {
     en: 'Real-world cloud-native implementations. Ask a question or open a case.',
     zh: '真实世界的云原生实施案例。直接提问，或打开一个案例。',
+  },
+  listIntroOwn: {
+    en: 'Ask a question or open a case.',
+    zh: '直接提问，或打开一个案例。',
   },
   case: { en: 'Case', zh: '案例' },
   coreChallenges: { en: 'Core challenges', zh: '核心挑战' },
@@ -113,4 +126,16 @@ export function withStars(text: string, rating: number | undefined): string {
 export function stars(rating: number): string {
   const n = Math.max(0, Math.min(5, Math.round(rating)));
   return '★'.repeat(n) + '☆'.repeat(5 - n);
+}
+
+/**
+ * The sentence under the casebook's title: the seed's description ("real-world cloud-native
+ * implementations") only for a casebook organised by the seed's cloud-native principles, a plain
+ * invitation for a team's own.
+ */
+export function listIntro(lang: Lang, principles?: readonly PrincipleDef[]): string {
+  const seedLike =
+    !principles ||
+    (principles.length === PRINCIPLES.length && principles.every((p, i) => p.id === PRINCIPLES[i]));
+  return label(seedLike ? 'listIntro' : 'listIntroOwn', lang);
 }

@@ -10,8 +10,9 @@ import { renderText } from '../../src/render/text.js';
 import { buildIndex } from '../../src/search/index.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 
-// A team's own casebook: English only, two cases, its own principles (observability, security),
-// no overview.yaml, no tips.yaml, no metrics, diagrams, ratings or backgrounds.
+// A team's own casebook: English only, three cases, its own principles (observability, security,
+// cost), no overview.yaml, no tips.yaml, no ratings; two cases without metrics, diagram or
+// background, one (build-cache) with them.
 const DIR = 'test/fixtures/casebook-own';
 const catalog = await loadCatalog(DIR);
 const index = buildIndex(catalog.cases);
@@ -29,8 +30,8 @@ const text = (a: Answer) => renderText(a, { color: false, diagrams });
 
 describe('a monolingual casebook with its own principles', () => {
   it('validates: its principles, no overview, no tips', () => {
-    expect(catalog.cases.map((c) => c.id)).toEqual(['secrets-rotation', 'tracing']);
-    expect(catalog.principles.map((p) => p.id)).toEqual(['observability', 'security']);
+    expect(catalog.cases.map((c) => c.id)).toEqual(['build-cache', 'secrets-rotation', 'tracing']);
+    expect(catalog.principles.map((p) => p.id)).toEqual(['observability', 'security', 'cost']);
     expect(catalog.overview).toBeUndefined();
     expect(catalog.tips).toEqual([]);
     expect(catalog.byId.get('tracing')).toMatchObject({ lang: 'en', metrics: [], background: [] });
@@ -83,6 +84,22 @@ describe('a monolingual casebook with its own principles', () => {
     expect(home).not.toMatch(/undefined|☆/);
   });
 
+  it('does not describe the seed casebook in the list, the Home tab or the help', async () => {
+    for (const out of [
+      text(await ask('list')),
+      text(await ask('列表')),
+      JSON.stringify(renderHomeView(catalog, 'en')),
+      JSON.stringify(renderHomeView(catalog, 'zh')),
+    ]) {
+      expect(out).not.toMatch(/cloud-native|云原生/);
+      expect(out).toMatch(/Ask a question or open a case|直接提问，或打开一个案例/);
+    }
+    for (const out of [text(await ask('help')), text(await ask('帮助'))]) {
+      expect(out).not.toMatch(/flash sale|ecommerce|秒杀|电商|GPU/);
+      expect(out).toContain('build-cache');
+    }
+  });
+
   it('says politely, in either language, that it has no tips', async () => {
     expect(text(await ask('tip'))).toContain('no tips');
     expect(text(await ask('技巧'))).toContain('没有技巧');
@@ -103,9 +120,37 @@ describe('validate on a casebook with its own principles', () => {
       expect(error).toBeInstanceOf(CatalogError);
       expect((error as CatalogError).problems.map(formatProblem)).toEqual([
         expect.stringMatching(
-          /tracing\.yaml: solutions\[0\]\.principle: unknown principle "elasticity" \(declared: observability, security\)$/,
+          /tracing\.yaml: solutions\[0\]\.principle: unknown principle "elasticity" \(declared: observability, security, cost\)$/,
         ),
       ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives an English-only tip to a Chinese question with the one-line note', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
+    try {
+      await cp(DIR, dir, { recursive: true });
+      await writeFile(
+        path.join(dir, 'tips.yaml'),
+        'tips:\n  - id: trace-queues\n    caseId: tracing\n    text: Propagate trace context through queues too.\n',
+      );
+      const withTips = await loadCatalog(dir);
+      const tipCore = createCore({
+        catalog: withTips,
+        index: buildIndex(withTips.cases),
+        store: new MemoryStore(),
+        defaultLocale: 'en',
+        now: () => new Date('2026-11-26T08:00:00Z'),
+        random: () => 0,
+      });
+      const zh = text(await tipCore.handle({ id: 'r', platform: 'console', text: '技巧' }));
+      expect(zh).toContain('此技巧只有英文版本');
+      expect(zh).toContain('Propagate trace context through queues too.');
+      const en = text(await tipCore.handle({ id: 'r', platform: 'console', text: 'tip' }));
+      expect(en).toContain('Propagate trace context');
+      expect(en).not.toMatch(/English only|只有英文/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -128,6 +173,7 @@ describe('validate on a casebook with its own principles', () => {
             en: 'Propagate trace context through queues too.',
             zh: 'Propagate trace context through queues too.',
           },
+          lang: 'en',
         },
       ]);
     } finally {

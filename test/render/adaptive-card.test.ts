@@ -66,10 +66,13 @@ function everyAnswer(lang: Lang): { name: string; answer: Answer }[] {
     answer: { kind: 'tip', lang, tip: { id: 'x', text: { en: 'A tip', zh: '技巧' } } },
   });
   out.push({ name: 'list', answer: { kind: 'list', lang, cases } });
-  out.push({ name: 'help', answer: { kind: 'help', lang, commands: helpCommands(lang) } });
+  out.push({
+    name: 'help',
+    answer: { kind: 'help', lang, commands: helpCommands(lang, catalog.cases) },
+  });
   out.push({
     name: 'help intro',
-    answer: { kind: 'help', lang, intro: 'Ask `me`', commands: helpCommands(lang) },
+    answer: { kind: 'help', lang, intro: 'Ask `me`', commands: helpCommands(lang, catalog.cases) },
   });
   out.push({ name: 'no-match', answer: { kind: 'no-match', lang, query: INJECTION, cases } });
   for (const tone of ['success', 'info', 'warning', 'error'] as const) {

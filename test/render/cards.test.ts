@@ -44,7 +44,7 @@ function everyAnswer(lang: 'en' | 'zh'): Answer[] {
     },
     { kind: 'compare', lang, cases: [a!, b!] },
     { kind: 'list', lang, cases: catalog.cases },
-    { kind: 'help', lang, commands: helpCommands(lang) },
+    { kind: 'help', lang, commands: helpCommands(lang, catalog.cases) },
     { kind: 'tip', lang, tip: catalog.tips[0]!, case: a! },
     { kind: 'no-match', lang, query: "what's the weather", cases: catalog.cases },
     { kind: 'notice', lang, tone: 'success', text: 'ok' },
@@ -230,7 +230,7 @@ describe('other answers', () => {
   });
 
   it('help shows commands as code, in the form each platform types them', () => {
-    const help: Answer = { kind: 'help', lang: 'en', commands: helpCommands('en') };
+    const help: Answer = { kind: 'help', lang: 'en', commands: helpCommands('en', catalog.cases) };
     expect(JSON.stringify(renderBlockKit(help, o).blocks)).toContain('`/case list`');
     const teams = JSON.stringify(renderAdaptiveCard(help, o).body);
     expect(teams).toMatch(/"text":"@casebot list","wrap":true,"fontType":"monospace"/);

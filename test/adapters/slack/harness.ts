@@ -105,6 +105,8 @@ export async function startHarness(
     authReply?: Record<string, unknown>;
     diagrams?: DiagramOptions;
     logger?: Logger;
+    /** The casebook to serve (the shipped one by default). */
+    casesDir?: string;
   } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
@@ -153,7 +155,9 @@ export async function startHarness(
       return [200, { ok: true }];
     });
 
-  const catalog = await loadCatalog(path.resolve(import.meta.dirname, '../../../cases'));
+  const catalog = await loadCatalog(
+    options.casesDir ?? path.resolve(import.meta.dirname, '../../../cases'),
+  );
   const store = new MemoryStore();
   const now = options.now ?? (() => new Date());
   const core = createCore({

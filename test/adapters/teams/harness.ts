@@ -48,9 +48,11 @@ export async function startTeams(
     host?: string;
     /** The adapter `casebot serve` uses without credentials (botbuilder loaded on first use). */
     lazy?: boolean;
+    /** The casebook to serve (the shipped one by default). */
+    casesDir?: string;
   } = {},
 ): Promise<Harness> {
-  const catalog = await loadCatalog(CASES_DIR);
+  const catalog = await loadCatalog(options.casesDir ?? CASES_DIR);
   const store = new MemoryStore();
   const real = createCore({
     catalog,

@@ -1,0 +1,145 @@
+import { stringify } from 'yaml';
+import { CASE_SCHEMA_FILE } from './json-schema.js';
+import type { Lang } from './model.js';
+import type { PrincipleDef } from './schema.js';
+
+/**
+ * What `casebot new` writes where a text is still to be written. The loader refuses a case that
+ * still holds one (naming the field), so a half-filled skeleton is never served.
+ */
+export const PLACEHOLDER_MARK = 'TODO:';
+export const PLACEHOLDER_PROBLEM =
+  'still a "TODO: …" placeholder from casebot new: write the text, or delete the entry';
+
+/** Every string in a parsed case file that is still a placeholder, with its path. */
+export function findPlaceholders(
+  value: unknown,
+  at = '',
+): { readonly path: string; readonly text: string }[] {
+  if (typeof value === 'string') {
+    return value.trim().startsWith(PLACEHOLDER_MARK) ? [{ path: at, text: value.trim() }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => findPlaceholders(v, `${at}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => findPlaceholders(v, at ? `${at}.${k}` : k));
+  }
+  return [];
+}
+
+interface SkeletonWords {
+  readonly head: readonly string[];
+  readonly title: string;
+  readonly summary: string;
+  readonly challenge: string;
+  readonly solutionsHead: readonly string[];
+  readonly technologies: string;
+  readonly measures: string;
+  readonly effect: string;
+  readonly optional: readonly string[];
+}
+
+const WORDS: Record<Lang, SkeletonWords> = {
+  en: {
+    head: [
+      'A case for this casebook. Replace every "TODO: …" text (`casebot validate` names the ones',
+      'left), then delete these comments if you like. Texts are plain English strings (lang: en);',
+      'a {zh: …, en: …} map gives both languages.',
+    ],
+    title: 'TODO: the case in a few words',
+    summary: 'TODO: one line that says what the case is about',
+    challenge: 'TODO: a problem the team had to solve (add a line per challenge)',
+    solutionsHead: [
+      'One row per principle the case applies (at least one); delete the rows that do not apply.',
+      "The casebook's principles:",
+    ],
+    technologies: 'TODO: the tools used',
+    measures: 'TODO: what was done with them',
+    effect: 'TODO: what it achieved',
+    optional: [
+      'Optional — uncomment what the case has; cards leave out what it does not.',
+      'background:',
+      '  - The situation before the work started',
+      'metrics:',
+      '  - name: Deployment time',
+      '    before: 2 h',
+      '    after: 10 min',
+      '    improvement: 12×',
+      'diagram: |',
+      '  graph LR',
+      '      A[Client] --> B[Service]',
+      'keywords: [words, people really type, for this case]',
+      'rating: 4        # 1–5 stars',
+      'order: 1         # position in the list; cases without one come last',
+    ],
+  },
+  zh: {
+    head: [
+      '本案例库的一个案例。把每个 “TODO: …” 文本换成真实内容（`casebot validate` 会列出剩下的），',
+      '之后这些注释可以删掉。文本是中文的普通字符串（lang: zh）；写成 {zh: …, en: …} 就有两种语言。',
+    ],
+    title: 'TODO: 用几个字概括这个案例',
+    summary: 'TODO: 一句话说明这个案例讲什么',
+    challenge: 'TODO: 团队要解决的一个问题（每个挑战一行）',
+    solutionsHead: [
+      '案例应用的每个核心理念一行（至少一行）；删掉不适用的行。',
+      '本案例库的核心理念：',
+    ],
+    technologies: 'TODO: 用到的技术',
+    measures: 'TODO: 具体做了什么',
+    effect: 'TODO: 取得的效果',
+    optional: [
+      '可选——取消注释案例具备的部分；卡片会略去没有的部分。',
+      'background:',
+      '  - 项目开始前的情况',
+      'metrics:',
+      '  - name: 部署时间',
+      '    before: 2小时',
+      '    after: 10分钟',
+      '    improvement: 12倍',
+      'diagram: |',
+      '  graph LR',
+      '      A[客户端] --> B[服务]',
+      'keywords: [大家实际会输入的词, 本案例]',
+      'rating: 4        # 1–5 星',
+      'order: 1         # 在列表中的位置；没有的排在最后',
+    ],
+  },
+};
+
+const comment = (lines: readonly string[], indent = '') =>
+  lines.map((l) => `${indent}# ${l}`.trimEnd()).join('\n');
+
+/**
+ * The commented skeleton of a case file, in `lang`, with a solution row per principle. Once every
+ * `TODO:` text is replaced it is a valid case (and the editor checks it against the schema file).
+ */
+export function caseSkeleton(id: string, lang: Lang, principles: readonly PrincipleDef[]): string {
+  const w = WORDS[lang];
+  const body = stringify(
+    {
+      lang,
+      id,
+      title: w.title,
+      summary: w.summary,
+      challenges: [w.challenge],
+      solutions: principles.map((p) => ({
+        principle: p.id,
+        technologies: w.technologies,
+        measures: w.measures,
+        effect: w.effect,
+      })),
+    },
+    { lineWidth: 0 },
+  );
+  const principleList = principles.map((p) => `  ${p.id}: ${p.name[lang]}`);
+  return [
+    `# yaml-language-server: $schema=./${CASE_SCHEMA_FILE}`,
+    comment(w.head),
+    body
+      .trimEnd()
+      .replace(/^solutions:$/m, `${comment([...w.solutionsHead, ...principleList])}\nsolutions:`),
+    '',
+    comment(w.optional),
+    '',
+  ].join('\n');
+}
