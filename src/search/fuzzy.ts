@@ -82,8 +82,8 @@ export class TypoCorrector {
     this.#words = words;
     const list = [...words.keys()].filter((w) => w.length >= MIN_FUZZY_LENGTH - 1);
     for (const word of list) {
-      const bucket = (this.#byLength[word.length] ??= []);
-      bucket.push({ word, counts: letterCounts(word) });
+      this.#byLength[word.length] ??= [];
+      this.#byLength[word.length]!.push({ word, counts: letterCounts(word) });
     }
     this.#fuse = new Fuse(list, {
       includeScore: true,
