@@ -159,6 +159,13 @@ function caseFields(c: Case): [string, number, boolean][] {
   ];
 }
 
+/** A text's terms as term numbers, with their relative weights (parallel arrays). */
+interface CompiledText {
+  readonly terms: Int32Array;
+  readonly parts: Float64Array;
+  readonly concepts: ConceptLinks;
+}
+
 /**
  * Builds the term → cases map. A term's weight in a case is its best field weight there, scaled
  * down by how many cases share it (a linear IDF on the weighted document frequency: a term in
@@ -166,43 +173,71 @@ function caseFields(c: Case): [string, number, boolean][] {
  */
 export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): TermIndex {
   const words = new Map<string, string>();
-  const memo = new Map<string, TextTerms>();
-  const raw = new Map<string, { docs: number[]; weights: number[] }>();
-  const add = (key: string, doc: number, w: number) => {
-    const list = raw.get(key);
-    if (!list) raw.set(key, { docs: [doc], weights: [w] });
-    else if (list.docs[list.docs.length - 1] !== doc) {
-      list.docs.push(doc);
-      list.weights.push(w);
-    } else if (list.weights[list.weights.length - 1]! < w) {
-      list.weights[list.weights.length - 1] = w;
+  // Terms are numbered in the order they first occur; per term, its cases and best weights.
+  const numbers = new Map<string, number>();
+  const keys: string[] = [];
+  const docsOf: number[][] = [];
+  const weightsOf: number[][] = [];
+  const numberOf = (key: string): number => {
+    let t = numbers.get(key);
+    if (t === undefined) {
+      t = keys.length;
+      numbers.set(key, t);
+      keys.push(key);
+      docsOf.push([]);
+      weightsOf.push([]);
+    }
+    return t;
+  };
+  const add = (t: number, doc: number, w: number) => {
+    const docs = docsOf[t]!;
+    const weights = weightsOf[t]!;
+    const last = docs.length - 1;
+    if (docs[last] !== doc) {
+      docs.push(doc);
+      weights.push(w);
+    } else if (weights[last]! < w) {
+      weights[last] = w;
     }
   };
+  // Texts repeat across a casebook (and its two languages): each is split once per build.
+  const memo = [new Map<string, CompiledText>(), new Map<string, CompiledText>()] as const;
+  const compiled = (text: string, phrase: boolean): CompiledText => {
+    const known = memo[phrase ? 1 : 0].get(text);
+    if (known) return known;
+    const rel = textTerms(text, phrase, words, concepts);
+    const out: CompiledText = {
+      terms: Int32Array.from(rel.terms.keys(), numberOf),
+      parts: Float64Array.from(rel.terms.values()),
+      concepts: rel.concepts,
+    };
+    memo[phrase ? 1 : 0].set(text, out);
+    return out;
+  };
+  const conceptTerms = new Int32Array(concepts.ids.length).fill(-1);
   // A case's concept links, best over its fields; merged once per case, not once per field.
   const linked = new Float32Array(concepts.ids.length);
   cases.forEach((c, doc) => {
     linked.fill(0);
     for (const [text, weight, phrase] of caseFields(c)) {
-      const memoKey = `${phrase ? 'p' : 't'}\u0000${text}`;
-      let rel = memo.get(memoKey);
-      if (!rel) {
-        rel = textTerms(text, phrase, words, concepts);
-        memo.set(memoKey, rel);
-      }
-      for (const [key, part] of rel.terms) add(key, doc, part * weight);
-      for (const [concept, part] of rel.concepts) {
+      const { terms, parts, concepts: links } = compiled(text, phrase);
+      for (let i = 0; i < terms.length; i++) add(terms[i]!, doc, parts[i]! * weight);
+      for (const [concept, part] of links) {
         if (linked[concept]! < part * weight) linked[concept] = part * weight;
       }
     }
     linked.forEach((w, concept) => {
-      if (w > 0) add(concepts.keys[concept]!, doc, w);
+      if (w <= 0) return;
+      if (conceptTerms[concept]! < 0) conceptTerms[concept] = numberOf(concepts.keys[concept]!);
+      add(conceptTerms[concept]!, doc, w);
     });
   });
 
   const n = cases.length;
   const postings = new Map<string, Postings>();
   let maxPhraseAtoms = 1;
-  for (const [key, list] of raw) {
+  keys.forEach((key, t) => {
+    const list = { docs: docsOf[t]!, weights: weightsOf[t]! };
     const concept = isConceptKey(key);
     const df = Math.max(
       1,
@@ -217,10 +252,10 @@ export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): 
       docs.push(doc);
       weights.push(w);
     });
-    if (docs.length === 0) continue;
+    if (docs.length === 0) return;
     postings.set(key, { docs: Int32Array.from(docs), weights: Float32Array.from(weights) });
     if (!concept) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
-  }
+  });
   for (const [w, key] of words) if (!postings.has(key)) words.delete(w);
   return { ids: cases.map((c) => c.id), postings, words, maxPhraseAtoms };
 }
