@@ -1,6 +1,7 @@
 import type { Case, Text } from '../catalog/schema.js';
 import { ANCESTOR_DECAY, type ConceptIndex, isConceptKey } from './concepts.js';
 import { normalize } from './normalize.js';
+import { PostingCollector } from './postings.js';
 import { EN_STOP_WORDS, ZH_STOP_WORDS } from './stop-words.js';
 import { type Atom, atomize, cjkBigrams, keyOf, segmentZh } from './tokenize.js';
 
@@ -173,33 +174,19 @@ interface CompiledText {
  */
 export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): TermIndex {
   const words = new Map<string, string>();
-  // Terms are numbered in the order they first occur; per term, its cases and best weights.
+  // Terms are numbered in the order they first occur.
   const numbers = new Map<string, number>();
   const keys: string[] = [];
-  const docsOf: number[][] = [];
-  const weightsOf: number[][] = [];
   const numberOf = (key: string): number => {
     let t = numbers.get(key);
     if (t === undefined) {
       t = keys.length;
       numbers.set(key, t);
       keys.push(key);
-      docsOf.push([]);
-      weightsOf.push([]);
     }
     return t;
   };
-  const add = (t: number, doc: number, w: number) => {
-    const docs = docsOf[t]!;
-    const weights = weightsOf[t]!;
-    const last = docs.length - 1;
-    if (docs[last] !== doc) {
-      docs.push(doc);
-      weights.push(w);
-    } else if (weights[last]! < w) {
-      weights[last] = w;
-    }
-  };
+  const collector = new PostingCollector();
   // Texts repeat across a casebook (and its two languages): each is split once per build.
   const memo = [new Map<string, CompiledText>(), new Map<string, CompiledText>()] as const;
   const compiled = (text: string, phrase: boolean): CompiledText => {
@@ -221,7 +208,7 @@ export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): 
     linked.fill(0);
     for (const [text, weight, phrase] of caseFields(c)) {
       const { terms, parts, concepts: links } = compiled(text, phrase);
-      for (let i = 0; i < terms.length; i++) add(terms[i]!, doc, parts[i]! * weight);
+      for (let i = 0; i < terms.length; i++) collector.add(terms[i]!, doc, parts[i]! * weight);
       for (const [concept, part] of links) {
         if (linked[concept]! < part * weight) linked[concept] = part * weight;
       }
@@ -229,31 +216,39 @@ export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): 
     linked.forEach((w, concept) => {
       if (w <= 0) return;
       if (conceptTerms[concept]! < 0) conceptTerms[concept] = numberOf(concepts.keys[concept]!);
-      add(conceptTerms[concept]!, doc, w);
+      collector.add(conceptTerms[concept]!, doc, w);
     });
   });
 
   const n = cases.length;
+  const lists = collector.lists(keys.length);
+  // Every kept posting, end to end; each term's postings are a view of its part.
+  const keptDocs = new Int32Array(lists.docs.length);
+  const keptWeights = new Float32Array(lists.docs.length);
+  let kept = 0;
   const postings = new Map<string, Postings>();
   let maxPhraseAtoms = 1;
   keys.forEach((key, t) => {
-    const list = { docs: docsOf[t]!, weights: weightsOf[t]! };
     const concept = isConceptKey(key);
-    const df = Math.max(
-      1,
-      list.weights.reduce((sum, w) => sum + w, 0),
-    );
+    const from = lists.starts[t]!;
+    const to = lists.starts[t + 1]!;
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += lists.weights[i]!;
+    const df = Math.max(1, sum);
     const idf = n <= 1 ? 1 : Math.max(0, 1 - (df - 1) / (n - 1));
-    const docs: number[] = [];
-    const weights: number[] = [];
-    list.docs.forEach((doc, i) => {
-      const w = list.weights[i]! * idf;
-      if (w < (concept ? MIN_CONCEPT_WEIGHT : MIN_WEIGHT)) return;
-      docs.push(doc);
-      weights.push(w);
+    const first = kept;
+    for (let i = from; i < to; i++) {
+      const w = lists.weights[i]! * idf;
+      if (w < (concept ? MIN_CONCEPT_WEIGHT : MIN_WEIGHT)) continue;
+      keptDocs[kept] = lists.docs[i]!;
+      keptWeights[kept] = w;
+      kept++;
+    }
+    if (kept === first) return;
+    postings.set(key, {
+      docs: keptDocs.subarray(first, kept),
+      weights: keptWeights.subarray(first, kept),
     });
-    if (docs.length === 0) return;
-    postings.set(key, { docs: Int32Array.from(docs), weights: Float32Array.from(weights) });
     if (!concept) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
   });
   for (const [w, key] of words) if (!postings.has(key)) words.delete(w);
