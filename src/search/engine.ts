@@ -9,7 +9,7 @@ import { detectSection } from './section.js';
 import { GENERIC_WORDS } from './stop-words.js';
 import { buildSynonymMap, type SynonymMap } from './synonyms.js';
 import { buildTermIndex, type TermIndex } from './term-index.js';
-import { type Atom, atomize, keyOf, stopMask, termKey } from './tokenize.js';
+import { type Atom, atomize, extendKey, keyOf, stopMask, termKey } from './tokenize.js';
 import type { SearchIndex, SearchMatch, SearchResult } from './types.js';
 
 export const MAX_MATCHES = 4;
@@ -151,11 +151,12 @@ class Engine implements SearchIndex {
     for (let i = 0; i < atoms.length; i++) {
       let q = 1;
       let counts = false;
+      let key = '';
       for (let j = i + 1; j <= Math.min(atoms.length, i + maxPhraseAtoms); j++) {
         q = Math.min(q, quality[j - 1]!);
         counts ||= units[j - 1]! > 0;
+        key = extendKey(key, atoms, i, j - 1);
         if (j === i + 1 && atoms[i]!.cjk) continue;
-        const key = keyOf(atoms, i, j);
         if (key.length > MAX_KEY_CHARS) break;
         if (!counts) continue;
         const own = postings.get(key);
@@ -230,9 +231,9 @@ function topMatches(
       asksForSection,
     );
     if (score < CONFIDENT) return;
-    const last = out[out.length - 1];
-    if (out.length === k && last && !before({ doc, evidence, score }, last)) return;
     const m = { doc, evidence, score };
+    const last = out[out.length - 1];
+    if (out.length === k && last && !before(m, last)) return;
     let at = out.findIndex((o) => before(m, o));
     if (at < 0) at = out.length;
     out.splice(at, 0, m);
