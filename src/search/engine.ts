@@ -9,7 +9,15 @@ import { detectSection } from './section.js';
 import { GENERIC_WORDS } from './stop-words.js';
 import { buildSynonymMap, type SynonymMap } from './synonyms.js';
 import { buildTermIndex, type TermIndex } from './term-index.js';
-import { type Atom, atomize, extendKey, keyOf, stopMask, termKey } from './tokenize.js';
+import {
+  type Atom,
+  atomize,
+  extendKey,
+  keyOf,
+  keyPrefixes,
+  stopMask,
+  termKey,
+} from './tokenize.js';
 import type { SearchIndex, SearchMatch, SearchResult } from './types.js';
 
 export const MAX_MATCHES = 4;
@@ -30,6 +38,8 @@ class Engine implements SearchIndex {
   readonly #concepts: ConceptIndex;
   readonly #typos: TypoCorrector;
   readonly #generic: ReadonlySet<string>;
+  /** Every key that starts a term or synonym key: a run of atoms that is none cannot grow into one. */
+  readonly #prefixes: ReadonlySet<string>;
   readonly #counter = new EvidenceCounter();
 
   constructor(cases: readonly Case[]) {
@@ -39,6 +49,7 @@ class Engine implements SearchIndex {
     this.#synonyms = buildSynonymMap();
     this.#typos = new TypoCorrector(this.#index.words);
     this.#generic = new Set(GENERIC_WORDS.map(termKey));
+    this.#prefixes = keyPrefixes([...this.#index.postings.keys(), ...this.#synonyms.keys()]);
   }
 
   search(query: string): SearchResult {
@@ -156,6 +167,7 @@ class Engine implements SearchIndex {
         q = Math.min(q, quality[j - 1]!);
         counts ||= units[j - 1]! > 0;
         key = extendKey(key, atoms, i, j - 1);
+        if (!this.#prefixes.has(key)) break;
         if (j === i + 1 && atoms[i]!.cjk) continue;
         if (key.length > MAX_KEY_CHARS) break;
         if (!counts) continue;

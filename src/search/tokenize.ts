@@ -45,6 +45,23 @@ export function extendKey(key: string, atoms: readonly Atom[], from: number, at:
   return at > from && !a.cjk && !atoms[at - 1]!.cjk ? `${key} ${a.text}` : key + a.text;
 }
 
+/**
+ * Every key `keyOf` can build on the way to one of `keys`: each key cut where an atom may end
+ * (before a space, next to any non-ASCII character such as an ideograph), and the key itself.
+ */
+export function keyPrefixes(keys: Iterable<string>): Set<string> {
+  const prefixes = new Set<string>();
+  for (const key of keys) {
+    prefixes.add(key);
+    for (let p = 1; p < key.length; p++) {
+      if (key[p] === ' ' || key.charCodeAt(p) > 127 || key.charCodeAt(p - 1) > 127) {
+        prefixes.add(key.slice(0, p));
+      }
+    }
+  }
+  return prefixes;
+}
+
 /** The index key of a free text (a keyword, a synonym): normalise, atomise, join. */
 export function termKey(text: string): string {
   return keyOf(atomize(normalize(text, 200)));
