@@ -86,12 +86,29 @@ interface TextTerms {
   readonly concepts: ConceptLinks;
 }
 
+/** What a space-free run of Chinese adds: itself (when short enough), segmenter words, bigrams. */
+interface ChunkTerms {
+  readonly whole: string | null;
+  readonly words: readonly string[];
+  readonly bigrams: readonly string[];
+}
+
+function chunkTerms(chunk: string): ChunkTerms {
+  const chunkAtoms = atomize(chunk);
+  return {
+    whole: chunkAtoms.length <= MAX_PHRASE_ATOMS ? keyOf(chunkAtoms) : null,
+    words: segmentZh(chunk),
+    bigrams: cjkBigrams(chunk).filter((b) => !ZH_STOPS.has(b[0]!) && !ZH_STOPS.has(b[1]!)),
+  };
+}
+
 /** The weighted terms of one text, relative to its field weight (memoised per build). */
 function textTerms(
   text: string,
   phrase: boolean,
   words: Map<string, string>,
   concepts: ConceptIndex,
+  chunks: Map<string, ChunkTerms>,
 ): TextTerms {
   const terms: Terms = new Map();
   const norm = normalize(text, 4000);
@@ -111,12 +128,14 @@ function textTerms(
   // Chinese: every space-free chunk as a phrase, segmenter words, and bigrams.
   for (const chunk of norm.split(' ')) {
     if (!/\p{Script=Han}/u.test(chunk)) continue;
-    const chunkAtoms = atomize(chunk);
-    if (chunkAtoms.length <= MAX_PHRASE_ATOMS) put(terms, keyOf(chunkAtoms), wordPart);
-    for (const w of segmentZh(chunk)) put(terms, w, wordPart);
-    for (const b of cjkBigrams(chunk)) {
-      if (!ZH_STOPS.has(b[0]!) && !ZH_STOPS.has(b[1]!)) put(terms, b, PART.bigram);
+    let zh = chunks.get(chunk);
+    if (!zh) {
+      zh = chunkTerms(chunk);
+      chunks.set(chunk, zh);
     }
+    if (zh.whole !== null) put(terms, zh.whole, wordPart);
+    for (const w of zh.words) put(terms, w, wordPart);
+    for (const b of zh.bigrams) put(terms, b, PART.bigram);
   }
   return { terms, concepts: conceptLinks(atoms, concepts) };
 }
@@ -187,12 +206,14 @@ export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): 
     return t;
   };
   const collector = new PostingCollector();
-  // Texts repeat across a casebook (and its two languages): each is split once per build.
+  // Texts repeat across a casebook (and its two languages): each is split once per build, and so
+  // is each run of Chinese (titles and keywords share most of theirs).
   const memo = [new Map<string, CompiledText>(), new Map<string, CompiledText>()] as const;
+  const chunks = new Map<string, ChunkTerms>();
   const compiled = (text: string, phrase: boolean): CompiledText => {
     const known = memo[phrase ? 1 : 0].get(text);
     if (known) return known;
-    const rel = textTerms(text, phrase, words, concepts);
+    const rel = textTerms(text, phrase, words, concepts, chunks);
     const out: CompiledText = {
       terms: Int32Array.from(rel.terms.keys(), numberOf),
       parts: Float64Array.from(rel.terms.values()),
