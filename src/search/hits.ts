@@ -49,6 +49,7 @@ export class EvidenceCounter {
       const { docs: hitDocs, weights } = hit.postings;
       const { from, to, factor } = hit;
       let strongest = 0;
+      const first = from * docCount;
       for (let p = 0; p < hitDocs.length; p++) {
         const doc = hitDocs[p]!;
         const strength = weights[p]! * factor;
@@ -57,14 +58,17 @@ export class EvidenceCounter {
           touched[doc] = 1;
           docs.push(doc);
         }
+        if (best[first + doc]! < strength) best[first + doc] = strength;
       }
-      for (let k = from; k < to; k++) {
+      for (let k = from + 1; k < to; k++) {
         const row = k * docCount;
         for (let p = 0; p < hitDocs.length; p++) {
           const strength = weights[p]! * factor;
           const at = row + hitDocs[p]!;
           if (best[at]! < strength) best[at] = strength;
         }
+      }
+      for (let k = from; k < to; k++) {
         if (explained[k]! < strongest) explained[k] = strongest;
         covered[k] = 1;
       }
