@@ -8,7 +8,7 @@ import { normalize } from './normalize.js';
 import { detectSection } from './section.js';
 import { GENERIC_WORDS } from './stop-words.js';
 import { buildSynonymMap, type SynonymMap } from './synonyms.js';
-import { buildTermIndex, type TermIndex } from './term-index.js';
+import { buildTermIndex, type Postings, type TermIndex } from './term-index.js';
 import {
   type Atom,
   atomize,
@@ -38,8 +38,11 @@ class Engine implements SearchIndex {
   readonly #concepts: ConceptIndex;
   readonly #typos: TypoCorrector;
   readonly #generic: ReadonlySet<string>;
-  /** Every key that starts a term or synonym key: a run of atoms that is none cannot grow into one. */
-  readonly #prefixes: ReadonlySet<string>;
+  /**
+   * Every key a run of question atoms can have on the way to a term: the term's postings, those
+   * of its synonyms, or nothing yet. A run whose key is not here cannot grow into a term.
+   */
+  readonly #keys: ReadonlyMap<string, KeyEntry>;
   readonly #counter = new EvidenceCounter();
 
   constructor(cases: readonly Case[]) {
@@ -49,7 +52,7 @@ class Engine implements SearchIndex {
     this.#synonyms = buildSynonymMap();
     this.#typos = new TypoCorrector(this.#index.words);
     this.#generic = new Set(GENERIC_WORDS.map(termKey));
-    this.#prefixes = keyPrefixes([...this.#index.postings.keys(), ...this.#synonyms.keys()]);
+    this.#keys = keyTable(this.#index.postings, this.#synonyms);
   }
 
   search(query: string): SearchResult {
@@ -158,7 +161,7 @@ class Engine implements SearchIndex {
    */
   #lookup(atoms: readonly Atom[], quality: readonly number[], units: readonly number[]): TermHit[] {
     const hits: TermHit[] = [];
-    const { postings, maxPhraseAtoms } = this.#index;
+    const { maxPhraseAtoms } = this.#index;
     for (let i = 0; i < atoms.length; i++) {
       let q = 1;
       let counts = false;
@@ -167,15 +170,14 @@ class Engine implements SearchIndex {
         q = Math.min(q, quality[j - 1]!);
         counts ||= units[j - 1]! > 0;
         key = extendKey(key, atoms, i, j - 1);
-        if (!this.#prefixes.has(key)) break;
+        const entry = this.#keys.get(key);
+        if (!entry) break;
         if (j === i + 1 && atoms[i]!.cjk) continue;
         if (key.length > MAX_KEY_CHARS) break;
         if (!counts) continue;
-        const own = postings.get(key);
-        if (own) hits.push({ from: i, to: j, term: key, postings: own, factor: q });
-        for (const alt of this.#synonyms.get(key) ?? []) {
-          const p = postings.get(alt);
-          if (p) hits.push({ from: i, to: j, term: alt, postings: p, factor: q * SYNONYM_FACTOR });
+        if (entry.own) hits.push({ from: i, to: j, term: key, postings: entry.own, factor: q });
+        for (const [term, postings] of entry.synonyms) {
+          hits.push({ from: i, to: j, term, postings, factor: q * SYNONYM_FACTOR });
         }
       }
     }
@@ -211,6 +213,30 @@ class Engine implements SearchIndex {
     for (const k of outside) against += units[k]!;
     return against;
   }
+}
+
+interface KeyEntry {
+  readonly own: Postings | undefined;
+  readonly synonyms: readonly (readonly [term: string, postings: Postings])[];
+}
+
+const NOT_YET: KeyEntry = { own: undefined, synonyms: [] };
+
+/** The lookup table of `#lookup`: every term and synonym key, and every key on the way to one. */
+function keyTable(
+  postings: ReadonlyMap<string, Postings>,
+  synonyms: SynonymMap,
+): Map<string, KeyEntry> {
+  const table = new Map<string, KeyEntry>();
+  for (const key of keyPrefixes([...postings.keys(), ...synonyms.keys()])) {
+    const own = postings.get(key);
+    const alts = (synonyms.get(key) ?? []).flatMap((alt) => {
+      const p = postings.get(alt);
+      return p ? [[alt, p] as const] : [];
+    });
+    table.set(key, own || alts.length > 0 ? { own, synonyms: alts } : NOT_YET);
+  }
+  return table;
 }
 
 interface Ranked {
