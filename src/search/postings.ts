@@ -8,10 +8,11 @@ export interface PostingLists {
 
 const FIRST_CAPACITY = 1 << 12;
 
+/** A copy of `array` with room for `size` entries, the new ones set to `fill`. */
 function grown<T extends Int32Array | Float64Array>(array: T, size: number, fill = 0): T {
   const next = new (array.constructor as new (n: number) => T)(size);
-  next.fill(fill);
   next.set(array);
+  if (fill !== 0) next.fill(fill, array.length);
   return next;
 }
 
