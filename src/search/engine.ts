@@ -220,7 +220,8 @@ interface KeyEntry {
   readonly synonyms: readonly (readonly [term: string, postings: Postings])[];
 }
 
-const NOT_YET: KeyEntry = { own: undefined, synonyms: [] };
+const NO_SYNONYMS: KeyEntry['synonyms'] = [];
+const NOT_YET: KeyEntry = { own: undefined, synonyms: NO_SYNONYMS };
 
 /** The lookup table of `#lookup`: every term and synonym key, and every key on the way to one. */
 function keyTable(
@@ -230,10 +231,11 @@ function keyTable(
   const table = new Map<string, KeyEntry>();
   for (const key of keyPrefixes([...postings.keys(), ...synonyms.keys()])) {
     const own = postings.get(key);
-    const alts = (synonyms.get(key) ?? []).flatMap((alt) => {
-      const p = postings.get(alt);
-      return p ? [[alt, p] as const] : [];
-    });
+    const alts =
+      synonyms.get(key)?.flatMap((alt) => {
+        const p = postings.get(alt);
+        return p ? [[alt, p] as const] : [];
+      }) ?? NO_SYNONYMS;
     table.set(key, own || alts.length > 0 ? { own, synonyms: alts } : NOT_YET);
   }
   return table;
