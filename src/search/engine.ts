@@ -258,11 +258,11 @@ function topMatches(
   outside: number,
 ): Ranked[] {
   const out: Ranked[] = [];
-  const before = (a: Ranked, b: Ranked) =>
-    a.score > b.score ||
-    (a.score === b.score &&
-      (a.evidence > b.evidence || (a.evidence === b.evidence && a.doc < b.doc)));
-  found.docs.forEach((doc, i) => {
+  const before = (score: number, evidence: number, doc: number, b: Ranked) =>
+    score > b.score ||
+    (score === b.score && (evidence > b.evidence || (evidence === b.evidence && doc < b.doc)));
+  for (let i = 0; i < found.docs.length; i++) {
+    const doc = found.docs[i]!;
     const evidence = Math.max(0, found.evidence[i]! - OUTSIDE_WEIGHT * outside);
     const total = found.units[i]!;
     const score = confidence(
@@ -270,15 +270,14 @@ function topMatches(
       total > 0 ? Math.min(1, evidence / total) : 0,
       asksForSection,
     );
-    if (score < CONFIDENT) return;
-    const m = { doc, evidence, score };
+    if (score < CONFIDENT) continue;
     const last = out[out.length - 1];
-    if (out.length === k && last && !before(m, last)) return;
-    let at = out.findIndex((o) => before(m, o));
-    if (at < 0) at = out.length;
-    out.splice(at, 0, m);
+    if (out.length === k && last && !before(score, evidence, doc, last)) continue;
+    let at = 0;
+    while (at < out.length && !before(score, evidence, doc, out[at]!)) at++;
+    out.splice(at, 0, { doc, evidence, score });
     if (out.length > k) out.pop();
-  });
+  }
   return out;
 }
 

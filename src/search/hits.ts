@@ -13,12 +13,15 @@ export interface TermHit {
 /** A part of the question another case explains this well is not held against a case. */
 export const EXPLAINED = 0.5;
 
-/** The evidence (see `confidence`) of every case some hit touched, in parallel arrays. */
+/**
+ * The evidence (see `confidence`) of every case some hit touched, in parallel arrays (views of
+ * the counter's buffers: valid until its next `count`).
+ */
 export interface CaseEvidence {
-  readonly docs: readonly number[];
-  readonly evidence: readonly number[];
+  readonly docs: ArrayLike<number>;
+  readonly evidence: ArrayLike<number>;
   /** The question's units that count against the case: all, minus what other cases explain. */
-  readonly units: readonly number[];
+  readonly units: ArrayLike<number>;
 }
 
 /**
@@ -29,8 +32,13 @@ export interface CaseEvidence {
 export class EvidenceCounter {
   #best = new Float32Array(0);
   #touched = new Uint8Array(0);
+  /** Per case number: its sums while counting. */
   #evidence = new Float64Array(0);
   #against = new Float64Array(0);
+  /** Per case touched, in the order touched: its number and its sums (what `count` returns). */
+  #docs = new Int32Array(0);
+  #evidenceOut = new Float64Array(0);
+  #againstOut = new Float64Array(0);
 
   count(hits: readonly TermHit[], units: readonly number[], docCount: number): CaseEvidence {
     const n = units.length;
@@ -39,10 +47,14 @@ export class EvidenceCounter {
       this.#touched = new Uint8Array(docCount);
       this.#evidence = new Float64Array(docCount);
       this.#against = new Float64Array(docCount);
+      this.#docs = new Int32Array(docCount);
+      this.#evidenceOut = new Float64Array(docCount);
+      this.#againstOut = new Float64Array(docCount);
     }
     const best = this.#best;
     const touched = this.#touched;
-    const docs: number[] = [];
+    const docs = this.#docs;
+    let reached = 0;
     const explained = new Float32Array(n);
     const covered = new Uint8Array(n);
     for (const hit of hits) {
@@ -56,7 +68,7 @@ export class EvidenceCounter {
         if (strength > strongest) strongest = strength;
         if (!touched[doc]) {
           touched[doc] = 1;
-          docs.push(doc);
+          docs[reached++] = doc;
         }
         if (best[first + doc]! < strength) best[first + doc] = strength;
       }
@@ -82,21 +94,29 @@ export class EvidenceCounter {
       if (u === 0) continue;
       const row = k * docCount;
       const unexplained = explained[k]! < EXPLAINED;
-      for (const doc of docs) {
+      for (let d = 0; d < reached; d++) {
+        const doc = docs[d]!;
         const b = best[row + doc]!;
         evidence[doc]! += b * u;
         if (b > 0 || unexplained) against[doc]! += u;
       }
     }
     for (let k = 0; k < n; k++) if (covered[k]) best.fill(0, k * docCount, (k + 1) * docCount);
-    const evidences = docs.map((doc) => evidence[doc]!);
-    const totals = docs.map((doc) => against[doc]!);
-    for (const doc of docs) {
+    const evidenceOut = this.#evidenceOut;
+    const againstOut = this.#againstOut;
+    for (let d = 0; d < reached; d++) {
+      const doc = docs[d]!;
+      evidenceOut[d] = evidence[doc]!;
+      againstOut[d] = against[doc]!;
       touched[doc] = 0;
       evidence[doc] = 0;
       against[doc] = 0;
     }
-    return { docs, evidence: evidences, units: totals };
+    return {
+      docs: docs.subarray(0, reached),
+      evidence: evidenceOut.subarray(0, reached),
+      units: againstOut.subarray(0, reached),
+    };
   }
 }
 
