@@ -31,9 +31,10 @@ and what changed:
   once per build, each run of Chinese segmented once) instead of one growing JS array per term
   and a string lookup per posting: ~28 MB less garbage.
 
-\`node dist/bench/search-bench.js\` (\`benchSearch()\` in a fresh process), before (commit 46bd2ba)
-and after, interleaved, on this 2-core machine shared with other work; median [min–max]; CPU is
-the process's (all threads) for the whole \`benchSearch()\` call, casebook loading included:
+\`benchSearch()\` in a fresh process each run (as \`node dist/bench/search-bench.js\` runs it),
+before (commit 46bd2ba) and after, interleaved, on this 2-core machine shared with other work;
+median [min–max]; CPU is \`process.cpuUsage()\` (all threads) around the whole \`benchSearch()\`
+call, casebook loading included:
 
 | Node, runs, load average | | p50 | p99 | index build | CPU |
 |---|---|---:|---:|---:|---:|
