@@ -16,6 +16,7 @@ import {
 } from './processes.js';
 import { type Row, renderReport, table } from './report.js';
 import { benchSearch } from './search-bench.js';
+import { SEARCH_MEASURES } from './search-measures.js';
 import { signedSlashCommands } from './slack-request.js';
 
 const CONNECTIONS = 16;
@@ -23,8 +24,15 @@ const WARMUP_SECONDS = 3;
 const DURATION_SECONDS = 10;
 const COLD_STARTS = 3;
 const SECRET = 'bench-signing-secret-8f14e45fceea167a5a36dedd4bea2543';
-/** Issue #12's bar on Node 24, against stock Bolt. */
-const TARGETS = { ratio: 0.9, p99Ms: 20, readyMs: 600, rssRatio: 1.25, searchMs: 5, buildMs: 1000 };
+/** Issue #12's bar on Node 24, against stock Bolt; issue #16's for search at 1,000 cases. */
+const TARGETS = {
+  ratio: 0.9,
+  p99Ms: 20,
+  readyMs: 600,
+  rssRatio: 1.25,
+  searchP99Ms: 2,
+  buildMs: 1000,
+};
 /** Issue #14: what `/metrics` (on by default) may cost, against the same server with METRICS=off. */
 const METRICS_TARGETS = { ratio: 0.95, rssMb: 5 };
 
@@ -278,19 +286,19 @@ function rows(
       target: `< ${TARGETS.buildMs / 1000} s`,
       met: search.buildMs < TARGETS.buildMs,
     },
-    {
-      metric: 'search p50 per query',
-      casebot: ms(search.p50Ms),
-      bare: '—',
-      target: `< ${TARGETS.searchMs} ms`,
-      met: search.p50Ms < TARGETS.searchMs,
-    },
+    { metric: 'search p50 per query', casebot: ms(search.p50Ms), bare: '—', target: '' },
     {
       metric: 'search p99 per query',
       casebot: ms(search.p99Ms),
       bare: '—',
-      target: `< ${TARGETS.searchMs} ms`,
-      met: search.p99Ms < TARGETS.searchMs,
+      target: `≤ ${TARGETS.searchP99Ms} ms`,
+      met: search.p99Ms <= TARGETS.searchP99Ms,
+    },
+    {
+      metric: 'search CPU: index build; 2,000 queries',
+      casebot: `${ms(search.buildCpuMs)}; ${ms(search.queryCpuMs)}`,
+      bare: '—',
+      target: '',
     },
   ];
 }
@@ -322,7 +330,7 @@ async function main(): Promise<void> {
       durationSeconds: DURATION_SECONDS,
       warmupSeconds: WARMUP_SECONDS,
       notes: PROFILE_NOTES,
-      appendix: MEASURES,
+      appendix: `${MEASURES}\n${SEARCH_MEASURES}`,
     });
     writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report);
     console.log(table(result));

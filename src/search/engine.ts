@@ -8,8 +8,16 @@ import { normalize } from './normalize.js';
 import { detectSection } from './section.js';
 import { GENERIC_WORDS } from './stop-words.js';
 import { buildSynonymMap, type SynonymMap } from './synonyms.js';
-import { buildTermIndex, type TermIndex } from './term-index.js';
-import { type Atom, atomize, keyOf, stopMask, termKey } from './tokenize.js';
+import { buildTermIndex, type Postings, type TermIndex } from './term-index.js';
+import {
+  type Atom,
+  atomize,
+  extendKey,
+  keyOf,
+  keyPrefixes,
+  stopMask,
+  termKey,
+} from './tokenize.js';
 import type { SearchIndex, SearchMatch, SearchResult } from './types.js';
 
 export const MAX_MATCHES = 4;
@@ -30,6 +38,11 @@ class Engine implements SearchIndex {
   readonly #concepts: ConceptIndex;
   readonly #typos: TypoCorrector;
   readonly #generic: ReadonlySet<string>;
+  /**
+   * Every key a run of question atoms can have on the way to a term: the term's postings, those
+   * of its synonyms, or nothing yet. A run whose key is not here cannot grow into a term.
+   */
+  readonly #keys: ReadonlyMap<string, KeyEntry>;
   readonly #counter = new EvidenceCounter();
 
   constructor(cases: readonly Case[]) {
@@ -39,6 +52,7 @@ class Engine implements SearchIndex {
     this.#synonyms = buildSynonymMap();
     this.#typos = new TypoCorrector(this.#index.words);
     this.#generic = new Set(GENERIC_WORDS.map(termKey));
+    this.#keys = keyTable(this.#index.postings, this.#synonyms);
   }
 
   search(query: string): SearchResult {
@@ -147,22 +161,23 @@ class Engine implements SearchIndex {
    */
   #lookup(atoms: readonly Atom[], quality: readonly number[], units: readonly number[]): TermHit[] {
     const hits: TermHit[] = [];
-    const { postings, maxPhraseAtoms } = this.#index;
+    const { maxPhraseAtoms } = this.#index;
     for (let i = 0; i < atoms.length; i++) {
       let q = 1;
       let counts = false;
+      let key = '';
       for (let j = i + 1; j <= Math.min(atoms.length, i + maxPhraseAtoms); j++) {
         q = Math.min(q, quality[j - 1]!);
         counts ||= units[j - 1]! > 0;
+        key = extendKey(key, atoms, i, j - 1);
+        const entry = this.#keys.get(key);
+        if (!entry) break;
         if (j === i + 1 && atoms[i]!.cjk) continue;
-        const key = keyOf(atoms, i, j);
         if (key.length > MAX_KEY_CHARS) break;
         if (!counts) continue;
-        const own = postings.get(key);
-        if (own) hits.push({ from: i, to: j, term: key, postings: own, factor: q });
-        for (const alt of this.#synonyms.get(key) ?? []) {
-          const p = postings.get(alt);
-          if (p) hits.push({ from: i, to: j, term: alt, postings: p, factor: q * SYNONYM_FACTOR });
+        if (entry.own) hits.push({ from: i, to: j, term: key, postings: entry.own, factor: q });
+        for (const [term, postings] of entry.synonyms) {
+          hits.push({ from: i, to: j, term, postings, factor: q * SYNONYM_FACTOR });
         }
       }
     }
@@ -200,6 +215,32 @@ class Engine implements SearchIndex {
   }
 }
 
+interface KeyEntry {
+  readonly own: Postings | undefined;
+  readonly synonyms: readonly (readonly [term: string, postings: Postings])[];
+}
+
+const NO_SYNONYMS: KeyEntry['synonyms'] = [];
+const NOT_YET: KeyEntry = { own: undefined, synonyms: NO_SYNONYMS };
+
+/** The lookup table of `#lookup`: every term and synonym key, and every key on the way to one. */
+function keyTable(
+  postings: ReadonlyMap<string, Postings>,
+  synonyms: SynonymMap,
+): Map<string, KeyEntry> {
+  const table = new Map<string, KeyEntry>();
+  for (const key of keyPrefixes([...postings.keys(), ...synonyms.keys()])) {
+    const own = postings.get(key);
+    const alts =
+      synonyms.get(key)?.flatMap((alt) => {
+        const p = postings.get(alt);
+        return p ? [[alt, p] as const] : [];
+      }) ?? NO_SYNONYMS;
+    table.set(key, own || alts.length > 0 ? { own, synonyms: alts } : NOT_YET);
+  }
+  return table;
+}
+
 interface Ranked {
   readonly doc: number;
   readonly evidence: number;
@@ -217,11 +258,11 @@ function topMatches(
   outside: number,
 ): Ranked[] {
   const out: Ranked[] = [];
-  const before = (a: Ranked, b: Ranked) =>
-    a.score > b.score ||
-    (a.score === b.score &&
-      (a.evidence > b.evidence || (a.evidence === b.evidence && a.doc < b.doc)));
-  found.docs.forEach((doc, i) => {
+  const before = (score: number, evidence: number, doc: number, b: Ranked) =>
+    score > b.score ||
+    (score === b.score && (evidence > b.evidence || (evidence === b.evidence && doc < b.doc)));
+  for (let i = 0; i < found.docs.length; i++) {
+    const doc = found.docs[i]!;
     const evidence = Math.max(0, found.evidence[i]! - OUTSIDE_WEIGHT * outside);
     const total = found.units[i]!;
     const score = confidence(
@@ -229,15 +270,14 @@ function topMatches(
       total > 0 ? Math.min(1, evidence / total) : 0,
       asksForSection,
     );
-    if (score < CONFIDENT) return;
+    if (score < CONFIDENT) continue;
     const last = out[out.length - 1];
-    if (out.length === k && last && !before({ doc, evidence, score }, last)) return;
-    const m = { doc, evidence, score };
-    let at = out.findIndex((o) => before(m, o));
-    if (at < 0) at = out.length;
-    out.splice(at, 0, m);
+    if (out.length === k && last && !before(score, evidence, doc, last)) continue;
+    let at = 0;
+    while (at < out.length && !before(score, evidence, doc, out[at]!)) at++;
+    out.splice(at, 0, { doc, evidence, score });
     if (out.length > k) out.pop();
-  });
+  }
   return out;
 }
 

@@ -41,6 +41,31 @@ export function similarity(a: string, b: string): number {
   return 1 - editDistance(a, b) / Math.max(a.length, b.length, 1);
 }
 
+const LETTERS = 26;
+const A = 97;
+
+/** How often each letter a–z occurs in a word of lower-case letters. */
+function letterCounts(word: string): Int16Array {
+  const counts = new Int16Array(LETTERS);
+  for (let i = 0; i < word.length; i++) counts[word.charCodeAt(i) - A]!++;
+  return counts;
+}
+
+/**
+ * A lower bound of `editDistance`: letters one word has more of than the other (an edit changes
+ * that count by at most one on each side; a transposition not at all).
+ */
+function bagDistance(a: Int16Array, b: Int16Array): number {
+  let more = 0;
+  let fewer = 0;
+  for (let c = 0; c < LETTERS; c++) {
+    const d = a[c]! - b[c]!;
+    if (d > 0) more += d;
+    else fewer -= d;
+  }
+  return Math.max(more, fewer);
+}
+
 /**
  * Typo correction over the casebook's own words. fuse.js (bitap, `ignoreLocation`) proposes
  * candidates anywhere in a word; each is then re-scored by edit distance over the whole word, so
@@ -50,10 +75,16 @@ export class TypoCorrector {
   readonly #fuse: Fuse<string>;
   readonly #words: ReadonlyMap<string, string>;
   readonly #cache = new Map<string, Correction | null>();
+  /** The fuzzy candidates by length, with their letter counts. */
+  readonly #byLength: { readonly word: string; readonly counts: Int16Array }[][] = [];
 
   constructor(words: ReadonlyMap<string, string>) {
     this.#words = words;
     const list = [...words.keys()].filter((w) => w.length >= MIN_FUZZY_LENGTH - 1);
+    for (const word of list) {
+      this.#byLength[word.length] ??= [];
+      this.#byLength[word.length]!.push({ word, counts: letterCounts(word) });
+    }
     this.#fuse = new Fuse(list, {
       includeScore: true,
       ignoreLocation: true,
@@ -66,6 +97,30 @@ export class TypoCorrector {
     if (word.length < MIN_FUZZY_LENGTH || !/^[a-z]+$/.test(word)) return null;
     const cached = this.#cache.get(word);
     if (cached !== undefined) return cached;
+    const best = this.#mayHaveMatch(word) ? this.#search(word) : null;
+    if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
+    this.#cache.set(word, best);
+    return best;
+  }
+
+  /**
+   * False when no candidate can reach `MIN_SIMILARITY`, so fuse.js's scan (the costly part) could
+   * only find nothing. Bounds first, the exact distance only for the few words that pass them.
+   */
+  #mayHaveMatch(word: string): boolean {
+    const counts = letterCounts(word);
+    for (let length = 1; length < this.#byLength.length; length++) {
+      const longer = Math.max(word.length, length, 1);
+      if (1 - Math.abs(length - word.length) / longer < MIN_SIMILARITY) continue;
+      for (const candidate of this.#byLength[length] ?? []) {
+        if (1 - bagDistance(counts, candidate.counts) / longer < MIN_SIMILARITY) continue;
+        if (similarity(word, candidate.word) >= MIN_SIMILARITY) return true;
+      }
+    }
+    return false;
+  }
+
+  #search(word: string): Correction | null {
     let best: Correction | null = null;
     let bestLengthGap = Number.POSITIVE_INFINITY;
     for (const { item } of this.#fuse.search(word, { limit: 24 })) {
@@ -77,8 +132,6 @@ export class TypoCorrector {
         bestLengthGap = gap;
       }
     }
-    if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
-    this.#cache.set(word, best);
     return best;
   }
 }

@@ -1,6 +1,7 @@
 import type { Case, Text } from '../catalog/schema.js';
 import { ANCESTOR_DECAY, type ConceptIndex, isConceptKey } from './concepts.js';
 import { normalize } from './normalize.js';
+import { PostingCollector } from './postings.js';
 import { EN_STOP_WORDS, ZH_STOP_WORDS } from './stop-words.js';
 import { type Atom, atomize, cjkBigrams, keyOf, segmentZh } from './tokenize.js';
 
@@ -85,12 +86,29 @@ interface TextTerms {
   readonly concepts: ConceptLinks;
 }
 
+/** What a space-free run of Chinese adds: itself (when short enough), segmenter words, bigrams. */
+interface ChunkTerms {
+  readonly whole: string | null;
+  readonly words: readonly string[];
+  readonly bigrams: readonly string[];
+}
+
+function chunkTerms(chunk: string): ChunkTerms {
+  const chunkAtoms = atomize(chunk);
+  return {
+    whole: chunkAtoms.length <= MAX_PHRASE_ATOMS ? keyOf(chunkAtoms) : null,
+    words: segmentZh(chunk),
+    bigrams: cjkBigrams(chunk).filter((b) => !ZH_STOPS.has(b[0]!) && !ZH_STOPS.has(b[1]!)),
+  };
+}
+
 /** The weighted terms of one text, relative to its field weight (memoised per build). */
 function textTerms(
   text: string,
   phrase: boolean,
   words: Map<string, string>,
   concepts: ConceptIndex,
+  chunks: Map<string, ChunkTerms>,
 ): TextTerms {
   const terms: Terms = new Map();
   const norm = normalize(text, 4000);
@@ -110,12 +128,14 @@ function textTerms(
   // Chinese: every space-free chunk as a phrase, segmenter words, and bigrams.
   for (const chunk of norm.split(' ')) {
     if (!/\p{Script=Han}/u.test(chunk)) continue;
-    const chunkAtoms = atomize(chunk);
-    if (chunkAtoms.length <= MAX_PHRASE_ATOMS) put(terms, keyOf(chunkAtoms), wordPart);
-    for (const w of segmentZh(chunk)) put(terms, w, wordPart);
-    for (const b of cjkBigrams(chunk)) {
-      if (!ZH_STOPS.has(b[0]!) && !ZH_STOPS.has(b[1]!)) put(terms, b, PART.bigram);
+    let zh = chunks.get(chunk);
+    if (!zh) {
+      zh = chunkTerms(chunk);
+      chunks.set(chunk, zh);
     }
+    if (zh.whole !== null) put(terms, zh.whole, wordPart);
+    for (const w of zh.words) put(terms, w, wordPart);
+    for (const b of zh.bigrams) put(terms, b, PART.bigram);
   }
   return { terms, concepts: conceptLinks(atoms, concepts) };
 }
@@ -159,6 +179,13 @@ function caseFields(c: Case): [string, number, boolean][] {
   ];
 }
 
+/** A text's terms as term numbers, with their relative weights (parallel arrays). */
+interface CompiledText {
+  readonly terms: Int32Array;
+  readonly parts: Float64Array;
+  readonly concepts: ConceptLinks;
+}
+
 /**
  * Builds the term → cases map. A term's weight in a case is its best field weight there, scaled
  * down by how many cases share it (a linear IDF on the weighted document frequency: a term in
@@ -166,61 +193,85 @@ function caseFields(c: Case): [string, number, boolean][] {
  */
 export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): TermIndex {
   const words = new Map<string, string>();
-  const memo = new Map<string, TextTerms>();
-  const raw = new Map<string, { docs: number[]; weights: number[] }>();
-  const add = (key: string, doc: number, w: number) => {
-    const list = raw.get(key);
-    if (!list) raw.set(key, { docs: [doc], weights: [w] });
-    else if (list.docs[list.docs.length - 1] !== doc) {
-      list.docs.push(doc);
-      list.weights.push(w);
-    } else if (list.weights[list.weights.length - 1]! < w) {
-      list.weights[list.weights.length - 1] = w;
+  // Terms are numbered in the order they first occur.
+  const numbers = new Map<string, number>();
+  const keys: string[] = [];
+  const numberOf = (key: string): number => {
+    let t = numbers.get(key);
+    if (t === undefined) {
+      t = keys.length;
+      numbers.set(key, t);
+      keys.push(key);
     }
+    return t;
   };
+  const collector = new PostingCollector();
+  // Texts repeat across a casebook (and its two languages): each is split once per build, and so
+  // is each run of Chinese (titles and keywords share most of theirs).
+  const memo = [new Map<string, CompiledText>(), new Map<string, CompiledText>()] as const;
+  const chunks = new Map<string, ChunkTerms>();
+  const compiled = (text: string, phrase: boolean): CompiledText => {
+    const known = memo[phrase ? 1 : 0].get(text);
+    if (known) return known;
+    const rel = textTerms(text, phrase, words, concepts, chunks);
+    const out: CompiledText = {
+      terms: Int32Array.from(rel.terms.keys(), numberOf),
+      parts: Float64Array.from(rel.terms.values()),
+      concepts: rel.concepts,
+    };
+    memo[phrase ? 1 : 0].set(text, out);
+    return out;
+  };
+  const conceptTerms = new Int32Array(concepts.ids.length).fill(-1);
   // A case's concept links, best over its fields; merged once per case, not once per field.
   const linked = new Float32Array(concepts.ids.length);
   cases.forEach((c, doc) => {
     linked.fill(0);
     for (const [text, weight, phrase] of caseFields(c)) {
-      const memoKey = `${phrase ? 'p' : 't'}\u0000${text}`;
-      let rel = memo.get(memoKey);
-      if (!rel) {
-        rel = textTerms(text, phrase, words, concepts);
-        memo.set(memoKey, rel);
-      }
-      for (const [key, part] of rel.terms) add(key, doc, part * weight);
-      for (const [concept, part] of rel.concepts) {
+      const { terms, parts, concepts: links } = compiled(text, phrase);
+      for (let i = 0; i < terms.length; i++) collector.add(terms[i]!, doc, parts[i]! * weight);
+      for (const [concept, part] of links) {
         if (linked[concept]! < part * weight) linked[concept] = part * weight;
       }
     }
     linked.forEach((w, concept) => {
-      if (w > 0) add(concepts.keys[concept]!, doc, w);
+      if (w <= 0) return;
+      if (conceptTerms[concept]! < 0) conceptTerms[concept] = numberOf(concepts.keys[concept]!);
+      collector.add(conceptTerms[concept]!, doc, w);
     });
   });
 
   const n = cases.length;
+  const lists = collector.lists(keys.length);
+  // Every kept posting, end to end; each term's postings are a view of its part.
+  const keptDocs = new Int32Array(lists.docs.length);
+  const keptWeights = new Float32Array(lists.docs.length);
+  let kept = 0;
   const postings = new Map<string, Postings>();
   let maxPhraseAtoms = 1;
-  for (const [key, list] of raw) {
+  keys.forEach((key, t) => {
     const concept = isConceptKey(key);
-    const df = Math.max(
-      1,
-      list.weights.reduce((sum, w) => sum + w, 0),
-    );
+    const from = lists.starts[t]!;
+    const to = lists.starts[t + 1]!;
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += lists.weights[i]!;
+    const df = Math.max(1, sum);
     const idf = n <= 1 ? 1 : Math.max(0, 1 - (df - 1) / (n - 1));
-    const docs: number[] = [];
-    const weights: number[] = [];
-    list.docs.forEach((doc, i) => {
-      const w = list.weights[i]! * idf;
-      if (w < (concept ? MIN_CONCEPT_WEIGHT : MIN_WEIGHT)) return;
-      docs.push(doc);
-      weights.push(w);
+    const first = kept;
+    for (let i = from; i < to; i++) {
+      const w = lists.weights[i]! * idf;
+      if (w < (concept ? MIN_CONCEPT_WEIGHT : MIN_WEIGHT)) continue;
+      keptDocs[kept] = lists.docs[i]!;
+      keptWeights[kept] = w;
+      kept++;
+    }
+    if (kept === first) return;
+    postings.set(key, {
+      docs: keptDocs.subarray(first, kept),
+      weights: keptWeights.subarray(first, kept),
     });
-    if (docs.length === 0) continue;
-    postings.set(key, { docs: Int32Array.from(docs), weights: Float32Array.from(weights) });
     if (!concept) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
-  }
+  });
   for (const [w, key] of words) if (!postings.has(key)) words.delete(w);
   return { ids: cases.map((c) => c.id), postings, words, maxPhraseAtoms };
 }

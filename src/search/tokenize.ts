@@ -35,12 +35,31 @@ export function atomize(normalized: string): Atom[] {
 /** The index key of a run of atoms: Latin words joined by a space, CJK glued to anything. */
 export function keyOf(atoms: readonly Atom[], from = 0, to = atoms.length): string {
   let key = '';
-  for (let i = from; i < to; i++) {
-    const a = atoms[i]!;
-    if (i > from && !a.cjk && !atoms[i - 1]!.cjk) key += ' ';
-    key += a.text;
-  }
+  for (let i = from; i < to; i++) key = extendKey(key, atoms, from, i);
   return key;
+}
+
+/** `keyOf(atoms, from, at)` extended by atom `at`: `keyOf(atoms, from, at + 1)`. */
+export function extendKey(key: string, atoms: readonly Atom[], from: number, at: number): string {
+  const a = atoms[at]!;
+  return at > from && !a.cjk && !atoms[at - 1]!.cjk ? `${key} ${a.text}` : key + a.text;
+}
+
+/**
+ * Every key `keyOf` can build on the way to one of `keys`: each key cut where an atom may end
+ * (before a space, next to any non-ASCII character such as an ideograph), and the key itself.
+ */
+export function keyPrefixes(keys: Iterable<string>): Set<string> {
+  const prefixes = new Set<string>();
+  for (const key of keys) {
+    prefixes.add(key);
+    for (let p = 1; p < key.length; p++) {
+      if (key[p] === ' ' || key.charCodeAt(p) > 127 || key.charCodeAt(p - 1) > 127) {
+        prefixes.add(key.slice(0, p));
+      }
+    }
+  }
+  return prefixes;
 }
 
 /** The index key of a free text (a keyword, a synonym): normalise, atomise, join. */
@@ -48,7 +67,13 @@ export function termKey(text: string): string {
   return keyOf(atomize(normalize(text, 200)));
 }
 
-const ZH_STOPS_LONGEST_FIRST = [...ZH_STOP_WORDS].sort((a, b) => b.length - a.length);
+/** Chinese stop words by their first character, longest first. */
+const ZH_STOPS_BY_FIRST = new Map<string, string[]>();
+for (const word of [...ZH_STOP_WORDS].sort((a, b) => b.length - a.length)) {
+  const list = ZH_STOPS_BY_FIRST.get(word[0]!) ?? [];
+  list.push(word);
+  ZH_STOPS_BY_FIRST.set(word[0]!, list);
+}
 
 /**
  * Marks the atoms that are stop words: English stop words, and Chinese function words found as
@@ -63,7 +88,7 @@ export function stopMask(atoms: readonly Atom[]): boolean[] {
       continue;
     }
     let matched = 0;
-    for (const word of ZH_STOPS_LONGEST_FIRST) {
+    for (const word of ZH_STOPS_BY_FIRST.get(atoms[i]!.text[0]!) ?? []) {
       if (i + word.length <= atoms.length && keyOf(atoms, i, i + word.length) === word) {
         matched = word.length;
         break;

@@ -103,6 +103,17 @@ describe('search over the casebook', () => {
 });
 
 describe('search over any casebook', () => {
+  it('finds long keywords that mix Latin and Chinese, written inside a question', () => {
+    const keywords = { zh: ['k8s集群扩容', '双11大促 qps'], en: ['gpu sharing for llm serving'] };
+    const own = buildIndex([{ ...cases[0]!, id: 'mixed', keywords }, ...cases.slice(1)]);
+    const terms = (q: string) => own.search(q).matches.find((m) => m.caseId === 'mixed');
+    expect(terms('我们k8s集群扩容太慢')?.matchedTerms).toContain('k8s集群扩容');
+    expect(terms('双11大促 qps 撑不住')?.matchedTerms).toContain('双11大促qps');
+    expect(terms('how to do gpu sharing for llm serving')?.matchedTerms).toContain(
+      'gpu shar for llm serv',
+    );
+  });
+
   it('works on a single in-memory case and an empty casebook', () => {
     const one = buildIndex([{ ...cases[0]!, id: 'solo' }]);
     expect(one.search(cases[0]!.keywords.en[0]!).matches[0]?.caseId).toBe('solo');
