@@ -1,7 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSince, statsCommand } from '../../src/cli/stats-command.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { capturedIo } from '../helpers/cli-in-process.js';
 import { tempSqlitePath } from '../store/temp-sqlite.js';
 
 const NOW = new Date('2025-03-10T12:00:00Z');
@@ -11,24 +11,9 @@ const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
 let db: ReturnType<typeof tempSqlitePath>;
 
 async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  const io = {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env: { DATABASE_URL: `sqlite:${db.path}` },
-  };
+  const { io, out, err } = capturedIo({ DATABASE_URL: `sqlite:${db.path}` });
   const code = await statsCommand(argv, io, () => NOW);
-  return { code, out, err };
+  return { code, out: out(), err: err() };
 }
 
 beforeEach(async () => {
