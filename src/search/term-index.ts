@@ -2,7 +2,7 @@ import type { Case, Text } from '../catalog/schema.js';
 import { ANCESTOR_DECAY, type ConceptIndex, isConceptKey } from './concepts.js';
 import { normalize } from './normalize.js';
 import { EN_STOP_WORDS, ZH_STOP_WORDS } from './stop-words.js';
-import { type Atom, atomize, cjkBigrams, keyOf, segmentZh } from './tokenize.js';
+import { type Atom, atomCount, atomize, cjkBigrams, keyOf, segmentZh } from './tokenize.js';
 
 /** How much a hit in each part of a case is worth (before IDF and match quality). */
 export const FIELD_WEIGHTS = {
@@ -189,7 +189,9 @@ export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): 
         rel = textTerms(text, phrase, words, concepts);
         memo.set(memoKey, rel);
       }
-      for (const [key, part] of rel.terms) add(key, doc, part * weight);
+      rel.terms.forEach((part, key) => {
+        add(key, doc, part * weight);
+      });
       for (const [concept, part] of rel.concepts) {
         if (linked[concept]! < part * weight) linked[concept] = part * weight;
       }
@@ -219,7 +221,7 @@ export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): 
     });
     if (docs.length === 0) continue;
     postings.set(key, { docs: Int32Array.from(docs), weights: Float32Array.from(weights) });
-    if (!concept) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
+    if (!concept) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomCount(key));
   }
   for (const [w, key] of words) if (!postings.has(key)) words.delete(w);
   return { ids: cases.map((c) => c.id), postings, words, maxPhraseAtoms };
