@@ -12,16 +12,6 @@ import { DIAGRAM_DEFAULT_URL } from './render/diagram.js';
  */
 export type Env = Readonly<Record<string, string | undefined>>;
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optional = z.preprocess(blankToUndefined, z.string().trim().optional());
-const onOff = z.preprocess(
-  blankToUndefined,
-  z
-    .enum(['on', 'off', 'true', 'false', '1', '0'])
-    .default('on')
-    .transform((v) => v === 'on' || v === 'true' || v === '1'),
-);
-
 /**
  * The origin (`scheme://host[:port]`) when `value` is written exactly as one, optionally with a
  * trailing `/`; null for anything else: a path, query, fragment, user info, a host or port written
@@ -40,74 +30,106 @@ export function exactOrigin(value: unknown): string | null {
   return value === origin || value === `${origin}/` ? origin : null;
 }
 
-const serverSchema = z.object({
-  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
-  HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
-  LOG_LEVEL: z.preprocess(
-    blankToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
-  CASES_DIR: z.preprocess(blankToUndefined, z.string().default(BUNDLED_CASES_DIR)),
-  DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(LANGS).default('en')),
-  NODE_ENV: optional,
-  SHUTDOWN_GRACE_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(10000)),
-});
-
-const slackSchema = z.object({
-  SLACK_BOT_TOKEN: optional,
-  SLACK_SIGNING_SECRET: optional,
-  SLACK_APP_TOKEN: optional,
-  SLACK_API_URL: z.preprocess(blankToUndefined, z.url().optional()),
-});
-
-const teamsSchema = z.object({
-  MICROSOFT_APP_ID: optional,
-  MICROSOFT_APP_PASSWORD: optional,
-  MICROSOFT_APP_TYPE: z.preprocess(
-    blankToUndefined,
-    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
-  ),
-  MICROSOFT_APP_TENANT_ID: optional,
-  TEAMS_DEV_SERVICE_URL: optional,
-});
-
-const storeSchema = z.object({
-  DATABASE_URL: z.preprocess(
+/**
+ * One zod schema per unit, built when the environment is read rather than at import: they are
+ * used once at start, and keeping them for the life of the process would only cost memory.
+ */
+function envSchemas() {
+  const blankToUndefined = (v: unknown) =>
+    typeof v === 'string' && v.trim() === '' ? undefined : v;
+  const optional = z.preprocess(blankToUndefined, z.string().trim().optional());
+  const onOff = z.preprocess(
     blankToUndefined,
     z
-      .string()
-      .regex(/^(sqlite:|postgres(ql)?:\/\/|memory:?$)/, 'must start with sqlite: or postgres://')
-      .optional(),
-  ),
-});
+      .enum(['on', 'off', 'true', 'false', '1', '0'])
+      .default('on')
+      .transform((v) => v === 'on' || v === 'true' || v === '1'),
+  );
 
-const diagramsSchema = z.object({
-  DIAGRAM_RENDERER: z.preprocess(
-    blankToUndefined,
-    z.enum(['mermaid-ink', 'kroki', 'none']).default('mermaid-ink'),
-  ),
-  DIAGRAM_RENDERER_URL: z.preprocess(blankToUndefined, z.url().optional()),
-});
+  const serverSchema = z.object({
+    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+    HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    CASES_DIR: z.preprocess(blankToUndefined, z.string().default(BUNDLED_CASES_DIR)),
+    DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(LANGS).default('en')),
+    NODE_ENV: optional,
+    SHUTDOWN_GRACE_MS: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().int().min(0).default(10000),
+    ),
+  });
 
-const tipsSchema = z.object({ TIPS_SCHEDULER: onOff });
+  const slackSchema = z.object({
+    SLACK_BOT_TOKEN: optional,
+    SLACK_SIGNING_SECRET: optional,
+    SLACK_APP_TOKEN: optional,
+    SLACK_API_URL: z.preprocess(blankToUndefined, z.url().optional()),
+  });
 
-const metricsSchema = z.object({ METRICS: onOff });
+  const teamsSchema = z.object({
+    MICROSOFT_APP_ID: optional,
+    MICROSOFT_APP_PASSWORD: optional,
+    MICROSOFT_APP_TYPE: z.preprocess(
+      blankToUndefined,
+      z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    ),
+    MICROSOFT_APP_TENANT_ID: optional,
+    TEAMS_DEV_SERVICE_URL: optional,
+  });
 
-const statsSchema = z.object({ STATS_KEEP_QUESTIONS: onOff });
+  const storeSchema = z.object({
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^(sqlite:|postgres(ql)?:\/\/|memory:?$)/, 'must start with sqlite: or postgres://')
+        .optional(),
+    ),
+  });
 
-const embeddingsSchema = z.object({
-  EMBEDDINGS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
-  EMBEDDINGS_MODEL: optional,
-  EMBEDDINGS_API_KEY: optional,
-  EMBEDDINGS_TIMEOUT_MS: z.preprocess(
-    blankToUndefined,
-    z.coerce.number().int().min(50).max(30_000).default(800),
-  ),
-  EMBEDDINGS_MIN_SIMILARITY: z.preprocess(
-    blankToUndefined,
-    z.coerce.number().min(0).max(1).default(0.5),
-  ),
-});
+  const diagramsSchema = z.object({
+    DIAGRAM_RENDERER: z.preprocess(
+      blankToUndefined,
+      z.enum(['mermaid-ink', 'kroki', 'none']).default('mermaid-ink'),
+    ),
+    DIAGRAM_RENDERER_URL: z.preprocess(blankToUndefined, z.url().optional()),
+  });
+
+  const tipsSchema = z.object({ TIPS_SCHEDULER: onOff });
+
+  const metricsSchema = z.object({ METRICS: onOff });
+
+  const statsSchema = z.object({ STATS_KEEP_QUESTIONS: onOff });
+
+  const embeddingsSchema = z.object({
+    EMBEDDINGS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    EMBEDDINGS_MODEL: optional,
+    EMBEDDINGS_API_KEY: optional,
+    EMBEDDINGS_TIMEOUT_MS: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().int().min(50).max(30_000).default(800),
+    ),
+    EMBEDDINGS_MIN_SIMILARITY: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().min(0).max(1).default(0.5),
+    ),
+  });
+
+  return {
+    server: serverSchema,
+    slack: slackSchema,
+    teams: teamsSchema,
+    store: storeSchema,
+    diagrams: diagramsSchema,
+    tips: tipsSchema,
+    metrics: metricsSchema,
+    stats: statsSchema,
+    embeddings: embeddingsSchema,
+  };
+}
 
 export interface SlackConfig {
   readonly botToken: string;
@@ -188,17 +210,9 @@ export interface Config {
 }
 
 /** Every variable the config knows, for `.env.example` and manifest checks. */
-export const ENV_NAMES = [
-  ...Object.keys(serverSchema.shape),
-  ...Object.keys(slackSchema.shape),
-  ...Object.keys(teamsSchema.shape),
-  ...Object.keys(storeSchema.shape),
-  ...Object.keys(diagramsSchema.shape),
-  ...Object.keys(tipsSchema.shape),
-  ...Object.keys(metricsSchema.shape),
-  ...Object.keys(statsSchema.shape),
-  ...Object.keys(embeddingsSchema.shape),
-] as const;
+export function envNames(): string[] {
+  return Object.values(envSchemas()).flatMap((schema) => Object.keys(schema.shape));
+}
 
 function collect<T>(schema: z.ZodType<T>, env: Env, problems: string[]): T | undefined {
   const result = schema.safeParse(env);
@@ -212,15 +226,16 @@ function collect<T>(schema: z.ZodType<T>, env: Env, problems: string[]): T | und
 /** Validates the whole environment; throws one error listing every problem. */
 export function loadConfig(env: Env): Config {
   const problems: string[] = [];
-  const server = collect(serverSchema, env, problems);
-  const slack = collect(slackSchema, env, problems);
-  const teams = collect(teamsSchema, env, problems);
-  const store = collect(storeSchema, env, problems);
-  const diagrams = collect(diagramsSchema, env, problems);
-  const tips = collect(tipsSchema, env, problems);
-  const metrics = collect(metricsSchema, env, problems);
-  const stats = collect(statsSchema, env, problems);
-  const embeddings = collect(embeddingsSchema, env, problems);
+  const schemas = envSchemas();
+  const server = collect(schemas.server, env, problems);
+  const slack = collect(schemas.slack, env, problems);
+  const teams = collect(schemas.teams, env, problems);
+  const store = collect(schemas.store, env, problems);
+  const diagrams = collect(schemas.diagrams, env, problems);
+  const tips = collect(schemas.tips, env, problems);
+  const metrics = collect(schemas.metrics, env, problems);
+  const stats = collect(schemas.stats, env, problems);
+  const embeddings = collect(schemas.embeddings, env, problems);
   const notes: string[] = [];
 
   let slackConfig: SlackConfig | null = null;
@@ -359,9 +374,10 @@ export function loadConfig(env: Env): Config {
  * validated like the rest but without asking for the server's or the platforms' settings.
  */
 export function loadSearchConfig(env: Env): Pick<Config, 'embeddings' | 'store'> {
+  const schemas = envSchemas();
   const names = new Set([
-    ...Object.keys(embeddingsSchema.shape),
-    ...Object.keys(storeSchema.shape),
+    ...Object.keys(schemas.embeddings.shape),
+    ...Object.keys(schemas.store.shape),
   ]);
   const { embeddings, store } = loadConfig(
     Object.fromEntries(Object.entries(env).filter(([name]) => names.has(name))),

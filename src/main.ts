@@ -134,7 +134,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   logger.info({ cases: catalog.cases.length, tips: catalog.tips.length }, 'casebook loaded');
   metrics.casebookCases(catalog.cases.length);
 
-  let store = deps.store ?? openStore(config.store, logger);
+  let store = deps.store ?? (await openStore(config.store, logger));
   if (!config.statsKeepQuestions) store = withholdQuestions(store);
   if (prometheus) store = instrumentStore(store, prometheus);
   let storeUp = false;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type LoadResult, runLoad } from './load.js';
+import { MEASURES, PROFILE_NOTES } from './notes.js';
 import {
   CLI,
   cpuMs,
@@ -47,41 +48,6 @@ interface ServerRun {
 }
 
 const here = path.join(ROOT, 'dist/bench');
-
-/** What the CPU and heap profiles found, and what was done about it (kept in the report). */
-const PROFILE_NOTES = [
-  'CPU (`node --cpu-prof`): the first version posted every answer to the `response_url` after ' +
-    'an empty ack (~0.3 × bare Bolt), re-deflated each diagram on every render and kept a 1.5 s ' +
-    'timer alive per request. Now the answer is the ack itself when ready within 1.5 s, stable ' +
-    'answers are cached serialised and diagram links are memoised.',
-  'Memory (`--trace-gc-nvp`): under load casebot keeps fewer bytes per scavenge than bare Bolt ' +
-    '(2-10 KB vs ~15 KB), but its start-up builds more long-lived data (zod, the casebook, the ' +
-    'search index, its own modules: ~8 MB more surviving scavenges), which makes V8 grow the ' +
-    'young generation one step further (semi-space 16 MB instead of 8 MB): most of the RSS gap.',
-  'Measured on Node 24 and dropped (each saved < 10 MB RSS after load and < 10 % throughput, ' +
-    '3 runs each): the Bolt patch (made RSS worse on Node 24), turning off V8 pretenuring once ' +
-    'ready (~3 MB) and reading the environment and the casebook in a worker thread (2-5 MB).',
-];
-
-/**
- * The memory measures kept from Node 20, each measured on Node 24.21 against the same code
- * without it (3 runs each, interleaved, same load as this bench; commit 26fa65e's parent with
- * the measure switched off by an environment variable). A measure stays only if it saves
- * ≥ 10 MB RSS after load or ≥ 10 % throughput; none did, so both are gone.
- */
-const MEASURES = `## Memory measures on Node 24 (issue #12)
-
-| variant (casebot, Node 24.21, stock Bolt) | RSS after load, 3 runs | mean | commands/s, mean |
-|---|---|---:|---:|
-| bare Bolt (reference) | 109, 112, 106 MB | 109 MB | 2,574 |
-| GC flag + loader worker (as shipped for Node 20) | 142, 135, 137 MB | 138 MB | 2,715 |
-| loader worker only (no GC flag) | 145, 138, 141 MB | 141 MB | 2,517 |
-| GC flag only (no worker) | 144, 146, 141 MB | 144 MB | 2,520 |
-| neither (what ships now) | 140, 144, 146 MB | 143 MB | 2,522 |
-
-The GC flag saved ~3 MB and the worker 2-5 MB, within the ±4 MB run-to-run spread; the
-throughput differences are within this shared machine's noise. Simpler code wins the tie.
-`;
 
 async function answers(stubUrl: string): Promise<number> {
   const res = await fetch(`${stubUrl}/stats`);

@@ -4,13 +4,7 @@ import { parse } from 'yaml';
 import { CasebotError } from '../errors.js';
 import { isCaseFile, parseYaml } from './load.js';
 import { CatalogError, type Lang } from './model.js';
-import {
-  casebookFileSchema,
-  DEFAULT_PRINCIPLES,
-  overviewSchema,
-  type PrincipleDef,
-  toText,
-} from './schema.js';
+import { casebookSchemas, DEFAULT_PRINCIPLES, type PrincipleDef, toText } from './schema.js';
 
 /** What commands that add cases need to know of a casebook folder, even an unfinished one. */
 export interface CasebookHead {
@@ -59,8 +53,9 @@ export async function readCasebookHead(dir: string): Promise<CasebookHead> {
     if (parsed.problems.length > 0) throw new CatalogError(parsed.problems);
     return parsed.value;
   };
-  const casebook = await settings('casebook.yaml', casebookFileSchema);
-  const overview = await settings('overview.yaml', overviewSchema);
+  const schemas = casebookSchemas();
+  const casebook = await settings('casebook.yaml', schemas.casebookFile);
+  const overview = await settings('overview.yaml', schemas.overview);
   const principles = casebook?.principles
     ? casebook.principles.map((p) => ({
         id: p.id,

@@ -18,7 +18,7 @@ import {
 } from './import-labels.js';
 import { type Block, readBlocks } from './markdown-blocks.js';
 import type { Lang } from './model.js';
-import { type CaseFile, caseIdSchema, type PrincipleDef } from './schema.js';
+import { type CaseFile, isCaseId, type PrincipleDef } from './schema.js';
 
 /** One thing in the document that does not fit, at its line (0: the document as a whole). */
 export interface ImportProblem {
@@ -194,8 +194,7 @@ function assignIds(
   const seen = new Map<string, number>();
   drafts.forEach((d, i) => {
     const id = ids[i] ?? '';
-    if (!caseIdSchema.safeParse(id).success)
-      fail(d.chapter.line, `case id "${id}" must be kebab-case (a-z, 0-9, -)`);
+    if (!isCaseId(id)) fail(d.chapter.line, `case id "${id}" must be kebab-case (a-z, 0-9, -)`);
     const first = seen.get(id);
     if (first !== undefined)
       fail(d.chapter.line, `case id "${id}" is also the id of the chapter at line ${first}`);

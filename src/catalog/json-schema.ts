@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseSchema } from './schema.js';
+import { casebookSchemas } from './schema.js';
 
 /** Where the shipped case files point their YAML language server (`cases/case.schema.json`). */
 export const CASE_SCHEMA_FILE = 'case.schema.json';
@@ -10,7 +10,10 @@ export const CASE_SCHEMA_FILE = 'case.schema.json';
  * check the same fields `casebot validate` does.
  */
 export function caseJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(caseSchema, { io: 'input', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(casebookSchemas().caseFile, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
   return {
     ...schema,
     title: 'casebot case file',

@@ -7,16 +7,13 @@ import { type Catalog, CatalogError, type CatalogProblem } from './model.js';
 import {
   type Case,
   type CasebookFile,
-  casebookFileSchema,
-  caseSchema,
+  casebookSchemas,
   DEFAULT_PRINCIPLES,
   normaliseCase,
   type Overview,
-  overviewSchema,
   type PrincipleDef,
   type Text,
   type Tip,
-  tipsFileSchema,
   toText,
 } from './schema.js';
 import { findPlaceholders, PLACEHOLDER_PROBLEM } from './skeleton.js';
@@ -108,6 +105,7 @@ export function isCaseFile(name: string): boolean {
  */
 export async function loadCatalog(dir: string): Promise<Catalog> {
   const problems: CatalogProblem[] = [];
+  const schemas = casebookSchemas();
   const rel = (name: string) => path.join(path.relative(process.cwd(), dir) || '.', name);
 
   let names: string[];
@@ -131,7 +129,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   let casebook: CasebookFile = {};
   const casebookSource = await readOptional(CASEBOOK_FILE);
   if (casebookSource !== undefined) {
-    const parsed = parseYaml(rel(CASEBOOK_FILE), casebookSource, casebookFileSchema);
+    const parsed = parseYaml(rel(CASEBOOK_FILE), casebookSource, schemas.casebookFile);
     problems.push(...parsed.problems);
     casebook = parsed.value ?? {};
   }
@@ -139,7 +137,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   let overview: Overview | undefined;
   const overviewSource = await readOptional(OVERVIEW_FILE);
   if (overviewSource !== undefined) {
-    const parsed = parseYaml(rel(OVERVIEW_FILE), overviewSource, overviewSchema);
+    const parsed = parseYaml(rel(OVERVIEW_FILE), overviewSource, schemas.overview);
     problems.push(...parsed.problems);
     overview = parsed.value;
   }
@@ -160,7 +158,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   for (const name of names.filter(isCaseFile)) {
     const source = await read(name);
     if (source === undefined) continue;
-    const parsed = parseYaml(rel(name), source, caseSchema);
+    const parsed = parseYaml(rel(name), source, schemas.caseFile);
     problems.push(...parsed.problems);
     for (const p of findPlaceholders(parsed.raw)) {
       problems.push({ file: rel(name), path: p.path, message: PLACEHOLDER_PROBLEM });
@@ -218,7 +216,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   let tips: Tip[] = [];
   const tipsSource = await readOptional(TIPS_FILE);
   if (tipsSource !== undefined) {
-    const parsed = parseYaml(rel(TIPS_FILE), tipsSource, tipsFileSchema);
+    const parsed = parseYaml(rel(TIPS_FILE), tipsSource, schemas.tipsFile);
     problems.push(...parsed.problems);
     const tipsLang = parsed.value?.lang ?? casebook.lang ?? 'en';
     tips = (parsed.value?.tips ?? []).map((tip) => ({

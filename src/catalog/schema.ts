@@ -4,75 +4,163 @@ import { LANGS, type Lang, PRINCIPLES, SECTIONS } from './model.js';
 export type { Lang, Section } from './model.js';
 export { LANGS, PRINCIPLES, SECTIONS };
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+/**
+ * The zod schemas of the casebook's files, built for each read of a casebook (at start and on
+ * SIGHUP) rather than at import, so a running server does not keep them.
+ */
+/** A case (or principle, or tip) id: kebab-case. */
+const CASE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+export function isCaseId(id: string): boolean {
+  return CASE_ID.test(id);
+}
+
+export function casebookSchemas() {
+  const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+  const textSchema = z.strictObject({ zh: nonEmpty, en: nonEmpty });
+
+  const textFieldSchema = z.union([nonEmpty, textSchema]);
+
+  const caseIdSchema = z.string().regex(CASE_ID, 'must be kebab-case (a-z, 0-9, -)');
+
+  const langSchema = z.enum(LANGS);
+
+  const solutionFieldSchema = z.strictObject({
+    /** The id of a principle the casebook declares (the seed's three when it declares none). */
+    principle: caseIdSchema,
+    technologies: textFieldSchema,
+    measures: textFieldSchema,
+    effect: textFieldSchema,
+  });
+
+  const metricFieldSchema = z.strictObject({
+    name: textFieldSchema,
+    before: textFieldSchema,
+    after: textFieldSchema,
+    improvement: textFieldSchema,
+  });
+
+  const keywordsFieldSchema = z.union([
+    z.array(nonEmpty).min(1),
+    z.strictObject({ zh: z.array(nonEmpty).min(1), en: z.array(nonEmpty).min(1) }),
+  ]);
+
+  /** One case file as written. Only `id`, `title`, `summary`, `challenges`, `solutions` are required. */
+  const caseSchema = z.strictObject({
+    /** The language of this file's plain-string texts (else the casebook's, else `en`). */
+    lang: langSchema.optional(),
+    id: caseIdSchema,
+    /** Position in lists (the seed's chapter order); cases without one come after, by id. */
+    order: z.number().int().min(1).optional(),
+    title: textFieldSchema,
+    /** One line that says what the case is about. */
+    summary: textFieldSchema,
+    /**
+     * The results in a few words, with figures from `metrics` ("10× throughput · 2-min scale-out"):
+     * what a card leads with. Without it, cards show the first metrics (or the summary).
+     */
+    headline: textFieldSchema.optional(),
+    /** 1–5 stars, from the seed's summary table (推荐度). */
+    rating: z.number().int().min(1).max(5).optional(),
+    background: z.array(textFieldSchema).optional(),
+    challenges: z.array(textFieldSchema).min(1),
+    solutions: z.array(solutionFieldSchema).min(1),
+    /** The mermaid source of the architecture diagram. */
+    diagram: textFieldSchema.optional(),
+    metrics: z.array(metricFieldSchema).optional(),
+    /** Words and phrases people really type for this case (search uses them, users never see them). */
+    keywords: keywordsFieldSchema.optional(),
+  });
+
+  const principleDeclSchema = z.strictObject({
+    id: caseIdSchema,
+    name: textFieldSchema,
+    description: textFieldSchema,
+  });
+
+  /** `casebook.yaml`, optional: the casebook's language, title and principles. */
+  const casebookFileSchema = z.strictObject({
+    /** The language of plain-string texts in every file that does not declare its own. */
+    lang: langSchema.optional(),
+    title: textFieldSchema.optional(),
+    principles: z.array(principleDeclSchema).min(1).optional(),
+  });
+
+  const tipSchema = z.strictObject({
+    id: caseIdSchema,
+    /** The case the tip comes from, when it comes from one. */
+    caseId: caseIdSchema.optional(),
+    /** A plain string (in the file's or the casebook's `lang`) or a `{zh, en}` map. */
+    text: textFieldSchema,
+  });
+
+  const tipsFileSchema = z.strictObject({
+    /** The language of this file's plain-string tips (else the casebook's, else `en`). */
+    lang: langSchema.optional(),
+    tips: z.array(tipSchema).min(1),
+  });
+
+  const summaryRowSchema = z.strictObject({
+    caseId: caseIdSchema,
+    challenges: textSchema,
+    principles: textSchema,
+    results: textSchema,
+    rating: z.number().int().min(1).max(5),
+  });
+
+  const guideSchema = z.strictObject({
+    title: textSchema,
+    useFor: textSchema,
+    steps: z.array(textSchema).min(1),
+    rating: z.number().int().min(1).max(5),
+  });
+
+  const overviewSchema = z.strictObject({
+    title: textSchema,
+    /** The panorama diagram (案例全景). */
+    diagram: textSchema,
+    principles: z
+      .array(z.strictObject({ id: caseIdSchema, name: textSchema, description: textSchema }))
+      .min(1)
+      .optional(),
+    summary: z.array(summaryRowSchema).min(1),
+    ratingLegend: z.array(
+      z.strictObject({ stars: z.number().int().min(1).max(5), label: textSchema }),
+    ),
+    guides: z.array(guideSchema),
+    selectionTips: z.array(
+      z.strictObject({ title: textSchema, points: z.array(textSchema).min(1) }),
+    ),
+  });
+
+  return {
+    text: textSchema,
+    textField: textFieldSchema,
+    caseFile: caseSchema,
+    casebookFile: casebookFileSchema,
+    tipsFile: tipsFileSchema,
+    overview: overviewSchema,
+    summaryRow: summaryRowSchema,
+  };
+}
+
+type Schemas = ReturnType<typeof casebookSchemas>;
 /** A text in both languages: the internal model every renderer and the search read. */
-export const textSchema = z.strictObject({ zh: nonEmpty, en: nonEmpty });
-export type Text = z.infer<typeof textSchema>;
-
+export type Text = z.infer<Schemas['text']>;
 /**
  * A text as a case file writes it: a plain string in the file's (or casebook's) `lang`, or a
  * `{zh, en}` map. The loader turns both into a `Text`.
  */
-export const textFieldSchema = z.union([nonEmpty, textSchema]);
-export type TextField = z.infer<typeof textFieldSchema>;
+export type TextField = z.infer<Schemas['textField']>;
+/** One case file as written. */
+export type CaseFile = z.infer<Schemas['caseFile']>;
+export type CasebookFile = z.infer<Schemas['casebookFile']>;
+export type Overview = z.infer<Schemas['overview']>;
+export type SummaryRow = z.infer<Schemas['summaryRow']>;
 
 /** A principle id: the seed's three, or any a casebook declares. */
 export type Principle = string;
-
-export const caseIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
-
-export const langSchema = z.enum(LANGS);
-
-const solutionFieldSchema = z.strictObject({
-  /** The id of a principle the casebook declares (the seed's three when it declares none). */
-  principle: caseIdSchema,
-  technologies: textFieldSchema,
-  measures: textFieldSchema,
-  effect: textFieldSchema,
-});
-
-const metricFieldSchema = z.strictObject({
-  name: textFieldSchema,
-  before: textFieldSchema,
-  after: textFieldSchema,
-  improvement: textFieldSchema,
-});
-
-const keywordsFieldSchema = z.union([
-  z.array(nonEmpty).min(1),
-  z.strictObject({ zh: z.array(nonEmpty).min(1), en: z.array(nonEmpty).min(1) }),
-]);
-
-/** One case file as written. Only `id`, `title`, `summary`, `challenges`, `solutions` are required. */
-export const caseSchema = z.strictObject({
-  /** The language of this file's plain-string texts (else the casebook's, else `en`). */
-  lang: langSchema.optional(),
-  id: caseIdSchema,
-  /** Position in lists (the seed's chapter order); cases without one come after, by id. */
-  order: z.number().int().min(1).optional(),
-  title: textFieldSchema,
-  /** One line that says what the case is about. */
-  summary: textFieldSchema,
-  /**
-   * The results in a few words, with figures from `metrics` ("10× throughput · 2-min scale-out"):
-   * what a card leads with. Without it, cards show the first metrics (or the summary).
-   */
-  headline: textFieldSchema.optional(),
-  /** 1–5 stars, from the seed's summary table (推荐度). */
-  rating: z.number().int().min(1).max(5).optional(),
-  background: z.array(textFieldSchema).optional(),
-  challenges: z.array(textFieldSchema).min(1),
-  solutions: z.array(solutionFieldSchema).min(1),
-  /** The mermaid source of the architecture diagram. */
-  diagram: textFieldSchema.optional(),
-  metrics: z.array(metricFieldSchema).optional(),
-  /** Words and phrases people really type for this case (search uses them, users never see them). */
-  keywords: keywordsFieldSchema.optional(),
-});
-export type CaseFile = z.infer<typeof caseSchema>;
 
 export interface Solution {
   readonly principle: Principle;
@@ -117,21 +205,6 @@ export interface PrincipleDef {
   readonly name: Text;
   readonly description: Text;
 }
-
-const principleDeclSchema = z.strictObject({
-  id: caseIdSchema,
-  name: textFieldSchema,
-  description: textFieldSchema,
-});
-
-/** `casebook.yaml`, optional: the casebook's language, title and principles. */
-export const casebookFileSchema = z.strictObject({
-  /** The language of plain-string texts in every file that does not declare its own. */
-  lang: langSchema.optional(),
-  title: textFieldSchema.optional(),
-  principles: z.array(principleDeclSchema).min(1).optional(),
-});
-export type CasebookFile = z.infer<typeof casebookFileSchema>;
 
 /** Turns a text field into the internal `{zh, en}` model. */
 export function toText(field: TextField): Text {
@@ -227,14 +300,6 @@ export const DEFAULT_PRINCIPLES: readonly PrincipleDef[] = [
   },
 ];
 
-export const tipSchema = z.strictObject({
-  id: caseIdSchema,
-  /** The case the tip comes from, when it comes from one. */
-  caseId: caseIdSchema.optional(),
-  /** A plain string (in the file's or the casebook's `lang`) or a `{zh, en}` map. */
-  text: textFieldSchema,
-});
-
 /** A tip as the loader hands it on: its text in both languages. */
 export interface Tip {
   readonly id: string;
@@ -243,42 +308,3 @@ export interface Tip {
   /** The one language the tip is written in, when its text is a plain string. */
   readonly lang?: Lang;
 }
-
-export const tipsFileSchema = z.strictObject({
-  /** The language of this file's plain-string tips (else the casebook's, else `en`). */
-  lang: langSchema.optional(),
-  tips: z.array(tipSchema).min(1),
-});
-
-const summaryRowSchema = z.strictObject({
-  caseId: caseIdSchema,
-  challenges: textSchema,
-  principles: textSchema,
-  results: textSchema,
-  rating: z.number().int().min(1).max(5),
-});
-
-const guideSchema = z.strictObject({
-  title: textSchema,
-  useFor: textSchema,
-  steps: z.array(textSchema).min(1),
-  rating: z.number().int().min(1).max(5),
-});
-
-export const overviewSchema = z.strictObject({
-  title: textSchema,
-  /** The panorama diagram (案例全景). */
-  diagram: textSchema,
-  principles: z
-    .array(z.strictObject({ id: caseIdSchema, name: textSchema, description: textSchema }))
-    .min(1)
-    .optional(),
-  summary: z.array(summaryRowSchema).min(1),
-  ratingLegend: z.array(
-    z.strictObject({ stars: z.number().int().min(1).max(5), label: textSchema }),
-  ),
-  guides: z.array(guideSchema),
-  selectionTips: z.array(z.strictObject({ title: textSchema, points: z.array(textSchema).min(1) })),
-});
-export type Overview = z.infer<typeof overviewSchema>;
-export type SummaryRow = z.infer<typeof summaryRowSchema>;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { readCasebookHead } from '../catalog/casebook-head.js';
 import { CASE_SCHEMA_FILE } from '../catalog/json-schema.js';
 import type { Lang } from '../catalog/model.js';
-import { caseIdSchema } from '../catalog/schema.js';
+import { isCaseId } from '../catalog/schema.js';
 import { caseSkeleton } from '../catalog/skeleton.js';
 import { ensureSchemaFile, writableCasebookDir } from './casebook-dir.js';
 import { type CliIo, EXIT, err, out } from './io.js';
@@ -25,7 +25,7 @@ export async function newCommand(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const id = positionals[0] ?? '';
-  if (!caseIdSchema.safeParse(id).success) {
+  if (!isCaseId(id)) {
     err(io, `"${id}" is not a case id: use kebab-case (a-z, 0-9, -), e.g. payment-platform`);
     return EXIT.problems;
   }

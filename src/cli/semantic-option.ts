@@ -26,7 +26,7 @@ export async function cliSemantic(io: CliIo, catalog: Catalog): Promise<CliSeman
     err(io, `casebot search: ${msg ?? ''}${reason ? ` (${reason})` : ''}`);
   };
   const logger: Logger = { debug() {}, info() {}, warn: say, error: say };
-  const store = openStore(config.store);
+  const store = await openStore(config.store);
   const search = createSemanticSearch({
     config: config.embeddings,
     store,

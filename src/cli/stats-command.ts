@@ -112,7 +112,7 @@ export async function statsCommand(
   }
 
   const config = loadConfig(io.env);
-  const store = openStore(config.store, createLogger({ level: 'warn' }));
+  const store = await openStore(config.store, createLogger({ level: 'warn' }));
   try {
     await store.init();
     if (!values.misses) {

@@ -32,7 +32,7 @@ export async function tipsCommand(argv: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(io.stderr.isTTY) });
   const catalog = await loadCatalog(config.casesDir);
-  const store = openStore(config.store, logger);
+  const store = await openStore(config.store, logger);
   await store.init();
   try {
     const core = buildCore(catalog, store, config, now);

@@ -3,7 +3,7 @@ import { ANCESTOR_DECAY, type ConceptIndex, isConceptKey } from './concepts.js';
 import { normalize } from './normalize.js';
 import { PostingCollector } from './postings.js';
 import { EN_STOP_WORDS, ZH_STOP_WORDS } from './stop-words.js';
-import { type Atom, atomize, cjkBigrams, keyOf, segmentZh } from './tokenize.js';
+import { type Atom, atomCount, atomize, cjkBigrams, keyOf, segmentZh } from './tokenize.js';
 
 /** How much a hit in each part of a case is worth (before IDF and match quality). */
 export const FIELD_WEIGHTS = {
@@ -270,7 +270,7 @@ export function buildTermIndex(cases: readonly Case[], concepts: ConceptIndex): 
       docs: keptDocs.subarray(first, kept),
       weights: keptWeights.subarray(first, kept),
     });
-    if (!concept) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomize(key).length);
+    if (!concept) maxPhraseAtoms = Math.max(maxPhraseAtoms, atomCount(key));
   });
   for (const [w, key] of words) if (!postings.has(key)) words.delete(w);
   return { ids: cases.map((c) => c.id), postings, words, maxPhraseAtoms };

@@ -32,6 +32,11 @@ export function atomize(normalized: string): Atom[] {
   return atoms;
 }
 
+/** How many atoms a text (or an index key) has: `atomize(text).length`, without stemming. */
+export function atomCount(text: string): number {
+  return text.match(ATOM)?.length ?? 0;
+}
+
 /** The index key of a run of atoms: Latin words joined by a space, CJK glued to anything. */
 export function keyOf(atoms: readonly Atom[], from = 0, to = atoms.length): string {
   let key = '';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
-import { ENV_NAMES, loadConfig } from '../../src/config.js';
+import { envNames, loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { type App, startApp } from '../../src/main.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
@@ -63,7 +63,7 @@ describe('manifests', () => {
   });
 
   it('use only environment variables the config knows', () => {
-    const known = new Set<string>(ENV_NAMES);
+    const known = new Set<string>(envNames());
     const names = [
       ...Object.keys(configMap.data),
       ...Object.keys(one('Secret', 'secret.example.yaml').stringData),

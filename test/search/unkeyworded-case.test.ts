@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalog } from '../../src/catalog/load.js';
-import { caseSchema, normaliseCase } from '../../src/catalog/schema.js';
+import { casebookSchemas, normaliseCase } from '../../src/catalog/schema.js';
 import { buildIndex } from '../../src/search/index.js';
 import type { SearchIndex } from '../../src/search/types.js';
 
@@ -14,7 +14,10 @@ describe('a case without keywords, in a casebook with the seed cases', () => {
   let index: SearchIndex;
 
   beforeAll(async () => {
-    const extra = normaliseCase(caseSchema.parse(parse(await readFile(FILE, 'utf8'))), 'en');
+    const extra = normaliseCase(
+      casebookSchemas().caseFile.parse(parse(await readFile(FILE, 'utf8'))),
+      'en',
+    );
     const { cases } = await loadCatalog('cases');
     index = buildIndex([...cases, extra]);
   });

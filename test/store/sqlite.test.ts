@@ -27,7 +27,7 @@ describe('SqliteStore specifics', () => {
   it('creates the directory and file on first start, in WAL mode, and keeps data', async () => {
     const file = tempSqlitePath();
     try {
-      const store = openStore({ kind: 'sqlite', path: file.path });
+      const store = await openStore({ kind: 'sqlite', path: file.path });
       expect(store.kind).toBe('sqlite');
       await store.init();
       expect(existsSync(file.path)).toBe(true);
@@ -82,7 +82,7 @@ describe('SqliteStore specifics', () => {
     }
   });
 
-  it('opens a memory store for DATABASE_URL=memory', () => {
-    expect(openStore({ kind: 'memory' }).kind).toBe('memory');
+  it('opens a memory store for DATABASE_URL=memory', async () => {
+    expect((await openStore({ kind: 'memory' })).kind).toBe('memory');
   });
 });
