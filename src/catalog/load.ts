@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { CasebotError } from '../errors.js';
-import { type Catalog, CatalogError, type CatalogProblem } from './model.js';
+import { type Catalog, CatalogError, type CatalogProblem, type Lang } from './model.js';
 import {
   type Case,
   type CasebookFile,
@@ -13,6 +13,7 @@ import {
   type Overview,
   type PrincipleDef,
   type Text,
+  type TextField,
   type Tip,
   toText,
 } from './schema.js';
@@ -154,6 +155,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   const title: Text | undefined = casebook.title ? toText(casebook.title) : overview?.title;
 
   const cases: Case[] = [];
+  const caseTips: Tip[] = [];
   const seen = new Map<string, string>();
   for (const name of names.filter(isCaseFile)) {
     const source = await read(name);
@@ -199,6 +201,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     }
     seen.set(c.id, rel(name));
     cases.push(c);
+    caseTips.push(...tipsOfCase(c.id, file.tips ?? [], file.lang ?? casebook.lang ?? 'en'));
   }
   if (cases.length === 0 && problems.length === 0) {
     problems.push({ file: rel(''), path: '', message: 'no case files (*.yaml) found' });
@@ -244,6 +247,18 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     });
   }
 
+  const tipIds = new Set(tips.map((t) => t.id));
+  for (const tip of caseTips) {
+    if (tipIds.has(tip.id)) {
+      problems.push({
+        file: rel(TIPS_FILE),
+        path: 'tips',
+        message: `duplicate id "${tip.id}" (also the id of a tip in ${tip.caseId}'s case file)`,
+      });
+    }
+  }
+  tips = [...tips, ...caseTips];
+
   if (problems.length > 0) throw new CatalogError(problems);
   // Cases without an `order` come after those with one, by id.
   const order = (c: Case) => c.order ?? Number.MAX_SAFE_INTEGER;
@@ -257,4 +272,14 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     tips,
     dir,
   };
+}
+
+/** A case file's own `tips`, as tips of that case: ids `<case id>-tip-1`, `-tip-2`… */
+function tipsOfCase(caseId: string, texts: readonly TextField[], lang: Lang): Tip[] {
+  return texts.map((text, i) => ({
+    id: `${caseId}-tip-${i + 1}`,
+    caseId,
+    text: toText(text),
+    ...(typeof text === 'string' ? { lang } : {}),
+  }));
 }

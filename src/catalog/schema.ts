@@ -71,6 +71,8 @@ export function casebookSchemas() {
     metrics: z.array(metricFieldSchema).optional(),
     /** Words and phrases people really type for this case (search uses them, users never see them). */
     keywords: keywordsFieldSchema.optional(),
+    /** Daily tips drawn from this case (each a plain string or a `{zh, en}` map). */
+    tips: z.array(textFieldSchema).min(1).optional(),
   });
 
   const principleDeclSchema = z.strictObject({

@@ -70,6 +70,8 @@ const WORDS: Record<Lang, SkeletonWords> = {
       'keywords: [words, people really type, for this case]',
       'rating: 4        # 1–5 stars',
       'order: 1         # position in the list; cases without one come last',
+      'tips:            # daily tips drawn from this case',
+      '  - One thing a team can do tomorrow, learned from this case',
     ],
   },
   zh: {
@@ -102,6 +104,8 @@ const WORDS: Record<Lang, SkeletonWords> = {
       'keywords: [大家实际会输入的词, 本案例]',
       'rating: 4        # 1–5 星',
       'order: 1         # 在列表中的位置；没有的排在最后',
+      'tips:            # 从本案例得出的每日技巧',
+      '  - 一条团队明天就能用上的经验',
     ],
   },
 };

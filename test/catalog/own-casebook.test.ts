@@ -181,6 +181,48 @@ describe('validate on a casebook with its own principles', () => {
     }
   });
 
+  it('takes tips from a case file’s own tips list, with no tips.yaml', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
+    try {
+      await cp(DIR, dir, { recursive: true });
+      const tracing = await readFile(path.join(dir, 'tracing.yaml'), 'utf8');
+      await writeFile(
+        path.join(dir, 'tracing.yaml'),
+        `${tracing}tips:\n  - Sample 100 % of errors and 1 % of the rest.\n  - { zh: 先给网关加追踪。, en: Trace the gateway first. }\n`,
+      );
+      const withTips = await loadCatalog(dir);
+      expect(withTips.tips).toEqual([
+        {
+          id: 'tracing-tip-1',
+          caseId: 'tracing',
+          text: {
+            en: 'Sample 100 % of errors and 1 % of the rest.',
+            zh: 'Sample 100 % of errors and 1 % of the rest.',
+          },
+          lang: 'en',
+        },
+        {
+          id: 'tracing-tip-2',
+          caseId: 'tracing',
+          text: { zh: '先给网关加追踪。', en: 'Trace the gateway first.' },
+        },
+      ]);
+      const tipCore = createCore({
+        catalog: withTips,
+        index: buildIndex(withTips.cases),
+        store: new MemoryStore(),
+        defaultLocale: 'en',
+        now: () => new Date('2026-11-26T08:00:00Z'),
+        random: () => 0.99,
+      });
+      const zh = text(await tipCore.handle({ id: 'r', platform: 'console', text: '技巧' }));
+      expect(zh).toContain('先给网关加追踪。');
+      expect(zh).not.toMatch(/no tips|没有技巧/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('leaves the shipped casebook’s cards naming the seed principles as before', async () => {
     const shipped = await loadCatalog('cases');
     const a = await createCore({
