@@ -1,26 +1,180 @@
 import type { Section } from '../catalog/schema.js';
 
 /**
- * Words that ask for one part of a case. Checked in this order, so "要解决哪些挑战" asks for the
- * challenges (not the solutions) and "架构图" for the architecture.
+ * The ways people ask for one part of a case, in both languages. `ask` holds whole questions
+ * ("what went wrong", "how did they fix", "画一下", "前后对比"); `word` the part's names and
+ * words that point at it ("challenges", "numbers", "方案"). Each is a way of *asking*, never a
+ * topic. Matched on the normalised question (lower case, punctuation as spaces); English
+ * alternatives are whole words.
  */
+interface Asking {
+  readonly ask: { readonly en: readonly string[]; readonly zh: string };
+  readonly word: { readonly en: readonly string[]; readonly zh: string };
+}
+
+const ASKING: Readonly<Record<Section, Asking>> = {
+  challenges: {
+    ask: {
+      en: [
+        'why (was|is|were) (it|that|this) (so )?(hard|difficult|tricky)',
+        'what (was|is|were) (so )?(hard|difficult|tricky|wrong)',
+        'what (went|goes|was going) wrong',
+        'what (broke|breaks|failed|was broken|kept (breaking|failing))',
+        'what (problems?|issues|trouble) did',
+        '(run|ran) into',
+        'up against',
+        'struggled( with)?',
+      ],
+      zh: '踩过的坑|什么坑|哪些坑|遇到了?什么|遇到了?哪些|遇到的问题|难在哪|难在什么|哪里难|卡在哪|卡在什么|什么问题|哪些问题|出了什么',
+    },
+    word: {
+      en: [
+        'challenges?',
+        'challenging',
+        'difficult(y|ies)?',
+        'hard(est)? (part|bit)s?',
+        'pain ?points?',
+        'problems?',
+        'issues',
+        'troubles?',
+        'headaches?',
+        'struggles?',
+        'bottlenecks?',
+        'limitations?',
+        'obstacles?',
+        'blockers?',
+        'gotchas?',
+        'pitfalls?',
+      ],
+      zh: '挑战|难点|痛点|难题|困难|瓶颈|踩坑|有坑|面临|头疼|障碍|短板|阻碍',
+    },
+  },
+  architecture: {
+    ask: {
+      en: [
+        'how (is|was|are|were) (it|they|that|this|the \\w+( \\w+)?) (built|structured|designed|laid out|put together|wired( up)?|connected|hooked up|organi[sz]ed)',
+        '(fits?|fitted|hangs?|hung|goes|go) together',
+        'wired (up|together)',
+        'what talks to what',
+        'what (does|did|do) (it|they|that|this|the \\w+( \\w+)?) look like',
+        'draw(ing|n)?',
+        'sketch',
+        'picture of',
+      ],
+      zh: '画一下|画个|画张|画出来|画图|怎么画|给个图|发个图|上个图|有图|长什么样|长啥样|什么样子|怎么组织|如何组织|哪一层|分几层|怎么流转|怎么连|怎么串|怎么搭|怎么拼|怎么组成|由什么组成|有哪些服务|调用关系|全貌',
+    },
+    word: {
+      en: [
+        'architecture',
+        'architectural',
+        'diagrams?',
+        'chart',
+        'blueprint',
+        'topology',
+        'components?',
+        'building blocks',
+        'moving parts',
+        'layers',
+        'wiring',
+        'request flow',
+        'data flow',
+        'layout',
+        'design overview',
+        'system design',
+      ],
+      zh: '整体架构|架构|拓扑|组件|结构图|流程图|示意图|框图|部署图|分层|模块|系统设计',
+    },
+  },
+  metrics: {
+    ask: {
+      en: [
+        'how much',
+        'how many',
+        'how fast',
+        'how (did|does) (it|that|this) (turn out|go|pay off|end up)',
+        'turn(ed)? out',
+        'pay(s|ed)? off',
+        'was it worth',
+        'worth it',
+        '(get|got|gotten|getting) (better|faster|cheaper)',
+        'by how much',
+        'before (and |vs |versus |to )?after',
+      ],
+      zh: '数据怎么样|有没有数据|结果怎么样|提升了?多少|提高了?多少|快了多少|省了多少|好了多少|少了多少|降低了?多少|多少|多久|几倍|几个9|前后对比|值不值',
+    },
+    word: {
+      en: [
+        'metrics?',
+        'numbers?',
+        'figures',
+        'stats',
+        'statistics',
+        'data points?',
+        'kpis?',
+        'benchmarks?',
+        'results?',
+        'outcomes?',
+        'improve(d|ments?)?',
+        'payoff',
+        'impact',
+        'faster',
+        'cheaper',
+        'slower',
+        'difference',
+        'gains?',
+        'speed ?ups?',
+        'roi',
+      ],
+      zh: '指标|数字|效果|成效|收效|成果|收益|缩短|降到|对比数据|性能数据|做到了|改善|变化大|见效',
+    },
+  },
+  solutions: {
+    ask: {
+      en: [
+        'how (did|have|has) (they|it|the \\w+( \\w+)?) (solve|fix|do|handle|tackle|approach|manage|deal with|get around|pull off|address)',
+        'how (was|is|were) (it|that|this) (solved|fixed|done|handled|tackled|addressed)',
+        'what did (they|the \\w+( \\w+)?) (use|do|build|pick|choose|go with|change)',
+        'end(ed)? up (doing|using|with)',
+        'doing about',
+        'tech did',
+        'tech was used',
+      ],
+      zh: '用了什么|用的什么|用了哪些|用什么技术|用啥|用的啥|靠什么|靠啥|怎么实现|如何实现|怎么落地|怎么搞定|搞定的|怎么做的|是怎么做|咋做的|咋弄的|怎么弄的|怎么处理的|怎么改的|怎么应对|如何应对|怎么扛住',
+    },
+    word: {
+      en: [
+        'solutions?',
+        'solved?',
+        'fix(ed|es)?',
+        'workarounds?',
+        'remed(y|ies)',
+        'recipe',
+        'playbook',
+        'tech stack',
+        'stack',
+        'technolog(y|ies)',
+        'tools?',
+        'tooling',
+        'approach',
+      ],
+      zh: '方案|解决|技术栈|什么技术|落地方案|改造方案|做法|思路|对策|招数|解法',
+    },
+  },
+};
+
+/**
+ * A whole question outranks a word ("how did they fix the problems" asks for the fix); among
+ * equals, this order decides, so "要解决哪些挑战" asks for the challenges and "架构图" for the
+ * architecture.
+ */
+const ORDER: readonly Section[] = ['challenges', 'architecture', 'metrics', 'solutions'];
+
+const pattern = ({ en, zh }: { readonly en: readonly string[]; readonly zh: string }) =>
+  new RegExp(`\\b(${en.join('|')})\\b|${zh}`, 'gu');
+
 const SECTION_PATTERNS: readonly (readonly [Section, RegExp])[] = [
-  [
-    'challenges',
-    /\b(challenges?|challenging|difficult(y|ies)?|hard(est)? part|why (was|is) it hard|pain ?points?|problems?|issues|(run|ran) into|obstacles?|blockers?|gotchas?)\b|挑战|难点|痛点|难题|困难|遇到了?哪些|遇到的问题/gu,
-  ],
-  [
-    'architecture',
-    /\b(architecture|architectural|diagrams?|topology|components?|how is it (built|structured|designed)|how was it (built|structured|designed)|layout|design overview|system design)\b|整体架构|架构|拓扑|组件|结构图|流程图|示意图|怎么组织|如何组织|哪一层|怎么流转|怎么画/gu,
-  ],
-  [
-    'metrics',
-    /\b(metrics?|numbers?|figures|stats|statistics|kpis?|benchmarks?|results?|outcomes?|improve(d|ments?)?|how much|how many|how fast|faster|cheaper|slower|before (and |vs |versus )?after|gains?|speed ?up)\b|指标|数字|效果|成效|收益|提升了?多少|提高了?多少|缩短|降到|降低了?多少|多少|多久|几个9|前后对比|对比数据|性能数据|做到了/gu,
-  ],
-  [
-    'solutions',
-    /\b(solutions?|solved?|how did they (solve|fix|do) it|fix(ed)?|tech stack|stack|technolog(y|ies)|tools?|approach|tech did|tech was used)\b|方案|解决|技术栈|用了什么|用的什么|用了哪些|用什么技术|什么技术|怎么实现|如何实现|怎么落地|落地方案/gu,
-  ],
+  ...ORDER.map((s): [Section, RegExp] => [s, pattern(ASKING[s].ask)]),
+  ...ORDER.map((s): [Section, RegExp] => [s, pattern(ASKING[s].word)]),
 ];
 
 /** The part of a case a question asks for, and where in the normalised text it said so. */

@@ -19,11 +19,39 @@ describe('detectSection', () => {
     ['how did they solve it', 'solutions'],
     ['tech stack', 'solutions'],
     ['用了什么方案', 'solutions'],
+    // Everyday ways of asking, in both languages.
+    ['what went wrong for them', 'challenges'],
+    ['what broke first', 'challenges'],
+    ['what headaches did they have', 'challenges'],
+    ['遇到了什么坑', 'challenges'],
+    ['当时难在哪', 'challenges'],
+    ['how did they fix the problems', 'solutions'],
+    ['what did they end up using', 'solutions'],
+    ['是怎么搞定的', 'solutions'],
+    ['他们是怎么做的', 'solutions'],
+    ['show me the numbers', 'metrics'],
+    ['before and after', 'metrics'],
+    ['was it worth it', 'metrics'],
+    ['前后对比', 'metrics'],
+    ['效果怎么样', 'metrics'],
+    ['can you draw it', 'architecture'],
+    ['how do the pieces fit together', 'architecture'],
+    ['how was the shop wired up', 'architecture'],
+    ['画一下', 'architecture'],
+    ['整体长什么样', 'architecture'],
   ])('%s → %s', (q, want) => {
     expect(section(q)).toBe(want);
   });
 
-  it.each(['秒杀', 'gpu autoscaling', '你好', 'edge of the table'])('%s → null', (q) => {
+  it.each([
+    '秒杀',
+    'gpu autoscaling',
+    '你好',
+    'edge of the table',
+    'looks like the site is down again',
+    'how do we handle traffic spikes',
+    '双十一扛不住怎么办',
+  ])('%s → null', (q) => {
     expect(section(q)).toBeNull();
   });
 });
