@@ -5,6 +5,7 @@ import { TypoCorrector } from './fuzzy.js';
 import { type CaseEvidence, EvidenceCounter, type TermHit, termsFor } from './hits.js';
 import { detectLang } from './lang.js';
 import { normalize } from './normalize.js';
+import { inPhraseSense } from './phrase-sense.js';
 import { detectSection } from './section.js';
 import { GENERIC_WORDS } from './stop-words.js';
 import { buildSynonymMap, type SynonymMap } from './synonyms.js';
@@ -52,7 +53,12 @@ class Engine implements SearchIndex {
     const mentions = this.#concepts.find(atoms);
     const units = this.#units(atoms, intent.spans, mentions);
     const { words, quality } = this.#correctTypos(atoms, units);
-    const hits = this.#lookup(words, quality, units);
+    const hits = inPhraseSense(
+      this.#lookup(words, quality, units),
+      mentions,
+      this.#index.postings,
+      this.#concepts,
+    );
     const outside = this.#conceptHits(mentions, units, hits);
 
     const found = this.#counter.count(hits, units, this.size);

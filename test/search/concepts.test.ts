@@ -154,6 +154,12 @@ describe('search with concepts', () => {
     expect(top(q)).toBe(want);
   });
 
+  it('keeps a phrase in its sense: the stock in "stock trading" is not the shop\'s stock', () => {
+    expect(index.search('our stock trading service').matches.map((m) => m.caseId)).toEqual([
+      'finance',
+    ]);
+  });
+
   it('does not let "model" alone pull a banking question to AI inference', () => {
     expect(top('how should a bank model failover between two data centres')).toBe('finance');
   });
