@@ -251,6 +251,12 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '版本 | 版本管理 | 多版本 | 回滚 | 回退 | 旧版本 | 上一个版本 | 版本控制 | 回到上一版 | 上一版 | 版本号 | 换版本',
   },
   {
+    id: 'frequent-release',
+    parents: ['rollout'],
+    en: 'frequent releases | frequent deploys | frequent deployments | frequent updates | frequently updated | updated often | updates often | update often | release often | deploy often | ship often | several times a day | many times a day | multiple times a day | every week | weekly releases | daily releases',
+    zh: '频繁更新 | 更新频繁 | 频繁发布 | 发布频繁 | 经常更新 | 经常发布 | 经常上线 | 天天发版 | 一天发好几次 | 一天好几次 | 每周都要更新 | 每周更新 | 每天更新 | 迭代快 | 迭代频繁',
+  },
+  {
     id: 'gradual-release',
     parents: ['rollout'],
     en: 'canary | canary release | blue-green | blue green | a/b test | a/b testing | ab test | gradual rollout | staged rollout | percentage of traffic | shadow traffic',
@@ -343,5 +349,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
     outside: true,
     en: 'prompt engineering | write a prompt | writing prompts | ai art | ai image generator | ai writing | midjourney',
     zh: '提示词 | 写提示词 | ai绘画 | ai画图 | ai写作',
+  },
+  {
+    id: 'freight',
+    outside: true,
+    en: 'shipping container | shipping containers | cargo container | container ship | freight | 40ft | 20ft | intermodal',
+    zh: '海运集装箱 | 货柜 | 货运 | 海运 | 集装箱船 | 集装箱运输',
   },
 ];

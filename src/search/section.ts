@@ -5,7 +5,8 @@ import type { Section } from '../catalog/schema.js';
  * ("what went wrong", "how did they fix", "画一下", "前后对比"); `word` the part's names and
  * words that point at it ("challenges", "numbers", "方案"). Each is a way of *asking*, never a
  * topic. Matched on the normalised question (lower case, punctuation as spaces); English
- * alternatives are whole words.
+ * alternatives are whole words. `{who}` stands for whom the question is about ("they", "the
+ * shop"): it is part of the question, but its words still name the case.
  */
 interface Asking {
   readonly ask: { readonly en: readonly string[]; readonly zh: string };
@@ -52,11 +53,11 @@ const ASKING: Readonly<Record<Section, Asking>> = {
   architecture: {
     ask: {
       en: [
-        'how (is|was|are|were) (it|they|that|this|the \\w+( \\w+)?) (built|structured|designed|laid out|put together|wired( up)?|connected|hooked up|organi[sz]ed)',
+        'how (is|was|are|were) {who} (built|structured|designed|laid out|put together|wired( up)?|connected|hooked up|organi[sz]ed)',
         '(fits?|fitted|hangs?|hung|goes|go) together',
         'wired (up|together)',
         'what talks to what',
-        'what (does|did|do) (it|they|that|this|the \\w+( \\w+)?) look like',
+        'what (does|did|do) {who} look like',
         'draw(ing|n)?',
         'sketch',
         'picture of',
@@ -98,6 +99,7 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'worth it',
         '(get|got|gotten|getting) (better|faster|cheaper)',
         'by how much',
+        'what did {who} measure',
         'before (and |vs |versus |to )?after',
       ],
       zh: '数据怎么样|有没有数据|结果怎么样|提升了?多少|提高了?多少|快了多少|省了多少|好了多少|少了多少|降低了?多少|多少|多久|几倍|几个9|前后对比|值不值',
@@ -116,6 +118,7 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'outcomes?',
         'improve(d|ments?)?',
         'payoff',
+        'measured',
         'impact',
         'faster',
         'cheaper',
@@ -131,9 +134,9 @@ const ASKING: Readonly<Record<Section, Asking>> = {
   solutions: {
     ask: {
       en: [
-        'how (did|have|has) (they|it|the \\w+( \\w+)?) (solve|fix|do|handle|tackle|approach|manage|deal with|get around|pull off|address)',
+        'how (did|have|has) {who} (solve|fix|do|handle|tackle|approach|manage|deal with|get around|pull off|address)',
         'how (was|is|were) (it|that|this) (solved|fixed|done|handled|tackled|addressed)',
-        'what did (they|the \\w+( \\w+)?) (use|do|build|pick|choose|go with|change)',
+        'what did {who} (use|do|build|pick|choose|go with|change)',
         'end(ed)? up (doing|using|with)',
         'doing about',
         'tech did',
@@ -169,12 +172,20 @@ const ASKING: Readonly<Record<Section, Asking>> = {
  */
 const ORDER: readonly Section[] = ['challenges', 'architecture', 'metrics', 'solutions'];
 
-const pattern = ({ en, zh }: { readonly en: readonly string[]; readonly zh: string }) =>
-  new RegExp(`\\b(${en.join('|')})\\b|${zh}`, 'gu');
+const WHO = '(?<who>they|it|that|this|the \\w+(?: \\w+)?)';
+
+/** One pattern per English question (each may name its `who`), one for all the Chinese ones. */
+const questions = ({ en, zh }: { readonly en: readonly string[]; readonly zh: string }) => [
+  ...en.map((q) => new RegExp(`\\b(${q.replaceAll('{who}', WHO)})\\b`, 'dgu')),
+  new RegExp(zh, 'gu'),
+];
+const words = ({ en, zh }: { readonly en: readonly string[]; readonly zh: string }) => [
+  new RegExp(`\\b(${en.join('|')})\\b|${zh}`, 'gu'),
+];
 
 const SECTION_PATTERNS: readonly (readonly [Section, RegExp])[] = [
-  ...ORDER.map((s): [Section, RegExp] => [s, pattern(ASKING[s].ask)]),
-  ...ORDER.map((s): [Section, RegExp] => [s, pattern(ASKING[s].word)]),
+  ...ORDER.flatMap((s) => questions(ASKING[s].ask).map((r): [Section, RegExp] => [s, r])),
+  ...ORDER.flatMap((s) => words(ASKING[s].word).map((r): [Section, RegExp] => [s, r])),
 ];
 
 /** The part of a case a question asks for, and where in the normalised text it said so. */
@@ -192,7 +203,10 @@ export function detectSection(normalized: string): SectionIntent {
     for (const m of normalized.matchAll(pattern)) {
       section ??= name;
       const start = m.index ?? 0;
-      spans.push([start, start + m[0].length]);
+      const end = start + m[0].length;
+      const who = m.indices?.groups?.who;
+      if (who) spans.push([start, who[0]], [who[1], end]);
+      else spans.push([start, end]);
     }
   }
   return { section, spans };

@@ -105,6 +105,10 @@ describe('concept matching', () => {
     expect(mentioned('店铺搞满减活动')).toEqual(['commerce', 'sales-event']);
     expect(mentioned('客户一多系统就卡死')).toEqual(['users', 'load', 'performance']);
     expect(mentioned('the site goes down')).toEqual(['outage']);
+    expect(mentioned('we push new models several times a day')).toEqual([
+      'model-versions',
+      'frequent-release',
+    ]);
     expect(mentioned('券商系统一秒都不能停')).toEqual(['finance', 'availability']);
     expect(mentioned('shoppers pile in when the discount code goes out')).toEqual([
       'commerce',

@@ -54,4 +54,11 @@ describe('detectSection', () => {
   ])('%s → null', (q) => {
     expect(section(q)).toBeNull();
   });
+
+  it('leaves the words that name the case out of the asking words', () => {
+    const q = normalize('what did the retailer measure after the move');
+    const { section, spans } = detectSection(q);
+    expect(section).toBe('metrics');
+    expect(spans.map(([s, e]) => q.slice(s, e)).join('|')).not.toContain('retailer');
+  });
 });
