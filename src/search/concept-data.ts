@@ -35,8 +35,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'traffic-peak',
     parents: ['load'],
-    en: 'traffic spike | spike | spikes | spiky | surge | surges | peak | peaks | peak traffic | peak hours | rush | rush hour | burst | bursty | sudden traffic | jump in traffic | traffic jumps | 10x traffic | goes viral | viral | thundering herd | stampede | heavy traffic | traffic jump | pile in | piling in | pour in | pouring in | flood in | flooding in | swarm | swarms | flock | rush in | influx | hug of death | launch day | opening minutes',
-    zh: '高峰 | 高峰期 | 峰值 | 洪峰 | 流量高峰 | 流量洪峰 | 突增 | 暴涨 | 激增 | 暴增 | 猛增 | 突发流量 | 瞬时流量 | 流量突增 | 流量暴涨 | 尖峰 | 一拥而上 | 蜂拥 | 一窝蜂 | 蜂拥而至 | 涌入 | 挤进来 | 瞬间涌入',
+    en: 'traffic spike | spike | spikes | spiky | surge | surges | peak | peaks | peak traffic | peak hours | rush | rush hour | burst | bursty | sudden traffic | jump in traffic | traffic jumps | 10x traffic | goes viral | viral | thundering herd | stampede | heavy traffic | traffic jump | pile in | piling in | pour in | pouring in | flood in | flooding in | swarm | swarms | flock | rush in | influx | hug of death | launch day | opening minutes | celebrity | influencer | influencers | viral post | trending | hot item',
+    zh: '高峰 | 高峰期 | 峰值 | 洪峰 | 流量高峰 | 流量洪峰 | 突增 | 暴涨 | 激增 | 暴增 | 猛增 | 突发流量 | 瞬时流量 | 流量突增 | 流量暴涨 | 尖峰 | 一拥而上 | 蜂拥 | 一窝蜂 | 蜂拥而至 | 涌入 | 挤进来 | 瞬间涌入 | 网红 | 明星带货 | 爆款 | 上热搜 | 热搜',
   },
   {
     id: 'concurrency',
@@ -53,8 +53,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'overload',
     parents: ['load', 'outage'],
-    en: "overload | overloaded | overwhelmed | can't keep up | cannot keep up | can't cope | cannot cope | can't handle | cannot handle | can't take | buckles | buckle | falls over | fell over | falling over | melts down | meltdown | crushed | swamped | hammered | saturated | maxed out | too many requests | backlog | backlogged | queued up | queue up | piling up | slammed | overrun | grinds to a halt | ground to a halt | brought down | takes down | took down | knocked over | buckling",
-    zh: '过载 | 扛不住 | 顶不住 | 撑不住 | 抗不住 | 承受不住 | 压垮 | 打挂 | 打爆 | 被打爆 | 爆了 | 挤爆 | 撑爆 | 满载 | 跑满 | 排队 | 积压 | 堆积 | 跟不上 | 扛不动 | 顶不动 | 撑不下 | 压不住 | 冲垮 | 被冲垮 | 冲爆 | 打垮 | 拖垮 | 拖死 | 雪崩 | 卡爆 | 挤崩',
+    en: "overload | overloaded | overwhelmed | can't keep up | cannot keep up | can't cope | cannot cope | can't handle | cannot handle | can't take | buckles | buckle | falls over | fell over | falling over | melts down | meltdown | crushed | swamped | hammered | saturated | maxed out | too many requests | backlog | backlogged | queued up | queue up | piling up | slammed | overrun | grinds to a halt | ground to a halt | brought down | takes down | took down | knocked over | buckling | survive | withstand | hold up | holds up",
+    zh: '过载 | 扛不住 | 顶不住 | 撑不住 | 抗不住 | 承受不住 | 压垮 | 打挂 | 打爆 | 被打爆 | 爆了 | 挤爆 | 撑爆 | 满载 | 跑满 | 排队 | 积压 | 堆积 | 跟不上 | 扛不动 | 顶不动 | 撑不下 | 压不住 | 冲垮 | 被冲垮 | 冲爆 | 打垮 | 拖垮 | 拖死 | 雪崩 | 卡爆 | 挤崩 | 扛住 | 顶住 | 撑住 | 扛过 | 撑过',
   },
   {
     id: 'scaling',
@@ -102,8 +102,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'disaster-recovery',
     parents: ['recovery'],
-    en: 'disaster recovery | dr | failover | fail over | standby | hot standby | backup site | second site | second data center | second data centre | data center | data centre | data hall | datacenter | multi-region | multi-site | multiple sites | active-active | active active | active-passive | region outage | whole region | business continuity | rto | rpo | replica | replicas | primary-replica | primary replica | power failure | site failure | zone outage | availability zone | geo-redundant | second region | cross-region | multi-datacenter',
-    zh: '容灾 | 灾备 | 多活 | 异地多活 | 同城双活 | 双活 | 两地三中心 | 故障转移 | 故障切换 | 主备 | 主从 | 备库 | 备份中心 | 机房 | 数据中心 | 业务连续性 | 主备切换 | 机房断电 | 机房着火 | 机房故障 | 双机房 | 多机房 | 跨机房 | 跨地域 | 多地域 | 备用机房 | 机房停电',
+    en: 'disaster recovery | dr | failover | fail over | standby | hot standby | backup site | second site | second data center | second data centre | data center | data centre | data hall | datacenter | multi-region | multi-site | multiple sites | active-active | active active | active-passive | region outage | whole region | business continuity | rto | rpo | replica | replicas | primary-replica | primary replica | power failure | site failure | zone outage | availability zone | geo-redundant | second region | cross-region | multi-datacenter | primary goes down | primary fails | primary database fails | master goes down | master down',
+    zh: '容灾 | 灾备 | 多活 | 异地多活 | 同城双活 | 双活 | 两地三中心 | 故障转移 | 故障切换 | 主备 | 主从 | 备库 | 备份中心 | 机房 | 数据中心 | 业务连续性 | 主备切换 | 机房断电 | 机房着火 | 机房故障 | 双机房 | 多机房 | 跨机房 | 跨地域 | 多地域 | 备用机房 | 机房停电 | 主库挂了 | 主库宕机 | 主节点挂了 | 主节点故障 | 切主',
   },
 
   // Speed: how quickly a system answers and starts, and the complaints when it does not.
@@ -149,8 +149,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   },
   {
     id: 'security',
-    en: 'security | secure | insecure | hardened | hardening | vulnerability | vulnerabilities | cve | cves | scanning | image scanning | encryption | encrypt | authentication | authorisation | authorization | access control | permissions | zero trust | hacker | hackers | hacked | attack | attacks | breach | leak | leaked | intrusion | isolation | policy | policies | attacker | attackers | probing | probe | probes | ddos | malicious | malware | ransomware | exploit | exploits | penetration test | pentest | lock down | locked down | locking down | trusted images | signed images | image signing | supply chain',
-    zh: '安全 | 安全性 | 漏洞 | 加密 | 鉴权 | 授权 | 权限 | 访问控制 | 零信任 | 黑客 | 攻击 | 被黑 | 泄露 | 泄漏 | 入侵 | 隔离 | 策略 | 安全策略 | 认证 | 攻击者 | 被攻击 | 被入侵 | 漏扫 | 渗透 | 渗透测试 | 加固 | 安全加固 | 防攻击 | 数据泄露 | 镜像扫描 | 安全扫描 | 漏洞扫描',
+    en: 'security | secure | insecure | hardened | hardening | vulnerability | vulnerabilities | cve | cves | scanning | image scanning | encryption | encrypt | authentication | authorisation | authorization | access control | permissions | zero trust | hacker | hackers | hacked | attack | attacks | breach | leak | leaked | intrusion | isolation | policy | policies | attacker | attackers | probing | probe | probes | ddos | malicious | malware | ransomware | exploit | exploits | penetration test | pentest | lock down | locked down | locking down | trusted images | signed images | image signing | supply chain | bot traffic | credential stuffing | malicious requests',
+    zh: '安全 | 安全性 | 漏洞 | 加密 | 鉴权 | 授权 | 权限 | 访问控制 | 零信任 | 黑客 | 攻击 | 被黑 | 泄露 | 泄漏 | 入侵 | 隔离 | 策略 | 安全策略 | 认证 | 攻击者 | 被攻击 | 被入侵 | 漏扫 | 渗透 | 渗透测试 | 加固 | 安全加固 | 防攻击 | 数据泄露 | 镜像扫描 | 安全扫描 | 漏洞扫描 | 被刷 | 刷接口 | 恶意请求 | 恶意刷单',
   },
   {
     id: 'risk-fraud',
@@ -168,13 +168,13 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'sites',
     parents: ['edge'],
-    en: 'factory | factories | plant | plants | shop floor | manufacturing | production line | warehouse | warehouses | retail stores | physical stores | brick and mortar | wind farm | wind farms | oil rig | oil rigs | vessel | hospital | hospitals | substation | cell tower | base station | cargo ship | vessels | mining site | mining sites | in-store | store locations | retail outlets | depots | depot | oil field | oil fields',
-    zh: '工厂 | 车间 | 产线 | 生产线 | 仓库 | 门店 | 线下门店 | 厂区 | 园区 | 矿山 | 矿井 | 油田 | 风电场 | 风场 | 船舶 | 医院 | 农场 | 变电站 | 基站 | 智能制造 | 工业互联网 | 分店 | 各地门店 | 工地 | 港口 | 码头 | 加油站 | 各个门店',
+    en: 'factory | factories | plant | plants | shop floor | manufacturing | production line | warehouse | warehouses | retail stores | physical stores | brick and mortar | wind farm | wind farms | oil rig | oil rigs | vessel | hospital | hospitals | substation | cell tower | base station | cargo ship | vessels | mining site | mining sites | in-store | store locations | retail outlets | depots | depot | oil field | oil fields | supermarket | supermarkets | grocery stores | chain stores | store chain',
+    zh: '工厂 | 车间 | 产线 | 生产线 | 仓库 | 门店 | 线下门店 | 厂区 | 园区 | 矿山 | 矿井 | 油田 | 风电场 | 风场 | 船舶 | 医院 | 农场 | 变电站 | 基站 | 智能制造 | 工业互联网 | 分店 | 各地门店 | 工地 | 港口 | 码头 | 加油站 | 各个门店 | 超市 | 连锁店 | 连锁门店 | 便利店',
   },
   {
     id: 'devices',
     parents: ['edge'],
-    en: 'device | devices | iot | internet of things | sensor | sensors | embedded devices | embedded systems | raspberry pi | arm board | arm boards | single-board computer | industrial pc | plc | gateway box | camera | cameras | smart meter | meters | robot | robots | vehicle | vehicles | connected cars | drone | drones | kiosk | kiosks | pos terminal | set-top box | gadgets | hardware in the field | raspberry pis | little box | small box | little boxes | small boxes | edge box | edge boxes | small computers | little computers | mini pc | mini pcs | jetson | plcs | camera footage | video footage | footage | cctv | surveillance cameras | handhelds | handheld | wearables',
+    en: 'device | devices | iot | internet of things | sensor | sensors | embedded devices | embedded systems | raspberry pi | arm board | arm boards | single-board computer | industrial pc | plc | gateway box | camera | cameras | smart meter | meters | robot | robots | vehicle | vehicles | connected cars | drone | drones | kiosk | kiosks | pos terminal | set-top box | gadgets | hardware in the field | raspberry pis | little box | small box | little boxes | small boxes | edge box | edge boxes | small computers | little computers | mini pc | mini pcs | jetson | plcs | camera footage | video footage | footage | cctv | surveillance cameras | handhelds | handheld | wearables | truck | trucks | lorry | lorries | delivery vans | buses | locomotives',
     zh: '设备 | 终端 | 物联网 | 传感器 | 嵌入式 | 树莓派 | 开发板 | 工控机 | 摄像头 | 电表 | 机器人 | 无人机 | 车载 | 车联网 | 智能硬件 | 小盒子 | 盒子 | 收银机 | 智能终端 | 小主机 | 小电脑 | 工控 | 网关设备 | 边缘盒子 | 监控摄像头 | 监控视频 | 视频流 | 采集器 | 手持终端 | 扫码枪 | 硬件设备 | 终端设备',
   },
   {
@@ -222,8 +222,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   // AI: models, serving them, and the accelerators they run on.
   {
     id: 'ai',
-    en: 'ai | artificial intelligence | machine learning | ml | deep learning | neural network | neural networks | model | models | llm | llms | large language model | genai | generative ai | gpt | chatbot | chatbots | computer vision | recommendation model | embeddings | training | model training | speech recognition | speech to text | speech-to-text | transcription | text to speech | ocr | machine translation | nlp | natural language processing | image recognition | object detection | face recognition | recommendation engine | recommender | ai assistant | copilot | classifier | classifiers | image classification | vision model | vision models | detection model | data scientist | data scientists | ml engineers | openai | fine-tune | fine-tuning | fine tune | ranking model | ranking models | personalisation | personalization | predictive model | forecasting model',
-    zh: '人工智能 | 机器学习 | 深度学习 | 模型 | 大模型 | 大语言模型 | 神经网络 | 生成式 | 聊天机器人 | 智能客服 | 计算机视觉 | 视觉识别 | 图像识别 | 训练 | 模型训练 | 向量 | 语音识别 | 语音转文字 | 语音合成 | 文字识别 | 机器翻译 | 自然语言处理 | 人脸识别 | 目标检测 | 推荐算法 | 推荐模型 | 识别服务 | 分类模型 | 检测模型 | 视觉模型 | 算法模型 | 算法工程师 | 数据科学家 | 微调 | 智能问答 | 问答机器人 | 对话机器人 | 客服机器人 | ai服务',
+    en: 'ai | artificial intelligence | machine learning | ml | deep learning | neural network | neural networks | model | models | llm | llms | large language model | genai | generative ai | gpt | chatbot | chatbots | computer vision | recommendation model | embeddings | training | model training | speech recognition | speech to text | speech-to-text | transcription | text to speech | ocr | machine translation | nlp | natural language processing | image recognition | object detection | face recognition | recommendation engine | recommender | ai assistant | copilot | classifier | classifiers | image classification | vision model | vision models | detection model | data scientist | data scientists | ml engineers | openai | fine-tune | fine-tuning | fine tune | ranking model | ranking models | personalisation | personalization | predictive model | forecasting model | recommendation | recommendation service | recommendation system',
+    zh: '人工智能 | 机器学习 | 深度学习 | 模型 | 大模型 | 大语言模型 | 神经网络 | 生成式 | 聊天机器人 | 智能客服 | 计算机视觉 | 视觉识别 | 图像识别 | 训练 | 模型训练 | 向量 | 语音识别 | 语音转文字 | 语音合成 | 文字识别 | 机器翻译 | 自然语言处理 | 人脸识别 | 目标检测 | 推荐算法 | 推荐模型 | 识别服务 | 分类模型 | 检测模型 | 视觉模型 | 算法模型 | 算法工程师 | 数据科学家 | 微调 | 智能问答 | 问答机器人 | 对话机器人 | 客服机器人 | ai服务 | 推荐服务 | 推荐系统',
   },
   {
     id: 'inference',
@@ -305,8 +305,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'personal-shopping',
     outside: true,
-    en: 'i bought | i ordered | i paid | my order | my orders | my package | my parcel | my delivery | cancel my | return an item | return policy | refund for my | worth buying | what to buy | which one to buy | gift ideas | best deals on | tv | tvs | television | shoes | sneakers | clothes | laptop deals | headphones | groceries | furniture | should i buy | where can i buy | supermarket | grocery store | tracking number | delivery date | my coupon | on a budget | any deals | cheapest | where to buy',
-    zh: '买什么 | 值得买 | 划算 | 哪个好 | 推荐买 | 退货 | 换货 | 我买的 | 我的订单 | 快递 | 包裹 | 电视 | 衣服 | 鞋子 | 零食 | 家电 | 怎么领 | 在哪领 | 哪里领 | 领券 | 领优惠券 | 怎么用券 | 包邮 | 凑单 | 返现 | 什么时候到 | 发货 | 物流 | 值不值得买 | 有什么优惠 | 什么优惠 | 打几折 | 最便宜 | 哪里便宜 | 便宜点',
+    en: 'i bought | i ordered | i paid | my order | my orders | my package | my parcel | my delivery | cancel my | return an item | return policy | refund for my | worth buying | what to buy | which one to buy | gift ideas | best deals on | tv | tvs | television | shoes | sneakers | clothes | laptop deals | headphones | groceries | furniture | should i buy | where can i buy | tracking number | delivery date | my coupon | on a budget | any deals | cheapest | where to buy',
+    zh: '买什么 | 值得买 | 划算 | 哪个好 | 推荐买 | 退货 | 换货 | 我买的 | 我的订单 | 快递 | 包裹 | 电视 | 衣服 | 鞋子 | 零食 | 家电 | 怎么领 | 在哪领 | 哪里领 | 领券 | 领优惠券 | 怎么用券 | 包邮 | 凑单 | 返现 | 什么时候到 | 发货 | 物流 | 值不值得买 | 有什么优惠 | 什么优惠 | 打几折 | 最便宜 | 哪里便宜 | 便宜点 | 红包怎么用 | 优惠券怎么用 | 券怎么用',
   },
   {
     id: 'personal-banking',
@@ -341,8 +341,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'learning-careers',
     outside: true,
-    en: 'tutorial | tutorials | course | courses | book | books | textbook | become a | career | careers | job interview | interview questions | salary | salaries | resume | hiring | homework | exam',
-    zh: '入门 | 教程 | 看什么书 | 推荐书 | 书籍 | 课程 | 学习路线 | 面试 | 面试题 | 工资 | 薪资 | 转行 | 招聘 | 招工 | 简历 | 考证 | 作业 | 考试',
+    en: 'tutorial | tutorials | course | courses | book | books | textbook | become a | career | careers | job interview | interview questions | salary | salaries | resume | hiring | homework | exam | cloud certification | aws certification | kubernetes certification | cka | ckad | certification exam',
+    zh: '入门 | 教程 | 看什么书 | 推荐书 | 书籍 | 课程 | 学习路线 | 面试 | 面试题 | 工资 | 薪资 | 转行 | 招聘 | 招工 | 简历 | 考证 | 作业 | 考试 | 云认证 | 认证考试 | 怎么学习 | 怎么学 | 如何学习 | 自学 | 学习资料 | 学什么',
   },
   {
     id: 'ai-tools',
@@ -355,5 +355,17 @@ export const CONCEPTS: readonly ConceptDef[] = [
     outside: true,
     en: 'shipping container | shipping containers | cargo container | container ship | freight | 40ft | 20ft | intermodal',
     zh: '海运集装箱 | 货柜 | 货运 | 海运 | 集装箱船 | 集装箱运输',
+  },
+  {
+    id: 'personal-accounts',
+    outside: true,
+    en: "password | passwords | forgot my password | reset my password | can't log in | cannot log in | username | verification code",
+    zh: '密码 | 忘记密码 | 改密码 | 登不上 | 登录不上 | 验证码 | 账号被封 | 注册账号',
+  },
+  {
+    id: 'business-side',
+    outside: true,
+    en: 'customer service scripts | sales scripts | marketing copy | copywriting | seo | social media marketing | advertising | ad campaign | payroll | bookkeeping',
+    zh: '客服话术 | 话术 | 文案 | 运营技巧 | 店铺运营 | 引流 | 投放广告 | 广告投放 | 选品 | 直通车 | 记账软件',
   },
 ];

@@ -20,7 +20,7 @@ const SYNONYM_FACTOR = 0.9;
 /** A concept shared by question and case is good evidence, but less than the same words. */
 export const CONCEPT_FACTOR = 0.8;
 /** How much evidence one unit of an outside concept (see `ConceptDef.outside`) takes away. */
-export const OUTSIDE_WEIGHT = 1;
+export const OUTSIDE_WEIGHT = 1.5;
 const MAX_FUZZY_WORDS = 24;
 const MAX_KEY_CHARS = 40;
 

@@ -83,7 +83,7 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'design overview',
         'system design',
       ],
-      zh: '整体架构|架构|拓扑|组件|结构图|流程图|示意图|框图|部署图|分层|模块|系统设计',
+      zh: '整体架构|架构|结构|拓扑|组件|结构图|流程图|示意图|框图|部署图|分层|模块|系统设计',
     },
   },
   metrics: {
