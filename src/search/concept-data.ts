@@ -109,8 +109,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   // Speed: how quickly a system answers and starts, and the complaints when it does not.
   {
     id: 'performance',
-    en: 'performance | response time | responsiveness | speed | fast | faster | quick | quickly | milliseconds | ms | slow | slowly | slowness | sluggish | lag | laggy | lagging | hangs | hanging | freezes | frozen | unresponsive | timeout | timeouts | times out | timing out | takes forever | spinning | long waits | stuck | slow down | slows down | slowed down | crawl | crawls | crawling | takes ages | take ages | forever to load | spinner | spinning wheel | bogged down | stall | stalls | stalled | janky | lock up | locks up | locked up',
-    zh: '性能 | 响应时间 | 响应速度 | 速度 | 快速 | 毫秒 | 响应 | 很慢 | 太慢 | 变慢 | 慢死 | 卡顿 | 卡死 | 很卡 | 卡住 | 超时 | 转圈 | 响应慢 | 加载慢 | 半天没反应 | 没反应 | 卡得 | 卡得要死 | 好卡 | 太卡 | 特别卡 | 巨卡 | 一直转 | 转圈圈 | 龟速 | 慢得 | 慢吞吞 | 等半天 | 加载不出来 | 刷不出来 | 跑得慢 | 处理慢',
+    en: 'performance | response time | responsiveness | speed | fast | faster | quick | quickly | milliseconds | ms | slow | slowly | slowness | sluggish | lag | laggy | lagging | hangs | hanging | freezes | frozen | unresponsive | timeout | timeouts | times out | timing out | takes forever | spinning | long waits | stuck | slow down | slows down | slowed down | crawl | crawls | crawling | takes ages | take ages | forever to load | spinner | spinning wheel | bogged down | stall | stalls | stalled | janky | lock up | locks up | locked up | runs too long | takes too long | runs late',
+    zh: '性能 | 响应时间 | 响应速度 | 速度 | 快速 | 毫秒 | 响应 | 很慢 | 太慢 | 变慢 | 慢死 | 卡顿 | 卡死 | 很卡 | 卡住 | 超时 | 转圈 | 响应慢 | 加载慢 | 半天没反应 | 没反应 | 卡得 | 卡得要死 | 好卡 | 太卡 | 特别卡 | 巨卡 | 一直转 | 转圈圈 | 龟速 | 慢得 | 慢吞吞 | 等半天 | 加载不出来 | 刷不出来 | 跑得慢 | 处理慢 | 跑不完 | 跑太久 | 跑很久 | 耗时太长',
   },
   {
     id: 'latency',
@@ -139,8 +139,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   },
   {
     id: 'consistency',
-    en: "consistency | consistent | inconsistent | exactly once | exactly-once | idempotent | idempotency | duplicate | duplicates | duplicated | double charge | double spend | charged twice | lost update | data loss | lose data | lost data | integrity | atomic | acid | distributed transaction | doesn't add up | out of sync | mismatch | don't match | doesn't match | do not match | does not match | not matching | mismatched | discrepancy | discrepancies | don't balance | doesn't balance | goes through twice | went through twice | processed twice | double counting | double-counted | counted twice | all or nothing",
-    zh: '一致性 | 一致 | 不一致 | 强一致 | 幂等 | 重复 | 不重复 | 重复扣款 | 丢失 | 不丢 | 丢数据 | 数据丢失 | 完整性 | 事务 | 分布式事务 | 对不上 | 账对不上 | 错账 | 没收到 | 没到账 | 多扣 | 扣了两次 | 扣两次 | 扣多了 | 重复记账 | 重复支付 | 对不齐 | 数据对不上 | 不丢钱 | 掉单 | 单边账',
+    en: "consistency | consistent | inconsistent | exactly once | exactly-once | idempotent | idempotency | duplicate | duplicates | duplicated | double charge | double spend | charged twice | lost update | data loss | lose data | lost data | integrity | atomic | acid | distributed transaction | doesn't add up | out of sync | mismatch | don't match | doesn't match | do not match | does not match | not matching | mismatched | discrepancy | discrepancies | don't balance | doesn't balance | goes through twice | went through twice | processed twice | double counting | double-counted | counted twice | all or nothing | partial data | partial load | half-loaded | half loaded | half written | incomplete data | numbers are wrong | wrong numbers | numbers don't add up",
+    zh: '一致性 | 一致 | 不一致 | 强一致 | 幂等 | 重复 | 不重复 | 重复扣款 | 丢失 | 不丢 | 丢数据 | 数据丢失 | 完整性 | 事务 | 分布式事务 | 对不上 | 账对不上 | 错账 | 没收到 | 没到账 | 多扣 | 扣了两次 | 扣两次 | 扣多了 | 重复记账 | 重复支付 | 对不齐 | 数据对不上 | 不丢钱 | 掉单 | 单边账 | 一半数据 | 数据不全 | 数据残缺 | 半截数据 | 部分写入 | 数字搞错 | 数字不对 | 数据不准 | 统计不准 | 数据错了',
   },
   {
     id: 'compliance',
@@ -210,8 +210,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'utilisation',
     parents: ['resources', 'cost'],
-    en: 'utilisation | utilization | usage | idle | sitting idle | wasted | waste | wasteful | overprovisioned | over-provisioned | underused | underutilised | underutilized | efficiency | efficient | bin packing | sit idle | sits idle | idle most of the day | unused | low usage | wasted capacity | shared gpu | gpu sharing',
-    zh: '利用率 | 使用率 | 闲置 | 浪费 | 空闲 | 空转 | 资源浪费 | 用不满 | 复用 | 利用率低 | 用不上 | 利用不起来 | 抢同一',
+    en: 'utilisation | utilization | usage | idle | sitting idle | wasted | waste | wasteful | overprovisioned | over-provisioned | underused | underutilised | underutilized | efficiency | efficient | bin packing | sit idle | sits idle | idle most of the day | unused | low usage | wasted capacity | shared gpu | gpu sharing | does nothing | doing nothing | sits unused',
+    zh: '利用率 | 使用率 | 闲置 | 浪费 | 空闲 | 空转 | 资源浪费 | 用不满 | 复用 | 利用率低 | 用不上 | 利用不起来 | 抢同一 | 白天闲着 | 白天空着 | 大部分时间闲着 | 忙闲不均 | 峰谷',
   },
   {
     id: 'cost',
@@ -272,8 +272,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   // Running it: the day-to-day work of keeping many things in shape.
   {
     id: 'operations',
-    en: 'operations | ops | operate | manage | managing | management | remote management | monitoring | observability | alerting | alerts | on-call | configuration | config | configure | by hand | manual | manually | toil | complex | complexity | complicated | painful | messy | hard to manage | fleet management | manage hundreds',
-    zh: '运维 | 管理 | 远程管理 | 监控 | 告警 | 报警 | 配置 | 手工 | 手动 | 人工 | 复杂 | 麻烦 | 难管理 | 值班 | 统一管理 | 集中管理 | 批量管理 | 批量升级 | 远程运维 | 运维难 | 一台一台 | 人肉运维 | 难维护',
+    en: 'operations | ops | operate | manage | managing | management | remote management | monitoring | observability | alerting | alerts | on-call | configuration | config | configure | by hand | manual | manually | toil | complex | complexity | complicated | painful | messy | hard to manage | fleet management | manage hundreds | rerun | re-run | reruns | rerun by hand',
+    zh: '运维 | 管理 | 远程管理 | 监控 | 告警 | 报警 | 配置 | 手工 | 手动 | 人工 | 复杂 | 麻烦 | 难管理 | 值班 | 统一管理 | 集中管理 | 批量管理 | 批量升级 | 远程运维 | 运维难 | 一台一台 | 人肉运维 | 难维护 | 重跑 | 人工重跑 | 手动重跑',
   },
 
   // Data: where it is kept and how it flows.
@@ -290,14 +290,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
   },
   {
     id: 'data-processing',
-    en: 'data processing | process data | processing data | data pipeline | data pipelines | pipeline | pipelines | etl | elt | batch | batch job | batch jobs | nightly job | nightly jobs | stream processing | streaming data | analytics | data analytics | data warehouse | data lake | reports | reporting | dashboards',
-    zh: '数据处理 | 数据管道 | 数据流水线 | 批处理 | 跑批 | 流处理 | 流式计算 | 数据分析 | 数仓 | 数据仓库 | 数据湖 | 报表 | 离线计算 | 实时计算',
+    en: 'data processing | process data | processing data | data pipeline | data pipelines | pipeline | pipelines | etl | elt | batch | batch job | batch jobs | nightly job | nightly jobs | stream processing | streaming data | analytics | data analytics | data warehouse | data lake | reports | reporting | dashboards | overnight job | overnight jobs | overnight batch | nightly run | nightly runs | cron job | cron jobs | scheduled job | scheduled jobs',
+    zh: '数据处理 | 数据管道 | 数据流水线 | 批处理 | 跑批 | 流处理 | 流式计算 | 数据分析 | 数仓 | 数据仓库 | 数据湖 | 报表 | 离线计算 | 实时计算 | 夜里的任务 | 夜间任务 | 夜间作业 | 晚上跑的任务 | 定时任务 | 半夜跑 | 通宵跑',
   },
   {
     id: 'data-collection',
     parents: ['data-processing'],
-    en: 'data collection | collect data | collecting data | telemetry | readings | sensor data | measurements | ingest | ingestion | time series | time-series | metrics collection',
-    zh: '数据采集 | 采集 | 遥测 | 上报 | 时序数据 | 埋点 | 回传',
+    en: 'data collection | collect data | collecting data | telemetry | readings | sensor data | measurements | ingest | ingestion | time series | time-series | metrics collection | event data | usage events | clickstream | click events',
+    zh: '数据采集 | 采集 | 遥测 | 上报 | 时序数据 | 埋点 | 回传 | 事件数据 | 点击流 | 行为数据',
   },
 
   // Outside the field: what people ask about as shoppers, customers and at home. A question that
