@@ -36,7 +36,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'traffic-peak',
     parents: ['load'],
     en: 'traffic spike | spike | spikes | spiky | surge | surges | peak | peaks | peak traffic | peak hours | rush | rush hour | burst | bursty | sudden traffic | jump in traffic | traffic jumps | 10x traffic | goes viral | viral | thundering herd | stampede | heavy traffic | traffic jump | pile in | piling in | pour in | pouring in | flood in | flooding in | swarm | swarms | flock | rush in | influx | hug of death | launch day | opening minutes | celebrity | influencer | influencers | viral post | trending | hot item',
-    zh: '高峰 | 高峰期 | 峰值 | 洪峰 | 流量高峰 | 流量洪峰 | 突增 | 暴涨 | 激增 | 暴增 | 猛增 | 突发流量 | 瞬时流量 | 流量突增 | 流量暴涨 | 尖峰 | 一拥而上 | 蜂拥 | 一窝蜂 | 蜂拥而至 | 涌入 | 挤进来 | 瞬间涌入 | 网红 | 明星带货 | 爆款 | 上热搜 | 热搜',
+    zh: '高峰 | 高峰期 | 峰值 | 洪峰 | 流量高峰 | 流量洪峰 | 突增 | 暴涨 | 激增 | 暴增 | 猛增 | 突发流量 | 瞬时流量 | 流量突增 | 流量暴涨 | 尖峰 | 一拥而上 | 蜂拥 | 一窝蜂 | 蜂拥而至 | 涌入 | 挤进来 | 瞬间涌入 | 网红 | 明星带货 | 爆款 | 上热搜 | 热搜 | 流量上来 | 流量起来 | 流量上涨 | 流量大增 | 流量一上来',
   },
   {
     id: 'concurrency',
@@ -72,7 +72,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'sales-event',
     parents: ['commerce', 'traffic-peak'],
     en: 'sale | sales | sales event | promotion | promotions | promo | promos | campaign | campaigns | marketing campaign | discount | discounts | coupon | coupons | voucher | vouchers | limited-time | limited time offer | flash sale | flash sales | black friday | cyber monday | singles day | double 11 | 11.11 | 618 | holiday sale | holiday season | product drop | ticket sale | doorbuster | clearance | daily deals | limited-time deals | discount code | discount codes | promo code | promo codes | coupon code | coupon codes | voucher code | holiday deals | hot deals | lightning deals | limited drop | big sale | mega sale | sales day | shopping day | shopping festival | boxing day | prime day | end of season sale | livestream sale | live shopping',
-    zh: '促销 | 大促 | 促销活动 | 营销活动 | 秒杀 | 抢购 | 限时抢购 | 开抢 | 满减 | 优惠 | 优惠券 | 抢券 | 折扣 | 打折 | 特价 | 红包 | 双十一 | 双11 | 黑五 | 年货节 | 店庆 | 大促活动 | 直播带货 | 限量 | 搞活动 | 做活动 | 办活动 | 上活动 | 活动期间 | 活动当天 | 活动一开 | 活动开始 | 搞促销 | 发券 | 发优惠券 | 抢东西 | 抢货 | 抢单 | 抢不到 | 手慢无 | 零点开抢 | 零点开售 | 整点开抢 | 开售 | 预售 | 购物节 | 狂欢节 | 周年庆',
+    zh: '促销 | 大促 | 促销活动 | 营销活动 | 秒杀 | 抢购 | 限时抢购 | 开抢 | 满减 | 优惠 | 优惠券 | 抢券 | 折扣 | 打折 | 特价 | 红包 | 双十一 | 双11 | 黑五 | 年货节 | 店庆 | 大促活动 | 直播带货 | 限量 | 搞活动 | 做活动 | 办活动 | 上活动 | 活动期间 | 活动当天 | 活动一开 | 活动开始 | 搞促销 | 发券 | 发优惠券 | 抢东西 | 抢货 | 抢单 | 抢不到 | 手慢无 | 零点开抢 | 零点开售 | 整点开抢 | 开售 | 预售 | 购物节 | 狂欢节 | 周年庆 | 活动预热 | 大促预热 | 预热期',
   },
   {
     id: 'orders',
@@ -139,8 +139,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   },
   {
     id: 'consistency',
-    en: "consistency | consistent | inconsistent | exactly once | exactly-once | idempotent | idempotency | duplicate | duplicates | duplicated | double charge | double spend | charged twice | lost update | data loss | lose data | lost data | integrity | atomic | acid | distributed transaction | doesn't add up | out of sync | mismatch | don't match | doesn't match | do not match | does not match | not matching | mismatched | discrepancy | discrepancies | don't balance | doesn't balance | goes through twice | went through twice | processed twice | double counting | double-counted | counted twice | all or nothing | partial data | partial load | half-loaded | half loaded | half written | incomplete data | numbers are wrong | wrong numbers | numbers don't add up",
-    zh: '一致性 | 一致 | 不一致 | 强一致 | 幂等 | 重复 | 不重复 | 重复扣款 | 丢失 | 不丢 | 丢数据 | 数据丢失 | 完整性 | 事务 | 分布式事务 | 对不上 | 账对不上 | 错账 | 没收到 | 没到账 | 多扣 | 扣了两次 | 扣两次 | 扣多了 | 重复记账 | 重复支付 | 对不齐 | 数据对不上 | 不丢钱 | 掉单 | 单边账 | 一半数据 | 数据不全 | 数据残缺 | 半截数据 | 部分写入 | 数字搞错 | 数字不对 | 数据不准 | 统计不准 | 数据错了',
+    en: "consistency | consistent | inconsistent | exactly once | exactly-once | idempotent | idempotency | duplicate | duplicates | duplicated | double charge | double spend | charged twice | lost update | data loss | lose data | lost data | integrity | atomic | acid | distributed transaction | doesn't add up | out of sync | mismatch | don't match | doesn't match | do not match | does not match | not matching | mismatched | discrepancy | discrepancies | don't balance | doesn't balance | goes through twice | went through twice | processed twice | double counting | double-counted | counted twice | all or nothing | partial data | partial load | half-loaded | half loaded | half written | incomplete data | numbers are wrong | wrong numbers | numbers don't add up | never lose a transaction | no lost transactions",
+    zh: '一致性 | 一致 | 不一致 | 强一致 | 幂等 | 重复 | 不重复 | 重复扣款 | 丢失 | 不丢 | 丢数据 | 数据丢失 | 完整性 | 事务 | 分布式事务 | 对不上 | 账对不上 | 错账 | 没收到 | 没到账 | 多扣 | 扣了两次 | 扣两次 | 扣多了 | 重复记账 | 重复支付 | 对不齐 | 数据对不上 | 不丢钱 | 掉单 | 单边账 | 一半数据 | 数据不全 | 数据残缺 | 半截数据 | 部分写入 | 数字搞错 | 数字不对 | 数据不准 | 统计不准 | 数据错了 | 不能丢 | 不丢不重 | 不能重复 | 丢单 | 防重 | 防丢',
   },
   {
     id: 'compliance',
@@ -306,7 +306,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'personal-shopping',
     outside: true,
     en: 'i bought | i ordered | i paid | my order | my orders | my package | my parcel | my delivery | cancel my | return an item | return policy | refund for my | worth buying | what to buy | which one to buy | gift ideas | best deals on | tv | tvs | television | shoes | sneakers | clothes | laptop deals | headphones | groceries | furniture | should i buy | where can i buy | tracking number | delivery date | my coupon | on a budget | any deals | cheapest | where to buy',
-    zh: '买什么 | 值得买 | 划算 | 哪个好 | 推荐买 | 退货 | 换货 | 我买的 | 我的订单 | 快递 | 包裹 | 电视 | 衣服 | 鞋子 | 零食 | 家电 | 怎么领 | 在哪领 | 哪里领 | 领券 | 领优惠券 | 怎么用券 | 包邮 | 凑单 | 返现 | 什么时候到 | 发货 | 物流 | 值不值得买 | 有什么优惠 | 什么优惠 | 打几折 | 最便宜 | 哪里便宜 | 便宜点 | 红包怎么用 | 优惠券怎么用 | 券怎么用',
+    zh: '买什么 | 值得买 | 划算 | 哪个好 | 推荐买 | 退货 | 换货 | 我买的 | 我的订单 | 快递 | 包裹 | 电视 | 衣服 | 鞋子 | 零食 | 家电 | 怎么领 | 在哪领 | 哪里领 | 领券 | 领优惠券 | 怎么用券 | 包邮 | 凑单 | 返现 | 什么时候到 | 发货 | 物流 | 值不值得买 | 有什么优惠 | 什么优惠 | 打几折 | 最便宜 | 哪里便宜 | 便宜点 | 红包怎么用 | 优惠券怎么用 | 券怎么用 | 值得吗 | 熬夜抢',
   },
   {
     id: 'personal-banking',
@@ -324,7 +324,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'home-life',
     outside: true,
     en: 'at home | my home | my house | home wifi | home network | home router | my wifi | my kids | for kids | my family | toy | toys | lego | my laptop | my phone | my computer | my router | my dog | my cat | pet | pets | my car | my mom | my mum | my dad | my parents | my wife | my husband | my friend | my friends',
-    zh: '家里 | 我家 | 在家 | 家用 | 家庭网络 | 孩子 | 小孩 | 宽带 | 玩具 | 我的电脑 | 我的手机 | 路由器 | 家里网 | 手机卡 | 电费 | 水电费 | 话费 | 我的车 | 宠物 | 我妈 | 我爸 | 父母 | 家人 | 老婆 | 老公 | 朋友',
+    zh: '家里 | 我家 | 在家 | 家用 | 家庭网络 | 孩子 | 小孩 | 宽带 | 玩具 | 我的电脑 | 我的手机 | 路由器 | 家里网 | 手机卡 | 电费 | 水电费 | 话费 | 我的车 | 宠物 | 我妈 | 我爸 | 父母 | 家人 | 老婆 | 老公 | 朋友 | 熬夜',
   },
   {
     id: 'web-browser',

@@ -25,8 +25,9 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         '(run|ran) into',
         'up against',
         'struggled( with)?',
+        '(what|things) to (watch out for|look out for|be careful (of|about)|consider)',
       ],
-      zh: '踩过的坑|什么坑|哪些坑|遇到了?什么|遇到了?哪些|遇到的问题|难在哪|难在什么|哪里难|卡在哪|卡在什么|什么问题|哪些问题|出了什么',
+      zh: '要注意什么|注意什么|注意事项|需要注意|踩过的坑|什么坑|哪些坑|遇到了?什么|遇到了?哪些|遇到的问题|难在哪|难在什么|哪里难|卡在哪|卡在什么|什么问题|哪些问题|出了什么',
     },
     word: {
       en: [

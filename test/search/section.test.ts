@@ -25,6 +25,8 @@ describe('detectSection', () => {
     ['what headaches did they have', 'challenges'],
     ['遇到了什么坑', 'challenges'],
     ['当时难在哪', 'challenges'],
+    ['金融行业上云要注意什么', 'challenges'],
+    ['what to watch out for', 'challenges'],
     ['how did they fix the problems', 'solutions'],
     ['what did they end up using', 'solutions'],
     ['是怎么搞定的', 'solutions'],
