@@ -26,8 +26,12 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'up against',
         'struggled( with)?',
         '(what|things) to (watch out for|look out for|be careful (of|about)|consider)',
+        'what kept {who} up at night',
+        'what (was|were) holding {who} back',
+        'why (was|were) {who} (so )?(hard|tough|difficult|tricky|painful)',
+        'what risks',
       ],
-      zh: '要注意什么|注意什么|注意事项|需要注意|踩过的坑|什么坑|哪些坑|遇到了?什么|遇到了?哪些|遇到的问题|难在哪|难在什么|哪里难|卡在哪|卡在什么|什么问题|哪些问题|出了什么',
+      zh: '最大的问题|主要问题|核心问题|关键问题|难搞|难办|难的地方|难处|要注意什么|注意什么|注意事项|需要注意|踩过的坑|什么坑|哪些坑|遇到了?什么|遇到了?哪些|遇到的问题|难在哪|难在什么|哪里难|卡在哪|卡在什么|什么问题|哪些问题|出了什么',
     },
     word: {
       en: [
@@ -47,8 +51,12 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'blockers?',
         'gotchas?',
         'pitfalls?',
+        'hurdles?',
+        'constraints',
+        'tough(est)?',
+        'tricky',
       ],
-      zh: '挑战|难点|痛点|难题|困难|瓶颈|踩坑|有坑|面临|头疼|障碍|短板|阻碍',
+      zh: '挑战|难点|痛点|难题|困难|瓶颈|制约|顾虑|踩坑|有坑|面临|头疼|障碍|短板|阻碍',
     },
   },
   architecture: {
@@ -58,12 +66,15 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         '(fits?|fitted|hangs?|hung|goes|go) together',
         'wired (up|together)',
         'what talks to what',
+        'walk (me |us )?through',
+        '(requests?|data|traffic) flows?',
+        'flows? through',
         'what (does|did|do) {who} look like',
         'draw(ing|n)?',
         'sketch',
         'picture of',
       ],
-      zh: '画一下|画个|画张|画出来|画图|怎么画|给个图|发个图|上个图|有图|长什么样|长啥样|什么样子|怎么组织|如何组织|哪一层|分几层|怎么流转|怎么连|怎么串|怎么搭|怎么拼|怎么组成|由什么组成|有哪些服务|调用关系|全貌',
+      zh: '怎么设计的|是怎么设计|如何设计的|数据流|数据流向|请求流向|画一下|画个|画张|画出来|画图|怎么画|给个图|发个图|上个图|有图|长什么样|长啥样|什么样子|怎么组织|如何组织|哪一层|分几层|怎么流转|怎么连|怎么串|怎么搭|怎么拼|怎么组成|由什么组成|有哪些服务|调用关系|全貌',
     },
     word: {
       en: [
@@ -82,6 +93,7 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'data flow',
         'layout',
         'design overview',
+        'design',
         'system design',
       ],
       zh: '整体架构|架构|结构|拓扑|组件|结构图|流程图|示意图|框图|部署图|分层|模块|系统设计',
@@ -100,10 +112,15 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'worth it',
         '(get|got|gotten|getting) (better|faster|cheaper)',
         'by how much',
+        'by what (percent|percentage|factor)',
+        'how did (it|they|\\w+) (change|perform)',
+        '(go|goes|went|come|came) (down|up) to',
+        'what (changed|improved)',
+        'perform(ed)? after(wards)?',
         'what did {who} measure',
         'before (and |vs |versus |to )?after',
       ],
-      zh: '数据怎么样|有没有数据|结果怎么样|提升了?多少|提高了?多少|快了多少|省了多少|好了多少|少了多少|降低了?多少|多少|多久|几倍|几个9|前后对比|值不值',
+      zh: '有什么收获|收获|优化后怎么样|改完怎么样|之后怎么样|后来怎么样|改造后|数据怎么样|有没有数据|结果怎么样|提升了?多少|提高了?多少|快了多少|省了多少|好了多少|少了多少|降低了?多少|多少|多久|几倍|几个9|前后对比|值不值',
     },
     word: {
       en: [
@@ -128,6 +145,7 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'gains?',
         'speed ?ups?',
         'roi',
+        'percent(age)?',
       ],
       zh: '指标|数字|效果|成效|收效|成果|收益|缩短|降到|对比数据|性能数据|做到了|改善|变化大|见效',
     },
@@ -139,11 +157,15 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'how (was|is|were) (it|that|this) (solved|fixed|done|handled|tackled|addressed)',
         'what did {who} (use|do|build|pick|choose|go with|change)',
         'end(ed)? up (doing|using|with)',
+        'how did {who} (cope with|get|make|keep|stop|prevent|reduce|cut|speed up|scale)',
+        'which \\w+ did {who} (use|deploy|run|pick|choose|adopt)',
+        'what (software|products|frameworks|tools) did',
+        'what (was|is) (their|the) answer',
         'doing about',
         'tech did',
         'tech was used',
       ],
-      zh: '用了什么|用的什么|用了哪些|用什么技术|用啥|用的啥|靠什么|靠啥|怎么实现|如何实现|怎么落地|怎么搞定|搞定的|怎么做的|是怎么做|咋做的|咋弄的|怎么弄的|怎么处理的|怎么改的|怎么应对|如何应对|怎么扛住',
+      zh: '技术选型|选型|怎么保证|如何保证|部署方式|用了什么|用的什么|用了哪些|用什么技术|用啥|用的啥|靠什么|靠啥|怎么实现|如何实现|怎么落地|怎么搞定|搞定的|怎么做的|是怎么做|咋做的|咋弄的|怎么弄的|怎么处理的|怎么改的|怎么应对|如何应对|怎么扛住',
     },
     word: {
       en: [
@@ -173,7 +195,7 @@ const ASKING: Readonly<Record<Section, Asking>> = {
  */
 const ORDER: readonly Section[] = ['challenges', 'architecture', 'metrics', 'solutions'];
 
-const WHO = '(?<who>they|it|that|this|the \\w+(?: \\w+)?)';
+const WHO = '(?<who>they|them|it|that|this|the \\w+(?: \\w+)?)';
 
 /** One pattern per English question (each may name its `who`), one for all the Chinese ones. */
 const questions = ({ en, zh }: { readonly en: readonly string[]; readonly zh: string }) => [
