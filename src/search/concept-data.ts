@@ -35,7 +35,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'traffic-peak',
     parents: ['load'],
-    en: 'traffic spike | spike | spikes | spiky | surge | surges | peak | peaks | peak traffic | peak hours | rush | rush hour | burst | bursty | sudden traffic | jump in traffic | traffic jumps | 10x traffic | goes viral | viral | thundering herd | stampede | heavy traffic | traffic jump | pile in | piling in | pour in | pouring in | flood in | flooding in | swarm | swarms | flock | rush in | influx | hug of death | launch day | opening minutes | celebrity | influencer | influencers | viral post | trending | hot item',
+    en: 'traffic spike | spike | spikes | spiky | surge | surges | peak | peaks | peak traffic | peak hours | rush | rush hour | burst | bursty | sudden traffic | jump in traffic | traffic jumps | 10x traffic | goes viral | viral | thundering herd | stampede | heavy traffic | traffic jump | pile in | piling in | pour in | pouring in | flood in | flooding in | swarm | swarms | flock | rush in | influx | hug of death | launch day | opening minutes | celebrity | influencer | influencers | viral post | trending | hot item | 10x visitors | 10x users | ten times the traffic | ten times the users',
     zh: '高峰 | 高峰期 | 峰值 | 洪峰 | 流量高峰 | 流量洪峰 | 突增 | 暴涨 | 激增 | 暴增 | 猛增 | 突发流量 | 瞬时流量 | 流量突增 | 流量暴涨 | 尖峰 | 一拥而上 | 蜂拥 | 一窝蜂 | 蜂拥而至 | 涌入 | 挤进来 | 瞬间涌入 | 网红 | 明星带货 | 爆款 | 上热搜 | 热搜 | 流量上来 | 流量起来 | 流量上涨 | 流量大增 | 流量一上来',
   },
   {
@@ -71,7 +71,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'sales-event',
     parents: ['commerce', 'traffic-peak'],
-    en: 'sale | sales | sales event | promotion | promotions | promo | promos | campaign | campaigns | marketing campaign | discount | discounts | coupon | coupons | voucher | vouchers | limited-time | limited time offer | flash sale | flash sales | black friday | cyber monday | singles day | double 11 | 11.11 | 618 | holiday sale | holiday season | product drop | ticket sale | doorbuster | clearance | daily deals | limited-time deals | discount code | discount codes | promo code | promo codes | coupon code | coupon codes | voucher code | holiday deals | hot deals | lightning deals | limited drop | big sale | mega sale | sales day | shopping day | shopping festival | boxing day | prime day | end of season sale | livestream sale | live shopping',
+    en: 'sale | sales | sales event | promotion | promotions | promo | promos | campaign | campaigns | marketing campaign | discount | discounts | coupon | coupons | voucher | vouchers | limited-time | limited time offer | flash sale | flash sales | black friday | cyber monday | singles day | double 11 | 11.11 | 618 | holiday sale | holiday season | product drop | ticket sale | doorbuster | clearance | daily deals | limited-time deals | discount code | discount codes | promo code | promo codes | coupon code | coupon codes | voucher code | holiday deals | hot deals | lightning deals | limited drop | big sale | mega sale | sales day | shopping day | shopping festival | boxing day | prime day | end of season sale | livestream sale | live shopping | anniversary sale | anniversary sales | midnight deal | midnight deals',
     zh: '促销 | 大促 | 促销活动 | 营销活动 | 秒杀 | 抢购 | 限时抢购 | 开抢 | 满减 | 优惠 | 优惠券 | 抢券 | 折扣 | 打折 | 特价 | 红包 | 双十一 | 双11 | 黑五 | 年货节 | 店庆 | 大促活动 | 直播带货 | 限量 | 搞活动 | 做活动 | 办活动 | 上活动 | 活动期间 | 活动当天 | 活动一开 | 活动开始 | 搞促销 | 发券 | 发优惠券 | 抢东西 | 抢货 | 抢单 | 抢不到 | 手慢无 | 零点开抢 | 零点开售 | 整点开抢 | 开售 | 预售 | 购物节 | 狂欢节 | 周年庆 | 活动预热 | 大促预热 | 预热期',
   },
   {
@@ -168,13 +168,13 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'sites',
     parents: ['edge'],
-    en: 'factory | factories | plant | plants | shop floor | manufacturing | production line | warehouse | warehouses | retail stores | physical stores | brick and mortar | wind farm | wind farms | oil rig | oil rigs | vessel | hospital | hospitals | substation | cell tower | base station | cargo ship | vessels | mining site | mining sites | in-store | store locations | retail outlets | depots | depot | oil field | oil fields | supermarket | supermarkets | grocery stores | chain stores | store chain',
+    en: 'factory | factories | plant | plants | shop floor | manufacturing | production line | warehouse | warehouses | retail stores | physical stores | brick and mortar | wind farm | wind farms | oil rig | oil rigs | vessel | hospital | hospitals | substation | cell tower | base station | cargo ship | vessels | mining site | mining sites | in-store | store locations | retail outlets | depots | depot | oil field | oil fields | supermarket | supermarkets | grocery stores | chain stores | store chain | gas station | gas stations | petrol station | petrol stations',
     zh: '工厂 | 车间 | 产线 | 生产线 | 仓库 | 门店 | 线下门店 | 厂区 | 园区 | 矿山 | 矿井 | 油田 | 风电场 | 风场 | 船舶 | 医院 | 农场 | 变电站 | 基站 | 智能制造 | 工业互联网 | 分店 | 各地门店 | 工地 | 港口 | 码头 | 加油站 | 各个门店 | 超市 | 连锁店 | 连锁门店 | 便利店',
   },
   {
     id: 'devices',
     parents: ['edge'],
-    en: 'device | devices | iot | internet of things | sensor | sensors | embedded devices | embedded systems | raspberry pi | arm board | arm boards | single-board computer | industrial pc | plc | gateway box | camera | cameras | smart meter | meters | robot | robots | vehicle | vehicles | connected cars | drone | drones | kiosk | kiosks | pos terminal | set-top box | gadgets | hardware in the field | raspberry pis | little box | small box | little boxes | small boxes | edge box | edge boxes | small computers | little computers | mini pc | mini pcs | jetson | plcs | camera footage | video footage | footage | cctv | surveillance cameras | handhelds | handheld | wearables | truck | trucks | lorry | lorries | delivery vans | buses | locomotives',
+    en: 'device | devices | iot | internet of things | sensor | sensors | embedded devices | embedded systems | raspberry pi | arm board | arm boards | single-board computer | industrial pc | plc | gateway box | camera | cameras | smart meter | meters | robot | robots | vehicle | vehicles | connected cars | drone | drones | kiosk | kiosks | pos terminal | set-top box | gadgets | hardware in the field | raspberry pis | little box | small box | little boxes | small boxes | edge box | edge boxes | small computers | little computers | mini pc | mini pcs | jetson | plcs | camera footage | video footage | footage | cctv | surveillance cameras | handhelds | handheld | wearables | truck | trucks | lorry | lorries | delivery vans | buses | locomotives | iot gateway | iot gateways | edge gateway | edge gateways | field gateways',
     zh: '设备 | 终端 | 物联网 | 传感器 | 嵌入式 | 树莓派 | 开发板 | 工控机 | 摄像头 | 电表 | 机器人 | 无人机 | 车载 | 车联网 | 智能硬件 | 小盒子 | 盒子 | 收银机 | 智能终端 | 小主机 | 小电脑 | 工控 | 网关设备 | 边缘盒子 | 监控摄像头 | 监控视频 | 视频流 | 采集器 | 手持终端 | 扫码枪 | 硬件设备 | 终端设备',
   },
   {
@@ -222,8 +222,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   // AI: models, serving them, and the accelerators they run on.
   {
     id: 'ai',
-    en: 'ai | artificial intelligence | machine learning | ml | deep learning | neural network | neural networks | model | models | llm | llms | large language model | genai | generative ai | gpt | chatbot | chatbots | computer vision | recommendation model | embeddings | training | model training | speech recognition | speech to text | speech-to-text | transcription | text to speech | ocr | machine translation | nlp | natural language processing | image recognition | object detection | face recognition | recommendation engine | recommender | ai assistant | copilot | classifier | classifiers | image classification | vision model | vision models | detection model | data scientist | data scientists | ml engineers | openai | fine-tune | fine-tuning | fine tune | ranking model | ranking models | personalisation | personalization | predictive model | forecasting model | recommendation | recommendation service | recommendation system',
-    zh: '人工智能 | 机器学习 | 深度学习 | 模型 | 大模型 | 大语言模型 | 神经网络 | 生成式 | 聊天机器人 | 智能客服 | 计算机视觉 | 视觉识别 | 图像识别 | 训练 | 模型训练 | 向量 | 语音识别 | 语音转文字 | 语音合成 | 文字识别 | 机器翻译 | 自然语言处理 | 人脸识别 | 目标检测 | 推荐算法 | 推荐模型 | 识别服务 | 分类模型 | 检测模型 | 视觉模型 | 算法模型 | 算法工程师 | 数据科学家 | 微调 | 智能问答 | 问答机器人 | 对话机器人 | 客服机器人 | ai服务 | 推荐服务 | 推荐系统',
+    en: 'ai | artificial intelligence | machine learning | ml | deep learning | neural network | neural networks | model | models | llm | llms | large language model | genai | generative ai | gpt | chatbot | chatbots | computer vision | recommendation model | embeddings | training | model training | speech recognition | speech to text | speech-to-text | transcription | text to speech | ocr | machine translation | nlp | natural language processing | image recognition | object detection | face recognition | recommendation engine | recommender | ai assistant | copilot | classifier | classifiers | image classification | vision model | vision models | detection model | data scientist | data scientists | ml engineers | openai | fine-tune | fine-tuning | fine tune | ranking model | ranking models | personalisation | personalization | predictive model | forecasting model | recommendation | recommendation service | recommendation system | stable diffusion | image generation | text-to-image | text to image | diffusion model | diffusion models',
+    zh: '人工智能 | 机器学习 | 深度学习 | 模型 | 大模型 | 大语言模型 | 神经网络 | 生成式 | 聊天机器人 | 智能客服 | 计算机视觉 | 视觉识别 | 图像识别 | 训练 | 模型训练 | 向量 | 语音识别 | 语音转文字 | 语音合成 | 文字识别 | 机器翻译 | 自然语言处理 | 人脸识别 | 目标检测 | 推荐算法 | 推荐模型 | 识别服务 | 分类模型 | 检测模型 | 视觉模型 | 算法模型 | 算法工程师 | 数据科学家 | 微调 | 智能问答 | 问答机器人 | 对话机器人 | 客服机器人 | ai服务 | 推荐服务 | 推荐系统 | 文生图 | 图像生成',
   },
   {
     id: 'inference',
@@ -335,8 +335,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'leisure',
     outside: true,
-    en: 'gaming | video game | video games | game console | playstation | xbox | photo shoot | photoshoot | runway | fashion | catwalk | model airplane | model plane | model kit | hobby | hobbies | vacation | flight | flights | hotel | hotels | movie | movies | video editing | photo editing',
-    zh: '游戏 | 打游戏 | 玩游戏 | 模特 | 拍照 | 摆姿势 | 航模 | 车模 | 手办 | 旅游 | 机票 | 酒店 | 电影 | 追剧 | 挖矿',
+    en: 'gaming | video game | video games | game console | playstation | xbox | photo shoot | photoshoot | runway | fashion | catwalk | model airplane | model plane | model kit | hobby | hobbies | vacation | flight | flights | hotel | hotels | movie | movies | video editing | photo editing | toy train | train set | model railway | factory tour | field trip',
+    zh: '游戏 | 打游戏 | 玩游戏 | 模特 | 拍照 | 摆姿势 | 航模 | 车模 | 手办 | 旅游 | 机票 | 酒店 | 电影 | 追剧 | 挖矿 | 参观 | 参观工厂',
   },
   {
     id: 'learning-careers',
@@ -367,5 +367,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
     outside: true,
     en: 'customer service scripts | sales scripts | marketing copy | copywriting | seo | social media marketing | advertising | ad campaign | payroll | bookkeeping',
     zh: '客服话术 | 话术 | 文案 | 运营技巧 | 店铺运营 | 引流 | 投放广告 | 广告投放 | 选品 | 直通车 | 记账软件',
+  },
+  {
+    id: 'consumer-help',
+    outside: true,
+    en: 'is it safe to | is it worth it to | can i get | how do i get | how do i cancel | cancel an order | get a refund | promo codes for | food delivery | takeaway | uber eats | doordash',
+    zh: '怎么取消 | 取消订单 | 订单怎么取消 | 失败怎么办 | 转账失败 | 安全吗 | 靠谱吗 | 能不能退 | 外卖 | 点外卖',
   },
 ];
