@@ -66,7 +66,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'commerce',
     en: 'e-commerce | ecommerce | online store | online shop | web shop | webshop | storefront | marketplace | retail | retailer | merchant | merchants | shopping | shop | sellers | online retail | online shopping | web store | e-shop | product listings | retail app | shopping app | shopping site | online mall | shoppers | shopper | buyers | buyer | consumers | bargain hunters | online shoppers',
-    zh: '电商 | 电子商务 | 网店 | 商城 | 店铺 | 网购 | 购物 | 零售 | 商家 | 卖家 | 开店 | 小程序商城 | 淘宝店 | 小店 | 电商网站 | 购物网站 | 购物app | 商城app | 买家 | 顾客 | 消费者 | 剁手党 | 网购用户',
+    zh: '电商 | 电子商务 | 网店 | 商城 | 店铺 | 网购 | 购物 | 零售 | 商家 | 卖家 | 小程序商城 | 淘宝店 | 小店 | 电商网站 | 购物网站 | 购物app | 商城app | 买家 | 顾客 | 消费者 | 剁手党 | 网购用户',
   },
   {
     id: 'sales-event',
@@ -305,14 +305,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'personal-shopping',
     outside: true,
-    en: 'i bought | i ordered | i paid | my order | my orders | my package | my parcel | my delivery | cancel my | return an item | return policy | refund for my | worth buying | what to buy | which one to buy | gift ideas | best deals on | tv | tvs | television | shoes | sneakers | clothes | laptop deals | headphones | groceries | furniture | should i buy | where can i buy | tracking number | delivery date | my coupon | on a budget | any deals | cheapest | where to buy',
-    zh: '买什么 | 值得买 | 划算 | 哪个好 | 推荐买 | 退货 | 换货 | 我买的 | 我的订单 | 快递 | 包裹 | 电视 | 衣服 | 鞋子 | 零食 | 家电 | 怎么领 | 在哪领 | 哪里领 | 领券 | 领优惠券 | 怎么用券 | 包邮 | 凑单 | 返现 | 什么时候到 | 发货 | 物流 | 值不值得买 | 有什么优惠 | 什么优惠 | 打几折 | 最便宜 | 哪里便宜 | 便宜点 | 红包怎么用 | 优惠券怎么用 | 券怎么用 | 值得吗 | 熬夜抢',
+    en: 'i bought | i ordered | i paid | my order | my orders | my package | my parcel | my delivery | cancel my | return an item | return policy | refund for my | worth buying | what to buy | which one to buy | gift ideas | best deals on | tv | tvs | television | shoes | sneakers | clothes | laptop deals | headphones | groceries | furniture | should i buy | where can i buy | tracking number | delivery date | my coupon | on a budget | any deals | cheapest | where to buy | my cart | my shopping cart | my basket | price drop | prices drop | when will prices',
+    zh: '买什么 | 值得买 | 划算 | 哪个好 | 推荐买 | 退货 | 换货 | 我买的 | 我的订单 | 快递 | 包裹 | 电视 | 衣服 | 鞋子 | 零食 | 家电 | 怎么领 | 在哪领 | 哪里领 | 领券 | 领优惠券 | 怎么用券 | 包邮 | 凑单 | 返现 | 什么时候到 | 发货 | 物流 | 值不值得买 | 有什么优惠 | 什么优惠 | 打几折 | 最便宜 | 哪里便宜 | 便宜点 | 红包怎么用 | 优惠券怎么用 | 券怎么用 | 值得吗 | 熬夜抢 | 我的购物车 | 红包雨 | 降价 | 什么时候降 | 价格什么时候',
   },
   {
     id: 'personal-banking',
     outside: true,
-    en: 'my bank card | my card | my credit card | my account | my balance | card blocked | card declined | atm | pin code | open an account | interest rate | mortgage | opening hours | branch hours | my debit card | paypal | venmo | zelle | transfer limit | fees',
-    zh: '我的银行卡 | 银行卡 | 我的卡 | 卡被冻结 | 被冻结 | 我的账户 | 开户 | 房贷 | 利率 | 取款机 | 密码忘了 | 信用卡 | 储蓄卡 | 借记卡 | 我的信用卡 | 被盗刷 | 挂失 | 补卡 | 办卡 | 销卡 | 几点下班 | 营业时间 | 几点开门 | 支付宝 | 微信支付 | 余额宝 | 限额 | 转账限额 | 手续费',
+    en: 'my bank card | my card | my credit card | my account | my balance | card blocked | card declined | atm | pin code | open an account | interest rate | mortgage | opening hours | branch hours | my debit card | paypal | venmo | zelle | transfer limit | fees | brokerage account | trading account | savings account',
+    zh: '我的银行卡 | 银行卡 | 我的卡 | 卡被冻结 | 被冻结 | 我的账户 | 开户 | 房贷 | 利率 | 取款机 | 密码忘了 | 信用卡 | 储蓄卡 | 借记卡 | 我的信用卡 | 被盗刷 | 挂失 | 补卡 | 办卡 | 销卡 | 几点下班 | 营业时间 | 几点开门 | 支付宝 | 微信支付 | 余额宝 | 限额 | 转账限额 | 手续费 | 证券账户 | 股票账户 | 账户怎么开 | 怎么开户',
   },
   {
     id: 'investing',
@@ -323,8 +323,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'home-life',
     outside: true,
-    en: 'at home | my home | my house | home wifi | home network | home router | my wifi | my kids | for kids | my family | toy | toys | lego | my laptop | my phone | my computer | my router | my dog | my cat | pet | pets | my car | my mom | my mum | my dad | my parents | my wife | my husband | my friend | my friends',
-    zh: '家里 | 我家 | 在家 | 家用 | 家庭网络 | 孩子 | 小孩 | 宽带 | 玩具 | 我的电脑 | 我的手机 | 路由器 | 家里网 | 手机卡 | 电费 | 水电费 | 话费 | 我的车 | 宠物 | 我妈 | 我爸 | 父母 | 家人 | 老婆 | 老公 | 朋友 | 熬夜',
+    en: 'at home | my home | my house | home wifi | home network | home router | my wifi | my kids | for kids | my family | toy | toys | lego | my laptop | my phone | my computer | my router | my dog | my cat | pet | pets | my car | my mom | my mum | my dad | my parents | my wife | my husband | my friend | my friends | robot vacuum | roomba | smart home | smart speaker | alexa | fridge | washing machine',
+    zh: '家里 | 我家 | 在家 | 家用 | 家庭网络 | 孩子 | 小孩 | 宽带 | 玩具 | 我的电脑 | 我的手机 | 路由器 | 家里网 | 手机卡 | 电费 | 水电费 | 话费 | 我的车 | 宠物 | 我妈 | 我爸 | 父母 | 家人 | 老婆 | 老公 | 朋友 | 熬夜 | 扫地机器人 | 智能家居 | 智能音箱 | 冰箱 | 洗衣机 | 空调',
   },
   {
     id: 'web-browser',
@@ -341,8 +341,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'learning-careers',
     outside: true,
-    en: 'tutorial | tutorials | course | courses | book | books | textbook | become a | career | careers | job interview | interview questions | salary | salaries | resume | hiring | homework | exam | cloud certification | aws certification | kubernetes certification | cka | ckad | certification exam',
-    zh: '入门 | 教程 | 看什么书 | 推荐书 | 书籍 | 课程 | 学习路线 | 面试 | 面试题 | 工资 | 薪资 | 转行 | 招聘 | 招工 | 简历 | 考证 | 作业 | 考试 | 云认证 | 认证考试 | 怎么学习 | 怎么学 | 如何学习 | 自学 | 学习资料 | 学什么',
+    en: 'tutorial | tutorials | course | courses | book | books | textbook | become a | career | careers | job interview | interview questions | salary | salaries | resume | hiring | homework | exam | cloud certification | aws certification | kubernetes certification | cka | ckad | certification exam | make money | making money | business model | internship | intern | thesis | dissertation | research paper | replace programmers | take our jobs | statistical inference | statistics class',
+    zh: '入门 | 教程 | 看什么书 | 推荐书 | 书籍 | 课程 | 学习路线 | 面试 | 面试题 | 工资 | 薪资 | 转行 | 招聘 | 招工 | 简历 | 考证 | 作业 | 考试 | 云认证 | 认证考试 | 怎么学习 | 怎么学 | 如何学习 | 自学 | 学习资料 | 学什么 | 赚钱 | 怎么赚钱 | 盈利模式 | 实习 | 论文 | 毕业论文 | 毕设 | 毕业设计 | 取代程序员 | 会取代 | 失业 | 统计推断 | 统计学',
   },
   {
     id: 'ai-tools',
@@ -365,8 +365,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'business-side',
     outside: true,
-    en: 'customer service scripts | sales scripts | marketing copy | copywriting | seo | social media marketing | advertising | ad campaign | payroll | bookkeeping',
-    zh: '客服话术 | 话术 | 文案 | 运营技巧 | 店铺运营 | 引流 | 投放广告 | 广告投放 | 选品 | 直通车 | 记账软件',
+    en: 'customer service scripts | sales scripts | marketing copy | copywriting | seo | social media marketing | advertising | ad campaign | payroll | bookkeeping | open an online shop | open a shop | start an online store | become a seller | seller account | sell on instagram | instagram | etsy | tiktok shop',
+    zh: '客服话术 | 话术 | 文案 | 运营技巧 | 店铺运营 | 引流 | 投放广告 | 广告投放 | 选品 | 直通车 | 记账软件 | 开网店 | 怎么开店 | 开店',
   },
   {
     id: 'consumer-help',
