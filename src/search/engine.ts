@@ -58,6 +58,7 @@ class Engine implements SearchIndex {
       mentions,
       this.#index.postings,
       this.#concepts,
+      this.size,
     );
     const outside = this.#conceptHits(mentions, units, hits);
 

@@ -16,10 +16,11 @@ export function inPhraseSense(
   mentions: readonly ConceptMention[],
   postings: ReadonlyMap<string, Postings>,
   concepts: ConceptIndex,
+  docCount: number,
 ): TermHit[] {
   const phrases = mentions.filter((m) => m.to - m.from > 1);
   if (phrases.length === 0) return hits;
-  const senses = new Map<ConceptMention, ReadonlySet<number> | null>();
+  const senses = new Map<ConceptMention, Uint8Array | null>();
   const out: TermHit[] = [];
   for (const hit of hits) {
     const phrase = phrases.find(
@@ -27,7 +28,7 @@ export function inPhraseSense(
     );
     let cases = phrase ? senses.get(phrase) : null;
     if (phrase && cases === undefined) {
-      cases = casesAbout(phrase.concepts, postings, concepts);
+      cases = casesAbout(phrase.concepts, postings, concepts, docCount);
       senses.set(phrase, cases);
     }
     if (!cases) {
@@ -35,13 +36,16 @@ export function inPhraseSense(
       continue;
     }
     const { docs, weights } = hit.postings;
-    const at = [...docs.keys()].filter((i) => cases.has(docs[i]!));
-    if (at.length === docs.length) out.push(hit);
-    else if (at.length > 0) {
-      const kept = {
-        docs: Int32Array.from(at, (i) => docs[i]!),
-        weights: Float32Array.from(at, (i) => weights[i]!),
-      };
+    let n = 0;
+    for (let i = 0; i < docs.length; i++) n += cases[docs[i]!]!;
+    if (n === docs.length) out.push(hit);
+    else if (n > 0) {
+      const kept = { docs: new Int32Array(n), weights: new Float32Array(n) };
+      for (let i = 0, k = 0; i < docs.length; i++) {
+        if (!cases[docs[i]!]) continue;
+        kept.docs[k] = docs[i]!;
+        kept.weights[k++] = weights[i]!;
+      }
       out.push({ ...hit, postings: kept });
     }
   }
@@ -50,15 +54,16 @@ export function inPhraseSense(
 
 /**
  * The cases mostly about one of these concepts (a link of at least `SENSE_SHARE` of the
- * concept's strongest); none for a concept outside the field; null when no case tells (the
- * concept is in nearly every case, so its postings were dropped).
+ * concept's strongest), as a 0/1 mask by doc; all 0 for a concept outside the field; null when
+ * no case tells (the concept is in nearly every case, so its postings were dropped).
  */
 function casesAbout(
   ids: readonly number[],
   postings: ReadonlyMap<string, Postings>,
   concepts: ConceptIndex,
-): ReadonlySet<number> | null {
-  const cases = new Set<number>();
+  docCount: number,
+): Uint8Array | null {
+  const cases = new Uint8Array(docCount);
   let known = false;
   for (const c of ids) {
     const p = postings.get(concepts.keys[c]!);
@@ -69,9 +74,9 @@ function casesAbout(
     known = true;
     let max = 0;
     for (const w of p.weights) max = Math.max(max, w);
-    p.docs.forEach((doc, i) => {
-      if (p.weights[i]! >= SENSE_SHARE * max) cases.add(doc);
-    });
+    for (let i = 0; i < p.docs.length; i++) {
+      if (p.weights[i]! >= SENSE_SHARE * max) cases[p.docs[i]!] = 1;
+    }
   }
   return known ? cases : null;
 }

@@ -195,20 +195,23 @@ const ASKING: Readonly<Record<Section, Asking>> = {
  */
 const ORDER: readonly Section[] = ['challenges', 'architecture', 'metrics', 'solutions'];
 
-const WHO = '(?<who>they|them|it|that|this|the \\w+(?: \\w+)?)';
+type Forms = { readonly en: readonly string[]; readonly zh: string };
 
-/** One pattern per English question (each may name its `who`), one for all the Chinese ones. */
-const questions = ({ en, zh }: { readonly en: readonly string[]; readonly zh: string }) => [
-  ...en.map((q) => new RegExp(`\\b(${q.replaceAll('{who}', WHO)})\\b`, 'dgu')),
-  new RegExp(zh, 'gu'),
-];
-const words = ({ en, zh }: { readonly en: readonly string[]; readonly zh: string }) => [
-  new RegExp(`\\b(${en.join('|')})\\b|${zh}`, 'gu'),
-];
+/**
+ * One pattern per section and tier. Each `{who}` becomes its own named group (`who0`, `who1`…,
+ * as a pattern may not repeat a group name), so a match says where its subject was.
+ */
+function pattern({ en, zh }: Forms): RegExp {
+  let n = 0;
+  const alternatives = en.map((q) =>
+    q.replaceAll('{who}', () => `(?<who${n++}>they|them|it|that|this|the \\w+(?: \\w+)?)`),
+  );
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b|${zh}`, n > 0 ? 'dgu' : 'gu');
+}
 
 const SECTION_PATTERNS: readonly (readonly [Section, RegExp])[] = [
-  ...ORDER.flatMap((s) => questions(ASKING[s].ask).map((r): [Section, RegExp] => [s, r])),
-  ...ORDER.flatMap((s) => words(ASKING[s].word).map((r): [Section, RegExp] => [s, r])),
+  ...ORDER.map((s): [Section, RegExp] => [s, pattern(ASKING[s].ask)]),
+  ...ORDER.map((s): [Section, RegExp] => [s, pattern(ASKING[s].word)]),
 ];
 
 /** The part of a case a question asks for, and where in the normalised text it said so. */
@@ -227,7 +230,8 @@ export function detectSection(normalized: string): SectionIntent {
       section ??= name;
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      const who = m.indices?.groups?.who;
+      const groups = m.indices?.groups;
+      const who = groups && Object.values(groups).find((g) => g !== undefined);
       if (who) spans.push([start, who[0]], [who[1], end]);
       else spans.push([start, end]);
     }
