@@ -64,6 +64,8 @@ describe('detectSection', () => {
     'looks like the site is down again',
     'how do we handle traffic spikes',
     '双十一扛不住怎么办',
+    '秒杀活动的流量突增怎么应对',
+    'how do we keep payments exactly once',
   ])('%s → null', (q) => {
     expect(section(q)).toBeNull();
   });
