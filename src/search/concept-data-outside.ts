@@ -46,8 +46,8 @@ export const OUTSIDE_CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'learning-careers',
     outside: true,
-    en: 'tutorial | tutorials | course | courses | book | books | textbook | become a | career | careers | job interview | interview questions | salary | salaries | resume | hiring | homework | exam | cloud certification | aws certification | kubernetes certification | cka | ckad | certification exam | make money | making money | business model | internship | intern | thesis | dissertation | research paper | replace programmers | take our jobs | statistical inference | statistics class',
-    zh: '入门 | 教程 | 看什么书 | 推荐书 | 书籍 | 课程 | 学习路线 | 面试 | 面试题 | 工资 | 薪资 | 转行 | 招聘 | 招工 | 简历 | 考证 | 作业 | 考试 | 云认证 | 认证考试 | 怎么学习 | 怎么学 | 如何学习 | 自学 | 学习资料 | 学什么 | 赚钱 | 怎么赚钱 | 盈利模式 | 实习 | 论文 | 毕业论文 | 毕设 | 毕业设计 | 取代程序员 | 会取代 | 失业 | 统计推断 | 统计学',
+    en: 'tutorial | tutorials | course | courses | book | books | textbook | become a | career | careers | job interview | interview questions | salary | salaries | resume | hiring | homework | exam | cloud certification | aws certification | kubernetes certification | cka | ckad | certification exam | make money | making money | business model | internship | intern | thesis | dissertation | research paper | replace programmers | take our jobs | statistical inference | statistics class | how to say | in english | in chinese | translate | translation',
+    zh: '入门 | 教程 | 看什么书 | 推荐书 | 书籍 | 课程 | 学习路线 | 面试 | 面试题 | 工资 | 薪资 | 转行 | 招聘 | 招工 | 简历 | 考证 | 作业 | 考试 | 云认证 | 认证考试 | 怎么学习 | 怎么学 | 如何学习 | 自学 | 学习资料 | 学什么 | 赚钱 | 怎么赚钱 | 盈利模式 | 实习 | 论文 | 毕业论文 | 毕设 | 毕业设计 | 取代程序员 | 会取代 | 失业 | 统计推断 | 统计学 | 用英语怎么说 | 英文怎么说 | 中文怎么说 | 翻译',
   },
   {
     id: 'ai-tools',

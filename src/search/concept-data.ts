@@ -56,7 +56,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'overload',
     parents: ['load', 'outage'],
     en: "overload | overloaded | overwhelmed | can't keep up | cannot keep up | can't cope | cannot cope | can't handle | cannot handle | can't take | buckles | buckle | falls over | fell over | falling over | melts down | meltdown | crushed | swamped | hammered | saturated | maxed out | too many requests | backlog | backlogged | queued up | queue up | piling up | slammed | overrun | grinds to a halt | ground to a halt | brought down | takes down | took down | knocked over | buckling | survive | withstand | hold up | holds up",
-    zh: '过载 | 扛不住 | 顶不住 | 撑不住 | 抗不住 | 承受不住 | 压垮 | 打挂 | 打爆 | 被打爆 | 爆了 | 挤爆 | 撑爆 | 满载 | 跑满 | 排队 | 积压 | 堆积 | 跟不上 | 扛不动 | 顶不动 | 撑不下 | 压不住 | 冲垮 | 被冲垮 | 冲爆 | 打垮 | 拖垮 | 拖死 | 雪崩 | 卡爆 | 挤崩 | 扛住 | 顶住 | 撑住 | 扛过 | 撑过',
+    zh: '过载 | 扛不住 | 顶不住 | 撑不住 | 抗不住 | 承受不住 | 压垮 | 打挂 | 打爆 | 被打爆 | 爆了 | 挤爆 | 撑爆 | 满载 | 跑满 | 排队 | 积压 | 堆积 | 跟不上 | 扛不动 | 顶不动 | 撑不下 | 压不住 | 冲垮 | 被冲垮 | 冲爆 | 打垮 | 拖垮 | 拖死 | 雪崩 | 卡爆 | 挤崩 | 扛住 | 顶住 | 撑住 | 扛过 | 撑过 | 扛流量 | 抗流量 | 顶流量',
   },
   {
     id: 'scaling',
@@ -68,7 +68,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'commerce',
     en: 'e-commerce | ecommerce | online store | online shop | web shop | webshop | storefront | marketplace | retail | retailer | merchant | merchants | shopping | shop | sellers | online retail | online shopping | web store | e-shop | product listings | retail app | shopping app | shopping site | online mall | shoppers | shopper | buyers | buyer | consumers | bargain hunters | online shoppers',
-    zh: '电商 | 电子商务 | 网店 | 商城 | 店铺 | 网购 | 购物 | 零售 | 商家 | 卖家 | 小程序商城 | 淘宝店 | 小店 | 电商网站 | 购物网站 | 购物app | 商城app | 买家 | 顾客 | 消费者 | 剁手党 | 网购用户',
+    zh: '电商 | 电子商务 | 网店 | 商城 | 店铺 | 网购 | 购物 | 零售 | 商家 | 卖家 | 小程序商城 | 淘宝店 | 小店 | 电商网站 | 购物网站 | 购物app | 商城app | 买家 | 顾客 | 消费者 | 剁手党 | 网购用户 | 卖东西 | 卖货',
   },
   {
     id: 'sales-event',
