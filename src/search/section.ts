@@ -6,7 +6,8 @@ import type { Section } from '../catalog/schema.js';
  * words that point at it ("challenges", "numbers", "方案"). Each is a way of *asking*, never a
  * topic. Matched on the normalised question (lower case, punctuation as spaces); English
  * alternatives are whole words. `{who}` stands for whom the question is about ("they", "the
- * shop"): it is part of the question, but its words still name the case.
+ * shop"), `{what}` for any few words ("gpu serving"): part of the question, but their words
+ * still name the case.
  */
 interface Asking {
   readonly ask: { readonly en: readonly string[]; readonly zh: string };
@@ -18,7 +19,8 @@ const ASKING: Readonly<Record<Section, Asking>> = {
     ask: {
       en: [
         'why (was|is|were) (it|that|this) (so )?(hard|difficult|tricky)',
-        'what (was|is|were) (so )?(hard|difficult|tricky|wrong)',
+        'what (was|is|were) (so |actually |really |most |the most )?(hard|difficult|tricky|wrong)',
+        'what made {what} (so )?(painful|hard|difficult|tricky|tough|slow)',
         'what (went|goes|was going) wrong',
         'what (broke|breaks|failed|was broken|kept (breaking|failing))',
         'what (problems?|issues|trouble) did',
@@ -28,10 +30,10 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         '(what|things) to (watch out for|look out for|be careful (of|about)|consider)',
         'what kept {who} up at night',
         'what (was|were) holding {who} back',
-        'why (was|were) {who} (so )?(hard|tough|difficult|tricky|painful)',
+        'why (was|were) {what} (so )?(hard|tough|difficult|tricky|painful)',
         'what risks',
       ],
-      zh: '最大的问题|主要问题|核心问题|关键问题|难搞|难办|难的地方|难处|要注意什么|注意什么|注意事项|需要注意|踩过的坑|什么坑|哪些坑|遇到了?什么|遇到了?哪些|遇到的问题|难在哪|难在什么|哪里难|卡在哪|卡在什么|什么问题|哪些问题|出了什么',
+      zh: '最难的|最难|最大的问题|主要问题|核心问题|关键问题|难搞|难办|难的地方|难处|要注意什么|注意什么|注意事项|需要注意|踩过的坑|什么坑|哪些坑|遇到了?什么|遇到了?哪些|遇到的问题|难在哪|难在什么|哪里难|卡在哪|卡在什么|什么问题|哪些问题|出了什么',
     },
     word: {
       en: [
@@ -63,6 +65,8 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         '(fits?|fitted|hangs?|hung|goes|go) together',
         'wired (up|together)',
         'what talks to what',
+        'how {who} (is|was|are|were) (built|structured|designed|laid out|put together|wired( up)?|connected|hooked up|organi[sz]ed)',
+        'what are the (pieces|parts|building blocks)',
         'walk (me |us )?through',
         '(requests?|data|traffic) flows?',
         'flows? through',
@@ -108,6 +112,8 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'worth it',
         '(get|got|gotten|getting) (better|faster|cheaper)',
         'by how much',
+        'how (reliable|stable|available|quick|cheap|efficient|scalable|secure) (did|does|has|have|was|is|were|are)',
+        'what did {what} save',
         'by what (percent|percentage|factor)',
         'how did (it|they|\\w+) (change|perform)',
         '(go|goes|went|come|came) (down|up) to',
@@ -155,12 +161,13 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'how did {who} (cope with|get|make|keep|stop|prevent|reduce|cut|speed up|scale)',
         'which \\w+ did {who} (use|deploy|run|pick|choose|adopt)',
         'what (software|products|frameworks|tools) did',
+        'what (tech|technology|technologies|software|tools|stack) (runs|ran|is|was|are|were|do|did)',
         'what (was|is) (their|the) answer',
         'doing about',
         'tech did',
         'tech was used',
       ],
-      zh: '技术选型|选型|部署方式|用了什么|用的什么|用了哪些|用什么技术|用啥|用的啥|靠什么|靠啥|怎么实现|如何实现|怎么落地|怎么搞定|搞定的|怎么做的|是怎么做|咋做的|咋弄的|怎么弄的|怎么处理的|怎么改的',
+      zh: '用的技术|用到的技术|用到了什么|用到哪些|技术选型|选型|部署方式|用了什么|用的什么|用了哪些|用什么技术|用啥|用的啥|靠什么|靠啥|怎么实现|如何实现|怎么落地|怎么搞定|搞定的|怎么做的|是怎么做|咋做的|咋弄的|怎么弄的|怎么处理的|怎么改的',
     },
     word: {
       en: [
@@ -199,7 +206,9 @@ type Forms = { readonly en: readonly string[]; readonly zh: string };
 function pattern({ en, zh }: Forms): RegExp {
   let n = 0;
   const alternatives = en.map((q) =>
-    q.replaceAll('{who}', () => `(?<who${n++}>they|them|it|that|this|the \\w+(?: \\w+)?)`),
+    q
+      .replaceAll('{who}', () => `(?<who${n++}>they|them|it|that|this|the \\w+(?: \\w+)?)`)
+      .replaceAll('{what}', () => `(?<who${n++}>\\w+(?: \\w+){0,3}?)`),
   );
   return new RegExp(`\\b(?:${alternatives.join('|')})\\b|${zh}`, n > 0 ? 'dgu' : 'gu');
 }
