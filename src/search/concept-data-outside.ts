@@ -17,7 +17,7 @@ export const OUTSIDE_CONCEPTS: readonly ConceptDef[] = [
     id: 'personal-banking',
     outside: true,
     en: 'my bank card | my card | my credit card | my account | my balance | card blocked | card declined | atm | pin code | open an account | interest rate | mortgage | opening hours | branch hours | my debit card | paypal | venmo | zelle | transfer limit | fees | brokerage account | trading account | savings account',
-    zh: '我的银行卡 | 银行卡 | 我的卡 | 卡被冻结 | 被冻结 | 我的账户 | 开户 | 房贷 | 利率 | 取款机 | 密码忘了 | 信用卡 | 储蓄卡 | 借记卡 | 我的信用卡 | 被盗刷 | 挂失 | 补卡 | 办卡 | 销卡 | 几点下班 | 营业时间 | 几点开门 | 支付宝 | 微信支付 | 余额宝 | 限额 | 转账限额 | 手续费 | 证券账户 | 股票账户 | 账户怎么开 | 怎么开户',
+    zh: '我的银行卡 | 银行卡 | 我的卡 | 卡被冻结 | 被冻结 | 我的账户 | 开户 | 房贷 | 利率 | 取款机 | 密码忘了 | 信用卡 | 储蓄卡 | 借记卡 | 我的信用卡 | 被盗刷 | 挂失 | 补卡 | 办卡 | 销卡 | 几点下班 | 营业时间 | 几点开门 | 支付宝 | 微信支付 | 余额宝 | 限额 | 转账限额 | 手续费 | 证券账户 | 股票账户 | 账户怎么开 | 怎么开户 | 到账时间 | 多久到账',
   },
   {
     id: 'investing',
@@ -46,8 +46,8 @@ export const OUTSIDE_CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'learning-careers',
     outside: true,
-    en: 'tutorial | tutorials | course | courses | book | books | textbook | become a | career | careers | job interview | interview questions | salary | salaries | resume | hiring | homework | exam | cloud certification | aws certification | kubernetes certification | cka | ckad | certification exam | make money | making money | business model | internship | intern | thesis | dissertation | research paper | replace programmers | take our jobs | statistical inference | statistics class | how to say | in english | in chinese | translate | translation',
-    zh: '入门 | 教程 | 看什么书 | 推荐书 | 书籍 | 课程 | 学习路线 | 面试 | 面试题 | 工资 | 薪资 | 转行 | 招聘 | 招工 | 简历 | 考证 | 作业 | 考试 | 云认证 | 认证考试 | 怎么学习 | 怎么学 | 如何学习 | 自学 | 学习资料 | 学什么 | 赚钱 | 怎么赚钱 | 盈利模式 | 实习 | 论文 | 毕业论文 | 毕设 | 毕业设计 | 取代程序员 | 会取代 | 失业 | 统计推断 | 统计学 | 用英语怎么说 | 英文怎么说 | 中文怎么说 | 翻译',
+    en: 'tutorial | tutorials | course | courses | book | books | textbook | become a | career | careers | job interview | interview questions | salary | salaries | resume | hiring | homework | exam | cloud certification | aws certification | kubernetes certification | cka | ckad | certification exam | make money | making money | business model | internship | intern | thesis | dissertation | research paper | replace programmers | take our jobs | statistical inference | statistics class | how to say | in english | in chinese | translate | translation | bootcamp',
+    zh: '入门 | 教程 | 看什么书 | 推荐书 | 书籍 | 课程 | 学习路线 | 面试 | 面试题 | 工资 | 薪资 | 转行 | 招聘 | 招工 | 简历 | 考证 | 作业 | 考试 | 云认证 | 认证考试 | 怎么学习 | 怎么学 | 如何学习 | 自学 | 学习资料 | 学什么 | 赚钱 | 怎么赚钱 | 盈利模式 | 实习 | 论文 | 毕业论文 | 毕设 | 毕业设计 | 取代程序员 | 会取代 | 失业 | 统计推断 | 统计学 | 用英语怎么说 | 英文怎么说 | 中文怎么说 | 翻译 | 训练营 | 报名',
   },
   {
     id: 'ai-tools',

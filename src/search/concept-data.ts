@@ -38,7 +38,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'traffic-peak',
     parents: ['load'],
     en: 'traffic spike | spike | spikes | spiky | surge | surges | peak | peaks | peak traffic | peak hours | rush | rush hour | burst | bursty | sudden traffic | jump in traffic | traffic jumps | 10x traffic | goes viral | viral | thundering herd | stampede | heavy traffic | traffic jump | pile in | piling in | pour in | pouring in | flood in | flooding in | swarm | swarms | flock | rush in | influx | hug of death | launch day | opening minutes | celebrity | influencer | influencers | viral post | trending | hot item | 10x visitors | 10x users | ten times the traffic | ten times the users',
-    zh: '高峰 | 高峰期 | 峰值 | 洪峰 | 流量高峰 | 流量洪峰 | 突增 | 暴涨 | 激增 | 暴增 | 猛增 | 突发流量 | 瞬时流量 | 流量突增 | 流量暴涨 | 尖峰 | 一拥而上 | 蜂拥 | 一窝蜂 | 蜂拥而至 | 涌入 | 挤进来 | 瞬间涌入 | 网红 | 明星带货 | 爆款 | 上热搜 | 热搜 | 流量上来 | 流量起来 | 流量上涨 | 流量大增 | 流量一上来',
+    zh: '高峰 | 高峰期 | 峰值 | 洪峰 | 流量高峰 | 流量洪峰 | 突增 | 暴涨 | 激增 | 暴增 | 猛增 | 突发流量 | 瞬时流量 | 流量突增 | 流量暴涨 | 尖峰 | 一拥而上 | 蜂拥 | 一窝蜂 | 蜂拥而至 | 涌入 | 挤进来 | 瞬间涌入 | 网红 | 明星带货 | 爆款 | 上热搜 | 热搜 | 流量上来 | 流量起来 | 流量上涨 | 流量大增 | 流量一上来 | 流量一来 | 流量来了 | 一来流量',
   },
   {
     id: 'concurrency',
@@ -64,6 +64,13 @@ export const CONCEPTS: readonly ConceptDef[] = [
     zh: '扩容 | 缩容 | 扩缩容 | 扩展 | 伸缩 | 弹性 | 加机器 | 加服务器 | 加节点 | 容量 | 自动扩缩容 | 弹性伸缩 | 水平扩展 | 横向扩展 | 负载均衡',
   },
 
+  {
+    id: 'scaling-speed',
+    parents: ['scaling', 'performance'],
+    en: 'scale fast | scale quickly | scaling speed | scaling time | slow to scale | scales too slowly | scaling takes | time to scale | fast scaling | rapid scaling | scale in minutes',
+    zh: '快速扩容 | 快速扩展 | 快速弹性 | 扩容速度 | 扩展时间 | 扩容时间 | 扩容太慢 | 扩得太慢 | 扩容慢 | 来不及扩 | 扩一台 | 扩机器 | 加一台机器',
+  },
+
   // Commerce: shops, shoppers and the events that bring them all at once.
   {
     id: 'commerce',
@@ -74,7 +81,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'sales-event',
     parents: ['commerce', 'traffic-peak'],
     en: 'sale | sales | sales event | promotion | promotions | promo | promos | campaign | campaigns | marketing campaign | discount | discounts | coupon | coupons | voucher | vouchers | limited-time | limited time offer | flash sale | flash sales | black friday | cyber monday | singles day | double 11 | 11.11 | 618 | holiday sale | holiday season | product drop | ticket sale | doorbuster | clearance | daily deals | limited-time deals | discount code | discount codes | promo code | promo codes | coupon code | coupon codes | voucher code | holiday deals | hot deals | lightning deals | limited drop | big sale | mega sale | sales day | shopping day | shopping festival | boxing day | prime day | end of season sale | livestream sale | live shopping | anniversary sale | anniversary sales | midnight deal | midnight deals',
-    zh: '促销 | 大促 | 促销活动 | 营销活动 | 秒杀 | 抢购 | 限时抢购 | 开抢 | 满减 | 优惠 | 优惠券 | 抢券 | 折扣 | 打折 | 特价 | 红包 | 双十一 | 双11 | 黑五 | 年货节 | 店庆 | 大促活动 | 直播带货 | 限量 | 搞活动 | 做活动 | 办活动 | 上活动 | 活动期间 | 活动当天 | 活动一开 | 活动开始 | 搞促销 | 发券 | 发优惠券 | 抢东西 | 抢货 | 抢单 | 抢不到 | 手慢无 | 零点开抢 | 零点开售 | 整点开抢 | 开售 | 预售 | 购物节 | 狂欢节 | 周年庆 | 活动预热 | 大促预热 | 预热期',
+    zh: '促销 | 大促 | 促销活动 | 营销活动 | 秒杀 | 抢购 | 限时抢购 | 开抢 | 满减 | 优惠 | 优惠券 | 抢券 | 折扣 | 打折 | 特价 | 红包 | 双十一 | 双11 | 黑五 | 年货节 | 店庆 | 大促活动 | 直播带货 | 限量 | 搞活动 | 做活动 | 办活动 | 上活动 | 活动期间 | 活动当天 | 活动一开 | 活动开始 | 搞促销 | 发券 | 发优惠券 | 抢东西 | 抢货 | 抢单 | 抢不到 | 手慢无 | 零点开抢 | 零点开售 | 整点开抢 | 开售 | 预售 | 购物节 | 狂欢节 | 周年庆 | 活动预热 | 大促预热 | 预热期 | 抢票 | 抢门票 | 抢茅台 | 抢口罩 | 抢鞋',
   },
   {
     id: 'orders',
@@ -92,8 +99,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'outage',
     parents: ['availability'],
-    en: "outage | outages | downtime | goes down | went down | go down | is down | was down | crash | crashes | crashed | crashing | dies | died | dead | fails | failed | failure | failures | broken | breaks | unavailable | unreachable | not loading | won't load | error page | 500 error | 502 | 503 | blank page | incident | incidents | goes dark | went dark | blows up | blew up | falls apart | keeps dying | site down | site is down | service down | not working | stops working | stopped working | stopped responding",
-    zh: '宕机 | 挂了 | 挂掉 | 全挂 | 崩了 | 崩溃 | 瘫痪 | 故障 | 不可用 | 打不开 | 进不去 | 白屏 | 报错 | 停机 | 死机 | 停摆 | 出故障 | 服务中断 | 出错 | 出问题 | 就崩 | 又崩 | 老崩 | 总崩 | 会崩 | 直接崩 | 崩掉 | 一崩 | 都崩 | 就挂 | 又挂 | 老挂 | 总挂 | 会挂 | 直接挂 | 停服 | 断服 | 访问不了 | 掉链子 | 趴窝',
+    en: "outage | outages | downtime | goes down | went down | go down | is down | was down | crash | crashes | crashed | crashing | dies | died | dead | fails | failed | failure | failures | broken | breaks | unavailable | unreachable | not loading | won't load | error page | 500 error | 502 | 503 | blank page | incident | incidents | goes dark | went dark | blows up | blew up | falls apart | keeps dying | site down | site is down | service down | not working | stops working | stopped working | stopped responding | 504",
+    zh: '宕机 | 挂了 | 挂掉 | 全挂 | 崩了 | 崩溃 | 瘫痪 | 故障 | 不可用 | 打不开 | 进不去 | 白屏 | 报错 | 停机 | 死机 | 停摆 | 出故障 | 服务中断 | 出错 | 出问题 | 就崩 | 又崩 | 老崩 | 总崩 | 会崩 | 直接崩 | 崩掉 | 一崩 | 都崩 | 就挂 | 又挂 | 老挂 | 总挂 | 会挂 | 直接挂 | 停服 | 断服 | 访问不了 | 掉链子 | 趴窝 | 瘫了 | 直接瘫 | 全瘫',
   },
   {
     id: 'recovery',
@@ -105,7 +112,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'disaster-recovery',
     parents: ['recovery'],
     en: 'disaster recovery | dr | failover | fail over | standby | hot standby | backup site | second site | second data center | second data centre | data center | data centre | data hall | datacenter | multi-region | multi-site | multiple sites | active-active | active active | active-passive | region outage | whole region | business continuity | rto | rpo | replica | replicas | primary-replica | primary replica | power failure | site failure | zone outage | availability zone | geo-redundant | second region | cross-region | multi-datacenter | primary goes down | primary fails | primary database fails | master goes down | master down',
-    zh: '容灾 | 灾备 | 多活 | 异地多活 | 同城双活 | 双活 | 两地三中心 | 故障转移 | 故障切换 | 主备 | 主从 | 备库 | 备份中心 | 机房 | 数据中心 | 业务连续性 | 主备切换 | 机房断电 | 机房着火 | 机房故障 | 双机房 | 多机房 | 跨机房 | 跨地域 | 多地域 | 备用机房 | 机房停电 | 主库挂了 | 主库宕机 | 主节点挂了 | 主节点故障 | 切主',
+    zh: '容灾 | 灾备 | 多活 | 异地多活 | 同城双活 | 双活 | 两地三中心 | 故障转移 | 故障切换 | 主备 | 主从 | 备库 | 备份中心 | 机房 | 数据中心 | 业务连续性 | 主备切换 | 机房断电 | 机房着火 | 机房故障 | 双机房 | 多机房 | 跨机房 | 跨地域 | 多地域 | 备用机房 | 机房停电 | 主库挂了 | 主库宕机 | 主节点挂了 | 主节点故障 | 切主 | 机房切换 | 切换机房 | 切到备用 | 同城双机房 | 同城双中心 | 同城灾备',
   },
 
   // Speed: how quickly a system answers and starts, and the complaints when it does not.
@@ -137,12 +144,12 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'money-movement',
     parents: ['finance'],
     en: 'payment | payments | pay | transfer | transfers | money transfer | wire | remittance | transaction | transactions | ledger | account balance | debit | deposit | withdrawal | settlement | clearing | reconciliation | refund | refunds | money | funds | wire transfer | bank transfer | card payment | account balances | payout | payouts',
-    zh: '支付 | 转账 | 汇款 | 交易 | 付款 | 扣款 | 到账 | 余额 | 账户 | 账本 | 记账 | 清算 | 结算 | 对账 | 退款 | 资金 | 钱款 | 存款 | 取款 | 提现 | 钱 | 钱扣了 | 扣了钱 | 扣钱 | 打款 | 收款 | 资金流水 | 划账 | 划转 | 入账 | 出账 | 账务',
+    zh: '支付 | 转账 | 汇款 | 交易 | 付款 | 扣款 | 到账 | 余额 | 账户 | 账本 | 记账 | 清算 | 结算 | 对账 | 退款 | 资金 | 钱款 | 存款 | 取款 | 提现 | 钱 | 钱扣了 | 扣了钱 | 扣钱 | 打款 | 收款 | 资金流水 | 划账 | 划转 | 入账 | 出账 | 账务 | 转出去 | 转出 | 转入',
   },
   {
     id: 'consistency',
-    en: "consistency | consistent | inconsistent | exactly once | exactly-once | idempotent | idempotency | duplicate | duplicates | duplicated | double charge | double spend | charged twice | lost update | data loss | lose data | lost data | integrity | atomic | acid | distributed transaction | doesn't add up | out of sync | mismatch | don't match | doesn't match | do not match | does not match | not matching | mismatched | discrepancy | discrepancies | don't balance | doesn't balance | goes through twice | went through twice | processed twice | double counting | double-counted | counted twice | all or nothing | partial data | partial load | half-loaded | half loaded | half written | incomplete data | numbers are wrong | wrong numbers | numbers don't add up | never lose a transaction | no lost transactions",
-    zh: '一致性 | 一致 | 不一致 | 强一致 | 幂等 | 重复 | 不重复 | 重复扣款 | 丢失 | 不丢 | 丢数据 | 数据丢失 | 完整性 | 事务 | 分布式事务 | 对不上 | 账对不上 | 错账 | 没收到 | 没到账 | 多扣 | 扣了两次 | 扣两次 | 扣多了 | 重复记账 | 重复支付 | 对不齐 | 数据对不上 | 不丢钱 | 掉单 | 单边账 | 一半数据 | 数据不全 | 数据残缺 | 半截数据 | 部分写入 | 数字搞错 | 数字不对 | 数据不准 | 统计不准 | 数据错了 | 不能丢 | 不丢不重 | 不能重复 | 丢单 | 防重 | 防丢',
+    en: "consistency | consistent | inconsistent | exactly once | exactly-once | idempotent | idempotency | duplicate | duplicates | duplicated | double charge | double spend | charged twice | lost update | data loss | lose data | lost data | integrity | atomic | acid | distributed transaction | doesn't add up | out of sync | mismatch | don't match | doesn't match | do not match | does not match | not matching | mismatched | discrepancy | discrepancies | don't balance | doesn't balance | goes through twice | went through twice | processed twice | double counting | double-counted | counted twice | all or nothing | partial data | partial load | half-loaded | half loaded | half written | incomplete data | numbers are wrong | wrong numbers | numbers don't add up | never lose a transaction | no lost transactions | stuck in pending | stuck pending",
+    zh: '一致性 | 一致 | 不一致 | 强一致 | 幂等 | 重复 | 不重复 | 重复扣款 | 丢失 | 不丢 | 丢数据 | 数据丢失 | 完整性 | 事务 | 分布式事务 | 对不上 | 账对不上 | 错账 | 没收到 | 没到账 | 多扣 | 扣了两次 | 扣两次 | 扣多了 | 重复记账 | 重复支付 | 对不齐 | 数据对不上 | 不丢钱 | 掉单 | 单边账 | 一半数据 | 数据不全 | 数据残缺 | 半截数据 | 部分写入 | 数字搞错 | 数字不对 | 数据不准 | 统计不准 | 数据错了 | 不能丢 | 不丢不重 | 不能重复 | 丢单 | 防重 | 防丢 | 处理中 | 一直处理中 | 卡在处理中 | 状态不一致 | 数据丢 | 数据就丢',
   },
   {
     id: 'compliance',
@@ -171,7 +178,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'sites',
     parents: ['edge'],
     en: 'factory | factories | plant | plants | shop floor | manufacturing | production line | warehouse | warehouses | retail stores | physical stores | brick and mortar | wind farm | wind farms | oil rig | oil rigs | vessel | hospital | hospitals | substation | cell tower | base station | cargo ship | vessels | mining site | mining sites | in-store | store locations | retail outlets | depots | depot | oil field | oil fields | supermarket | supermarkets | grocery stores | chain stores | store chain | gas station | gas stations | petrol station | petrol stations',
-    zh: '工厂 | 车间 | 产线 | 生产线 | 仓库 | 门店 | 线下门店 | 厂区 | 园区 | 矿山 | 矿井 | 油田 | 风电场 | 风场 | 船舶 | 医院 | 农场 | 变电站 | 基站 | 智能制造 | 工业互联网 | 分店 | 各地门店 | 工地 | 港口 | 码头 | 加油站 | 各个门店 | 超市 | 连锁店 | 连锁门店 | 便利店',
+    zh: '工厂 | 车间 | 产线 | 生产线 | 仓库 | 门店 | 线下门店 | 厂区 | 园区 | 矿山 | 矿井 | 油田 | 风电场 | 风场 | 船舶 | 医院 | 农场 | 变电站 | 基站 | 智能制造 | 工业互联网 | 分店 | 各地门店 | 工地 | 港口 | 码头 | 加油站 | 各个门店 | 超市 | 连锁店 | 连锁门店 | 便利店 | 厂里 | 厂子 | 车间里',
   },
   {
     id: 'devices',
@@ -188,7 +195,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'flaky-network',
     parents: ['network', 'edge'],
     en: 'flaky network | flaky connection | unreliable network | unstable network | poor connectivity | bad connectivity | intermittent | intermittent connectivity | connection drops | drops connection | loses connection | disconnected | disconnects | offline | goes offline | no internet | spotty | patchy | low bandwidth | satellite link | cellular | 4g | lte | fall off the network | unstable connection | lost connection | connection lost | lose connection | losing connection | network outage | network outages | packet loss | drop off the network | drops off the network | dropping off the network | keeps disconnecting | disconnects from the network',
-    zh: '弱网 | 断网 | 离线 | 网络不稳定 | 网络不稳 | 网络差 | 网不好 | 信号差 | 信号不好 | 掉线 | 断线 | 断连 | 没网 | 时断时续 | 带宽低 | 带宽小 | 网络中断 | 网络抖动 | 丢包 | 网络时有时无 | 网络时好时坏 | 网络断断续续 | 网时有时无 | 连不上云端 | 连不上服务器 | 断开连接',
+    zh: '弱网 | 断网 | 离线 | 网络不稳定 | 网络不稳 | 网络差 | 网不好 | 信号差 | 信号不好 | 掉线 | 断线 | 断连 | 没网 | 时断时续 | 带宽低 | 带宽小 | 网络中断 | 网络抖动 | 丢包 | 网络时有时无 | 网络时好时坏 | 网络断断续续 | 网时有时无 | 连不上云端 | 连不上服务器 | 断开连接 | 网一断 | 一断网',
   },
 
   // Resources: compute, memory, and how well they are used.
@@ -213,12 +220,12 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'utilisation',
     parents: ['resources', 'cost'],
     en: 'utilisation | utilization | usage | idle | sitting idle | wasted | waste | wasteful | overprovisioned | over-provisioned | underused | underutilised | underutilized | efficiency | efficient | bin packing | sit idle | sits idle | idle most of the day | unused | low usage | wasted capacity | shared gpu | gpu sharing | does nothing | doing nothing | sits unused',
-    zh: '利用率 | 使用率 | 闲置 | 浪费 | 空闲 | 空转 | 资源浪费 | 用不满 | 复用 | 利用率低 | 用不上 | 利用不起来 | 抢同一 | 白天闲着 | 白天空着 | 大部分时间闲着 | 忙闲不均 | 峰谷',
+    zh: '利用率 | 使用率 | 闲置 | 浪费 | 空闲 | 空转 | 资源浪费 | 用不满 | 复用 | 利用率低 | 用不上 | 利用不起来 | 抢同一 | 白天闲着 | 白天空着 | 大部分时间闲着 | 忙闲不均 | 峰谷 | 白天忙晚上闲 | 晚上闲 | 白天忙',
   },
   {
     id: 'cost',
     en: 'cost | costs | costly | expensive | too expensive | pricey | spend | spending | overspend | bill | bills | cloud bill | budget | cheaper | cheap | save money | saving money | savings | cost cutting | pay too much | burn money | burning money | price | pricing | spend too much | costs a fortune | cost a fortune | cut costs | lower costs | reduce costs | money pit',
-    zh: '成本 | 费用 | 开销 | 开支 | 花钱 | 花费 | 太贵 | 很贵 | 省钱 | 降本 | 降本增效 | 预算 | 账单 | 烧钱 | 省成本 | 性价比 | 价格 | 太费钱 | 费钱 | 花销 | 开销大 | 降成本 | 控制成本 | 成本高 | 云账单',
+    zh: '成本 | 费用 | 开销 | 开支 | 花钱 | 花费 | 太贵 | 很贵 | 省钱 | 降本 | 降本增效 | 预算 | 账单 | 烧钱 | 省成本 | 性价比 | 价格 | 太费钱 | 费钱 | 花销 | 开销大 | 降成本 | 控制成本 | 成本高 | 云账单 | 钱花得冤 | 冤枉钱 | 白花钱',
   },
 
   // AI: models, serving them, and the accelerators they run on.
