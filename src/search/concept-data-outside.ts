@@ -71,7 +71,7 @@ export const OUTSIDE_CONCEPTS: readonly ConceptDef[] = [
     id: 'business-side',
     outside: true,
     en: 'customer service scripts | sales scripts | marketing copy | copywriting | seo | social media marketing | advertising | ad campaign | payroll | bookkeeping | open an online shop | open a shop | start an online store | become a seller | seller account | sell on instagram | instagram | etsy | tiktok shop',
-    zh: '客服话术 | 话术 | 文案 | 运营技巧 | 店铺运营 | 引流 | 投放广告 | 广告投放 | 选品 | 直通车 | 记账软件 | 开网店 | 怎么开店 | 开店',
+    zh: '客服话术 | 话术 | 文案 | 运营技巧 | 店铺运营 | 引流 | 投放广告 | 广告投放 | 选品 | 直通车 | 记账软件 | 开网店 | 怎么开店 | 开店 | 起号 | 涨粉 | 直播运营 | 带货技巧',
   },
   {
     id: 'consumer-help',

@@ -56,7 +56,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'overload',
     parents: ['load', 'outage'],
     en: "overload | overloaded | overwhelmed | can't keep up | cannot keep up | can't cope | cannot cope | can't handle | cannot handle | can't take | buckles | buckle | falls over | fell over | falling over | melts down | meltdown | crushed | swamped | hammered | saturated | maxed out | too many requests | backlog | backlogged | queued up | queue up | piling up | slammed | overrun | grinds to a halt | ground to a halt | brought down | takes down | took down | knocked over | buckling | survive | withstand | hold up | holds up",
-    zh: '过载 | 扛不住 | 顶不住 | 撑不住 | 抗不住 | 承受不住 | 压垮 | 打挂 | 打爆 | 被打爆 | 爆了 | 挤爆 | 撑爆 | 满载 | 跑满 | 排队 | 积压 | 堆积 | 跟不上 | 扛不动 | 顶不动 | 撑不下 | 压不住 | 冲垮 | 被冲垮 | 冲爆 | 打垮 | 拖垮 | 拖死 | 雪崩 | 卡爆 | 挤崩 | 扛住 | 顶住 | 撑住 | 扛过 | 撑过 | 扛流量 | 抗流量 | 顶流量',
+    zh: '过载 | 扛不住 | 顶不住 | 撑不住 | 抗不住 | 承受不住 | 压垮 | 打挂 | 打爆 | 被打爆 | 爆了 | 挤爆 | 撑爆 | 满载 | 跑满 | 排队 | 积压 | 堆积 | 跟不上 | 扛不动 | 顶不动 | 撑不下 | 压不住 | 冲垮 | 被冲垮 | 冲爆 | 打垮 | 拖垮 | 拖死 | 雪崩 | 卡爆 | 挤崩 | 扛住 | 顶住 | 撑住 | 扛过 | 撑过 | 扛流量 | 抗流量 | 顶流量 | 就爆 | 一下就爆 | 服务器爆',
   },
   {
     id: 'scaling',
@@ -67,8 +67,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'scaling-speed',
     parents: ['scaling', 'performance'],
-    en: 'scale fast | scale quickly | scaling speed | scaling time | slow to scale | scales too slowly | scaling takes | time to scale | fast scaling | rapid scaling | scale in minutes',
-    zh: '快速扩容 | 快速扩展 | 快速弹性 | 扩容速度 | 扩展时间 | 扩容时间 | 扩容太慢 | 扩得太慢 | 扩容慢 | 来不及扩 | 扩一台 | 扩机器 | 加一台机器',
+    en: 'scale fast | scale quickly | scaling speed | scaling time | slow to scale | scales too slowly | scaling takes | time to scale | fast scaling | rapid scaling | scale in minutes | capacity planning | pre-scale | pre-scaling | scale ahead | scale in advance',
+    zh: '快速扩容 | 快速扩展 | 快速弹性 | 扩容速度 | 扩展时间 | 扩容时间 | 扩容太慢 | 扩得太慢 | 扩容慢 | 来不及扩 | 扩一台 | 扩机器 | 加一台机器 | 提前扩容 | 预扩容 | 提前准备机器 | 提前把机器 | 容量规划 | 容量评估',
   },
 
   // Commerce: shops, shoppers and the events that bring them all at once.
@@ -80,8 +80,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'sales-event',
     parents: ['commerce', 'traffic-peak'],
-    en: 'sale | sales | sales event | promotion | promotions | promo | promos | campaign | campaigns | marketing campaign | discount | discounts | coupon | coupons | voucher | vouchers | limited-time | limited time offer | flash sale | flash sales | black friday | cyber monday | singles day | double 11 | 11.11 | 618 | holiday sale | holiday season | product drop | ticket sale | doorbuster | clearance | daily deals | limited-time deals | discount code | discount codes | promo code | promo codes | coupon code | coupon codes | voucher code | holiday deals | hot deals | lightning deals | limited drop | big sale | mega sale | sales day | shopping day | shopping festival | boxing day | prime day | end of season sale | livestream sale | live shopping | anniversary sale | anniversary sales | midnight deal | midnight deals',
-    zh: '促销 | 大促 | 促销活动 | 营销活动 | 秒杀 | 抢购 | 限时抢购 | 开抢 | 满减 | 优惠 | 优惠券 | 抢券 | 折扣 | 打折 | 特价 | 红包 | 双十一 | 双11 | 黑五 | 年货节 | 店庆 | 大促活动 | 直播带货 | 限量 | 搞活动 | 做活动 | 办活动 | 上活动 | 活动期间 | 活动当天 | 活动一开 | 活动开始 | 搞促销 | 发券 | 发优惠券 | 抢东西 | 抢货 | 抢单 | 抢不到 | 手慢无 | 零点开抢 | 零点开售 | 整点开抢 | 开售 | 预售 | 购物节 | 狂欢节 | 周年庆 | 活动预热 | 大促预热 | 预热期 | 抢票 | 抢门票 | 抢茅台 | 抢口罩 | 抢鞋',
+    en: 'sale | sales | sales event | promotion | promotions | promo | promos | campaign | campaigns | marketing campaign | discount | discounts | coupon | coupons | voucher | vouchers | limited-time | limited time offer | flash sale | flash sales | black friday | cyber monday | singles day | double 11 | 11.11 | 618 | holiday sale | holiday season | product drop | ticket sale | doorbuster | clearance | daily deals | limited-time deals | discount code | discount codes | promo code | promo codes | coupon code | coupon codes | voucher code | holiday deals | hot deals | lightning deals | limited drop | big sale | mega sale | sales day | shopping day | shopping festival | boxing day | prime day | end of season sale | livestream sale | live shopping | anniversary sale | anniversary sales | midnight deal | midnight deals | before the sale | ahead of the sale',
+    zh: '促销 | 大促 | 促销活动 | 营销活动 | 秒杀 | 抢购 | 限时抢购 | 开抢 | 满减 | 优惠 | 优惠券 | 抢券 | 折扣 | 打折 | 特价 | 红包 | 双十一 | 双11 | 黑五 | 年货节 | 店庆 | 大促活动 | 直播带货 | 限量 | 搞活动 | 做活动 | 办活动 | 上活动 | 活动期间 | 活动当天 | 活动一开 | 活动开始 | 搞促销 | 发券 | 发优惠券 | 抢东西 | 抢货 | 抢单 | 抢不到 | 手慢无 | 零点开抢 | 零点开售 | 整点开抢 | 开售 | 预售 | 购物节 | 狂欢节 | 周年庆 | 活动预热 | 大促预热 | 预热期 | 抢票 | 抢门票 | 抢茅台 | 抢口罩 | 抢鞋 | 开卖 | 直播开卖 | 活动前 | 大促前 | 活动之前',
   },
   {
     id: 'orders',
@@ -100,13 +100,13 @@ export const CONCEPTS: readonly ConceptDef[] = [
     id: 'outage',
     parents: ['availability'],
     en: "outage | outages | downtime | goes down | went down | go down | is down | was down | crash | crashes | crashed | crashing | dies | died | dead | fails | failed | failure | failures | broken | breaks | unavailable | unreachable | not loading | won't load | error page | 500 error | 502 | 503 | blank page | incident | incidents | goes dark | went dark | blows up | blew up | falls apart | keeps dying | site down | site is down | service down | not working | stops working | stopped working | stopped responding | 504",
-    zh: '宕机 | 挂了 | 挂掉 | 全挂 | 崩了 | 崩溃 | 瘫痪 | 故障 | 不可用 | 打不开 | 进不去 | 白屏 | 报错 | 停机 | 死机 | 停摆 | 出故障 | 服务中断 | 出错 | 出问题 | 就崩 | 又崩 | 老崩 | 总崩 | 会崩 | 直接崩 | 崩掉 | 一崩 | 都崩 | 就挂 | 又挂 | 老挂 | 总挂 | 会挂 | 直接挂 | 停服 | 断服 | 访问不了 | 掉链子 | 趴窝 | 瘫了 | 直接瘫 | 全瘫',
+    zh: '宕机 | 挂了 | 挂掉 | 全挂 | 崩了 | 崩溃 | 瘫痪 | 故障 | 不可用 | 打不开 | 进不去 | 白屏 | 报错 | 停机 | 死机 | 停摆 | 出故障 | 服务中断 | 出错 | 出问题 | 就崩 | 又崩 | 老崩 | 总崩 | 会崩 | 直接崩 | 崩掉 | 一崩 | 都崩 | 就挂 | 又挂 | 老挂 | 总挂 | 会挂 | 直接挂 | 停服 | 断服 | 访问不了 | 掉链子 | 趴窝 | 瘫了 | 直接瘫 | 全瘫 | 出事 | 怕出事 | 出事故',
   },
   {
     id: 'recovery',
     parents: ['availability'],
     en: 'recovery | recover | failure recovery | self-healing | self healing | auto restart | automatic recovery | restart automatically | heal | comes back | bounce back | come back up | back online | back up and running | restarts itself | auto-heal',
-    zh: '恢复 | 故障恢复 | 自动恢复 | 自愈 | 自动重启 | 拉起 | 恢复不了 | 拉起来 | 自己恢复 | 自动拉起',
+    zh: '恢复 | 故障恢复 | 自动恢复 | 自愈 | 自动重启 | 拉起 | 恢复不了 | 拉起来 | 自己恢复 | 自动拉起 | 没人去重启 | 没人重启 | 手动重启 | 要人去重启',
   },
   {
     id: 'disaster-recovery',
@@ -130,8 +130,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'startup',
     parents: ['performance'],
-    en: 'start up | start-up | startup time | boot | boots | boot time | cold start | cold starts | slow to start | restart time | spin up | warm up | slow startup | fast startup | startup latency | reboot | reboots | rebooting | rebooted | power on | slow to boot | launch time | time to start',
-    zh: '启动 | 启动时间 | 启动慢 | 冷启动 | 开机 | 重启慢 | 秒级启动 | 拉起慢 | 开机慢 | 起得慢 | 起来慢 | 重启后',
+    en: 'start up | start-up | startup time | boot | boots | boot time | cold start | cold starts | slow to start | restart time | spin up | warm up | slow startup | fast startup | startup latency | reboot | reboots | rebooting | rebooted | power on | slow to boot | launch time | time to start | image pull | image pulls | pulling images | pull the image',
+    zh: '启动 | 启动时间 | 启动慢 | 冷启动 | 开机 | 重启慢 | 秒级启动 | 拉起慢 | 开机慢 | 起得慢 | 起来慢 | 重启后 | 拉镜像 | 镜像拉取 | 拉取镜像 | 拉镜像慢',
   },
 
   // Money: moving it, keeping it right, and the rules around it.
@@ -149,12 +149,12 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'consistency',
     en: "consistency | consistent | inconsistent | exactly once | exactly-once | idempotent | idempotency | duplicate | duplicates | duplicated | double charge | double spend | charged twice | lost update | data loss | lose data | lost data | integrity | atomic | acid | distributed transaction | doesn't add up | out of sync | mismatch | don't match | doesn't match | do not match | does not match | not matching | mismatched | discrepancy | discrepancies | don't balance | doesn't balance | goes through twice | went through twice | processed twice | double counting | double-counted | counted twice | all or nothing | partial data | partial load | half-loaded | half loaded | half written | incomplete data | numbers are wrong | wrong numbers | numbers don't add up | never lose a transaction | no lost transactions | stuck in pending | stuck pending",
-    zh: '一致性 | 一致 | 不一致 | 强一致 | 幂等 | 重复 | 不重复 | 重复扣款 | 丢失 | 不丢 | 丢数据 | 数据丢失 | 完整性 | 事务 | 分布式事务 | 对不上 | 账对不上 | 错账 | 没收到 | 没到账 | 多扣 | 扣了两次 | 扣两次 | 扣多了 | 重复记账 | 重复支付 | 对不齐 | 数据对不上 | 不丢钱 | 掉单 | 单边账 | 一半数据 | 数据不全 | 数据残缺 | 半截数据 | 部分写入 | 数字搞错 | 数字不对 | 数据不准 | 统计不准 | 数据错了 | 不能丢 | 不丢不重 | 不能重复 | 丢单 | 防重 | 防丢 | 处理中 | 一直处理中 | 卡在处理中 | 状态不一致 | 数据丢 | 数据就丢',
+    zh: '一致性 | 一致 | 不一致 | 强一致 | 幂等 | 重复 | 不重复 | 重复扣款 | 丢失 | 不丢 | 丢数据 | 数据丢失 | 完整性 | 事务 | 分布式事务 | 对不上 | 账对不上 | 错账 | 没收到 | 没到账 | 多扣 | 扣了两次 | 扣两次 | 扣多了 | 重复记账 | 重复支付 | 对不齐 | 数据对不上 | 不丢钱 | 掉单 | 单边账 | 一半数据 | 数据不全 | 数据残缺 | 半截数据 | 部分写入 | 数字搞错 | 数字不对 | 数据不准 | 统计不准 | 数据错了 | 不能丢 | 不丢不重 | 不能重复 | 丢单 | 防重 | 防丢 | 处理中 | 一直处理中 | 卡在处理中 | 状态不一致 | 数据丢 | 数据就丢 | 不能出错 | 不能错 | 不出错 | 零差错 | 不能有差错',
   },
   {
     id: 'compliance',
     en: 'compliance | compliant | regulator | regulators | regulatory | regulated | regulation | regulations | audit | audits | auditor | auditors | audit trail | pci | pci-dss | sox | gdpr | kyc | aml | certification | certified | inspection | supervisory | inspectors | examiners | who changed what | change records | record of changes | paper trail | on record | traceability | traceable | iso 27001 | soc 2 | hipaa',
-    zh: '合规 | 合规性 | 监管 | 监管机构 | 审计 | 审计员 | 等保 | 等级保护 | 留痕 | 审查 | 银保监 | 证监会 | 央行 | 牌照 | 监管检查 | 迎检 | 过审 | 备案 | 合规要求 | 可追溯 | 追溯 | 留档 | 记录在案 | 操作记录 | 操作日志 | 日志留存',
+    zh: '合规 | 合规性 | 监管 | 监管机构 | 审计 | 审计员 | 等保 | 等级保护 | 留痕 | 审查 | 银保监 | 证监会 | 央行 | 牌照 | 监管检查 | 迎检 | 过审 | 备案 | 合规要求 | 可追溯 | 追溯 | 留档 | 记录在案 | 操作记录 | 操作日志 | 日志留存 | 等保三级 | 等保二级 | 三级等保 | 等级保护三级',
   },
   {
     id: 'security',
@@ -172,7 +172,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'edge',
     en: 'edge | edge computing | edge node | edge nodes | on-site | on site | on-premises | on premises | on-prem | in the field | out in the field | remote site | remote sites | remote locations | branch offices | far from the cloud | near the data source | local processing | process locally | processed locally | on the device | on-device | where the data is | at the source | close to the source | close to the data | near the devices | not in the cloud | instead of the cloud | back to the cloud | to the cloud and back',
-    zh: '边缘 | 边缘计算 | 边缘节点 | 现场 | 就近 | 远程站点 | 分支机构 | 网点 | 野外 | 偏远 | 云边协同 | 边云协同 | 本地处理 | 就地处理 | 就地 | 本地计算 | 在本地 | 端侧 | 设备端 | 靠近设备 | 不上云 | 传回云端 | 回传云端 | 云端太远 | 现场处理',
+    zh: '边缘 | 边缘计算 | 边缘节点 | 现场 | 就近 | 远程站点 | 分支机构 | 网点 | 野外 | 偏远 | 云边协同 | 边云协同 | 本地处理 | 就地处理 | 就地 | 本地计算 | 在本地 | 端侧 | 设备端 | 靠近设备 | 不上云 | 传回云端 | 回传云端 | 云端太远 | 现场处理 | 无人值守 | 没人值守',
   },
   {
     id: 'sites',
@@ -231,8 +231,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   // AI: models, serving them, and the accelerators they run on.
   {
     id: 'ai',
-    en: 'ai | artificial intelligence | machine learning | ml | deep learning | neural network | neural networks | model | models | llm | llms | large language model | genai | generative ai | gpt | chatbot | chatbots | computer vision | recommendation model | embeddings | training | model training | speech recognition | speech to text | speech-to-text | transcription | text to speech | ocr | machine translation | nlp | natural language processing | image recognition | object detection | face recognition | recommendation engine | recommender | ai assistant | copilot | classifier | classifiers | image classification | vision model | vision models | detection model | data scientist | data scientists | ml engineers | openai | fine-tune | fine-tuning | fine tune | ranking model | ranking models | personalisation | personalization | predictive model | forecasting model | recommendation | recommendation service | recommendation system | stable diffusion | image generation | text-to-image | text to image | diffusion model | diffusion models',
-    zh: '人工智能 | 机器学习 | 深度学习 | 模型 | 大模型 | 大语言模型 | 神经网络 | 生成式 | 聊天机器人 | 智能客服 | 计算机视觉 | 视觉识别 | 图像识别 | 训练 | 模型训练 | 向量 | 语音识别 | 语音转文字 | 语音合成 | 文字识别 | 机器翻译 | 自然语言处理 | 人脸识别 | 目标检测 | 推荐算法 | 推荐模型 | 识别服务 | 分类模型 | 检测模型 | 视觉模型 | 算法模型 | 算法工程师 | 数据科学家 | 微调 | 智能问答 | 问答机器人 | 对话机器人 | 客服机器人 | ai服务 | 推荐服务 | 推荐系统 | 文生图 | 图像生成',
+    en: 'ai | artificial intelligence | machine learning | ml | deep learning | neural network | neural networks | model | models | llm | llms | large language model | genai | generative ai | gpt | chatbot | chatbots | computer vision | recommendation model | embeddings | training | model training | speech recognition | speech to text | speech-to-text | transcription | text to speech | ocr | machine translation | nlp | natural language processing | image recognition | object detection | face recognition | recommendation engine | recommender | ai assistant | copilot | classifier | classifiers | image classification | vision model | vision models | detection model | data scientist | data scientists | ml engineers | openai | fine-tune | fine-tuning | fine tune | ranking model | ranking models | personalisation | personalization | predictive model | forecasting model | recommendation | recommendation service | recommendation system | stable diffusion | image generation | text-to-image | text to image | diffusion model | diffusion models | model files | model file',
+    zh: '人工智能 | 机器学习 | 深度学习 | 模型 | 大模型 | 大语言模型 | 神经网络 | 生成式 | 聊天机器人 | 智能客服 | 计算机视觉 | 视觉识别 | 图像识别 | 训练 | 模型训练 | 向量 | 语音识别 | 语音转文字 | 语音合成 | 文字识别 | 机器翻译 | 自然语言处理 | 人脸识别 | 目标检测 | 推荐算法 | 推荐模型 | 识别服务 | 分类模型 | 检测模型 | 视觉模型 | 算法模型 | 算法工程师 | 数据科学家 | 微调 | 智能问答 | 问答机器人 | 对话机器人 | 客服机器人 | ai服务 | 推荐服务 | 推荐系统 | 文生图 | 图像生成 | 模型文件 | 模型太大 | 大模型文件',
   },
   {
     id: 'inference',
