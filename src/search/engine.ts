@@ -5,6 +5,7 @@ import { TypoCorrector } from './fuzzy.js';
 import { type CaseEvidence, EvidenceCounter, type TermHit, termsFor } from './hits.js';
 import { detectLang } from './lang.js';
 import { normalize } from './normalize.js';
+import { inPhraseSense } from './phrase-sense.js';
 import { detectSection } from './section.js';
 import { GENERIC_WORDS } from './stop-words.js';
 import { buildSynonymMap, type SynonymMap } from './synonyms.js';
@@ -27,7 +28,7 @@ const SYNONYM_FACTOR = 0.9;
 /** A concept shared by question and case is good evidence, but less than the same words. */
 export const CONCEPT_FACTOR = 0.8;
 /** How much evidence one unit of an outside concept (see `ConceptDef.outside`) takes away. */
-export const OUTSIDE_WEIGHT = 1;
+export const OUTSIDE_WEIGHT = 1.5;
 const MAX_FUZZY_WORDS = 24;
 const MAX_KEY_CHARS = 40;
 
@@ -66,7 +67,13 @@ class Engine implements SearchIndex {
     const mentions = this.#concepts.find(atoms);
     const units = this.#units(atoms, intent.spans, mentions);
     const { words, quality } = this.#correctTypos(atoms, units);
-    const hits = this.#lookup(words, quality, units);
+    const hits = inPhraseSense(
+      this.#lookup(words, quality, units),
+      mentions,
+      this.#index.postings,
+      this.#concepts,
+      this.size,
+    );
     const outside = this.#conceptHits(mentions, units, hits);
 
     const found = this.#counter.count(hits, units, this.size);

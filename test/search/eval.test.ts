@@ -67,11 +67,20 @@ async function loadQuestions(file: string): Promise<EvalQuestion[]> {
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 
-describe.each([
-  ['test/fixtures/search-eval.yaml', true],
-  ['test/fixtures/search-eval-extra.yaml', true],
-  ['test/fixtures/search-eval-lead.yaml', false],
-])('search evaluation on %s', (file, hasSections) => {
+/** The least each set must score; a set written for tuning is held at the numbers it reached. */
+interface Floors {
+  top1: number;
+  /** null: the set has no section questions. */
+  section: number | null;
+  outOfScope: number;
+}
+
+describe.each<[string, Floors]>([
+  ['test/fixtures/search-eval.yaml', { top1: 0.9, section: 0.8, outOfScope: 0.8 }],
+  ['test/fixtures/search-eval-extra.yaml', { top1: 0.9, section: 0.8, outOfScope: 0.8 }],
+  ['test/fixtures/search-eval-lead.yaml', { top1: 0.9, section: null, outOfScope: 0.8 }],
+  ['test/fixtures/search-eval-dev.yaml', { top1: 0.97, section: 0.98, outOfScope: 0.98 }],
+])('search evaluation on %s', (file, floors) => {
   let index: SearchIndex;
   let scores: Scores;
   let count = 0;
@@ -97,15 +106,16 @@ describe.each([
     expect(count).toBeGreaterThan(0);
   });
 
-  it('ranks the right case first for ≥ 90% of in-scope questions', () => {
+  it(`ranks the right case first for ≥ ${pct(floors.top1)} of in-scope questions`, () => {
     expect(scores.top1).not.toBeNull();
-    expect(scores.top1).toBeGreaterThanOrEqual(0.9);
+    expect(scores.top1).toBeGreaterThanOrEqual(floors.top1);
   });
 
-  if (hasSections) {
-    it('finds the right section for ≥ 80% of section questions', () => {
+  const sectionFloor = floors.section;
+  if (sectionFloor !== null) {
+    it(`finds the right section for ≥ ${pct(sectionFloor)} of section questions`, () => {
       expect(scores.section).not.toBeNull();
-      expect(scores.section).toBeGreaterThanOrEqual(0.8);
+      expect(scores.section).toBeGreaterThanOrEqual(sectionFloor);
     });
   } else {
     it('has no section questions, so its section score is n/a', () => {
@@ -113,8 +123,8 @@ describe.each([
     });
   }
 
-  it('returns no match for ≥ 80% of out-of-scope questions', () => {
+  it(`returns no match for ≥ ${pct(floors.outOfScope)} of out-of-scope questions`, () => {
     expect(scores.outOfScope).not.toBeNull();
-    expect(scores.outOfScope).toBeGreaterThanOrEqual(0.8);
+    expect(scores.outOfScope).toBeGreaterThanOrEqual(floors.outOfScope);
   });
 });

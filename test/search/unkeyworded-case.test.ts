@@ -31,8 +31,21 @@ describe('a case without keywords, in a casebook with the seed cases', () => {
     'our analytics cluster does nothing in the daytime and is too small overnight',
     '跑批任务半夜跑不完，早上报表出不来',
     '数仓里有重复数据，报表对不上',
+    'the overnight batch is still running when the business opens and the dashboards are stale',
+    'events that show up late or twice throw off the billing report',
+    'we pay for a cluster that does nothing all day',
+    '报表每天早上都出不来，夜里的任务跑太久',
   ])('is found by a paraphrase of its challenges: %s', (q) => {
     expect(top(q)).toBe('data-pipeline');
+  });
+
+  it.each([
+    ['how much did the nightly pipeline speed up', 'metrics'],
+    ['what did the data pipeline use to retry failed steps', 'solutions'],
+  ])('answers a question about one part of it: %s', (q, section) => {
+    const r = index.search(q);
+    expect(r.matches[0]?.caseId).toBe('data-pipeline');
+    expect(r.section).toBe(section);
   });
 
   it.each([
