@@ -1,4 +1,5 @@
 import { OUTSIDE_CONCEPTS } from './concept-data-outside.js';
+import { PLATFORM_CONCEPTS } from './concept-data-platform.js';
 
 /**
  * The domain's concepts, as data: what people mean, in the words they use for it, in English and
@@ -308,5 +309,6 @@ export const CONCEPTS: readonly ConceptDef[] = [
     en: 'data collection | collect data | collecting data | telemetry | readings | sensor data | measurements | ingest | ingestion | time series | time-series | metrics collection | event data | usage events | clickstream | click events',
     zh: '数据采集 | 采集 | 遥测 | 上报 | 时序数据 | 埋点 | 回传 | 事件数据 | 点击流 | 行为数据',
   },
+  ...PLATFORM_CONCEPTS,
   ...OUTSIDE_CONCEPTS,
 ];

@@ -60,3 +60,31 @@ describe('a case without keywords, in a casebook with the seed cases', () => {
     expect(index.search('how do I cancel my online order').matches).toEqual([]);
   });
 });
+
+// A team's casebook written in English only, about platform work the seed never mentions: a
+// question in Chinese reaches its cases through the concepts both languages share.
+describe('a Chinese question to an English-only team casebook', () => {
+  let index: SearchIndex;
+
+  beforeAll(async () => {
+    index = buildIndex((await loadCatalog('test/fixtures/casebook-own')).cases);
+  });
+
+  const top = (q: string) => index.search(q).matches[0]?.caseId ?? null;
+
+  it.each([
+    ['怎么定期轮换数据库密码', 'secrets-rotation'],
+    ['数据库密码被提交到代码仓库了', 'secrets-rotation'],
+    ['密钥泄露了怎么办', 'secrets-rotation'],
+    ['链路追踪怎么做，请求慢在哪个服务', 'tracing'],
+    ['编译太慢，每个合并请求都要全量构建', 'build-cache'],
+    ['构建缓存怎么在流水线之间共享', 'build-cache'],
+    ['持续集成的账单翻倍了', 'build-cache'],
+  ])('finds %s → %s', (q, id) => {
+    expect(top(q)).toBe(id);
+  });
+
+  it.each(['我忘记密码了', '仓库里的货太多了', '周末去哪里玩'])('leaves %s unmatched', (q) => {
+    expect(top(q)).toBeNull();
+  });
+});
