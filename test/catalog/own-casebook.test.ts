@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogError, formatProblem, loadCatalog } from '../../src/catalog/load.js';
+import { type Catalog, CatalogError, formatProblem, loadCatalog } from '../../src/catalog/load.js';
 import { createCore } from '../../src/core/core.js';
 import type { Answer } from '../../src/core/model.js';
 import { renderHomeView } from '../../src/render/blockkit.js';
@@ -16,15 +16,29 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 const DIR = 'test/fixtures/casebook-own';
 const catalog = await loadCatalog(DIR);
 const index = buildIndex(catalog.cases);
-const core = createCore({
-  catalog,
-  index,
-  store: new MemoryStore(),
-  defaultLocale: 'en',
-  now: () => new Date('2026-11-26T08:00:00Z'),
-  random: () => 0,
-});
+/** A core over `of`, on a fixed day; `random` picks the tip. */
+const coreOver = (of: Catalog, random = 0) =>
+  createCore({
+    catalog: of,
+    index: buildIndex(of.cases),
+    store: new MemoryStore(),
+    defaultLocale: 'en',
+    now: () => new Date('2026-11-26T08:00:00Z'),
+    random: () => random,
+  });
+const core = coreOver(catalog);
 const ask = (text: string) => core.handle({ id: 'r', platform: 'console', text });
+
+/** Runs `edit` on a copy of the fixture casebook in a temp folder, then removes it. */
+async function withCopy(edit: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
+  try {
+    await cp(DIR, dir, { recursive: true });
+    await edit(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 const diagrams = { renderer: 'none', baseUrl: '' } as const;
 const text = (a: Answer) => renderText(a, { color: false, diagrams });
 
@@ -108,9 +122,7 @@ describe('a monolingual casebook with its own principles', () => {
 
 describe('validate on a casebook with its own principles', () => {
   it('names an unknown principle with its file and path', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
-    try {
-      await cp(DIR, dir, { recursive: true });
+    await withCopy(async (dir) => {
       const file = path.join(dir, 'tracing.yaml');
       await writeFile(
         file,
@@ -123,43 +135,28 @@ describe('validate on a casebook with its own principles', () => {
           /tracing\.yaml: solutions\[0\]\.principle: unknown principle "elasticity" \(declared: observability, security, cost\)$/,
         ),
       ]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('gives an English-only tip to a Chinese question with the one-line note', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
-    try {
-      await cp(DIR, dir, { recursive: true });
+    await withCopy(async (dir) => {
       await writeFile(
         path.join(dir, 'tips.yaml'),
         'tips:\n  - id: trace-queues\n    caseId: tracing\n    text: Propagate trace context through queues too.\n',
       );
       const withTips = await loadCatalog(dir);
-      const tipCore = createCore({
-        catalog: withTips,
-        index: buildIndex(withTips.cases),
-        store: new MemoryStore(),
-        defaultLocale: 'en',
-        now: () => new Date('2026-11-26T08:00:00Z'),
-        random: () => 0,
-      });
+      const tipCore = coreOver(withTips, 0);
       const zh = text(await tipCore.handle({ id: 'r', platform: 'console', text: '技巧' }));
       expect(zh).toContain('此技巧只有英文版本');
       expect(zh).toContain('Propagate trace context through queues too.');
       const en = text(await tipCore.handle({ id: 'r', platform: 'console', text: 'tip' }));
       expect(en).toContain('Propagate trace context');
       expect(en).not.toMatch(/English only|只有英文/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reads plain-string tips', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
-    try {
-      await cp(DIR, dir, { recursive: true });
+    await withCopy(async (dir) => {
       await writeFile(
         path.join(dir, 'tips.yaml'),
         'tips:\n  - id: trace-queues\n    caseId: tracing\n    text: Propagate trace context through queues too.\n',
@@ -176,15 +173,11 @@ describe('validate on a casebook with its own principles', () => {
           lang: 'en',
         },
       ]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('takes tips from a case file’s own tips list, with no tips.yaml', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'casebot-own-'));
-    try {
-      await cp(DIR, dir, { recursive: true });
+    await withCopy(async (dir) => {
       const tracing = await readFile(path.join(dir, 'tracing.yaml'), 'utf8');
       await writeFile(
         path.join(dir, 'tracing.yaml'),
@@ -207,32 +200,16 @@ describe('validate on a casebook with its own principles', () => {
           text: { zh: '先给网关加追踪。', en: 'Trace the gateway first.' },
         },
       ]);
-      const tipCore = createCore({
-        catalog: withTips,
-        index: buildIndex(withTips.cases),
-        store: new MemoryStore(),
-        defaultLocale: 'en',
-        now: () => new Date('2026-11-26T08:00:00Z'),
-        random: () => 0.99,
-      });
+      const tipCore = coreOver(withTips, 0.99);
       const zh = text(await tipCore.handle({ id: 'r', platform: 'console', text: '技巧' }));
       expect(zh).toContain('先给网关加追踪。');
       expect(zh).not.toMatch(/no tips|没有技巧/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('leaves the shipped casebook’s cards naming the seed principles as before', async () => {
     const shipped = await loadCatalog('cases');
-    const a = await createCore({
-      catalog: shipped,
-      index: buildIndex(shipped.cases),
-      store: new MemoryStore(),
-      defaultLocale: 'en',
-      now: () => new Date('2026-11-26T08:00:00Z'),
-      random: () => 0,
-    }).handle({ id: 'r', platform: 'console', text: 'ecommerce' });
+    const a = await coreOver(shipped).handle({ id: 'r', platform: 'console', text: 'ecommerce' });
     expect(text(a)).toContain('Declarative configuration:');
     expect(text(a)).not.toContain('English only');
   });
