@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { SECTIONS, type Section } from '../../src/catalog/schema.js';
@@ -193,4 +193,21 @@ export function expectAtLeast(
       `${what}, ${b}: ${show(t)}, floor ${floor}%`,
     ).toBeGreaterThanOrEqual(floor);
   }
+}
+
+/** The three floor tests every blind set has; `set()` is read when the tests run. */
+export function describeFloors(set: () => BlindSet, floors: Floors): void {
+  describe('scores stay at or above the floors measured when the set was frozen', () => {
+    it('ranks the right case first in scope (each language)', () => {
+      expectAtLeast(set().scores.inScope, floors.inScope, 'in scope');
+    });
+
+    it('returns no match out of scope (each language)', () => {
+      expectAtLeast(set().scores.outOfScope, floors.outOfScope, 'out of scope');
+    });
+
+    it('finds the section asked for (each language)', () => {
+      expectAtLeast(set().scores.section, floors.section, 'section');
+    });
+  });
 }

@@ -3,7 +3,7 @@ import {
   type BlindQuestion,
   type BlindSet,
   CASE_IDS,
-  expectAtLeast,
+  describeFloors,
   expectFrozen,
   expectWellFormed,
   type Floors,
@@ -97,17 +97,5 @@ describe('blind search evaluation v2 (issue #16)', () => {
     });
   });
 
-  describe('scores stay at or above the floors measured when the set was frozen', () => {
-    it('ranks the right case first in scope (all, en, zh, mixed)', () => {
-      expectAtLeast(set.scores.inScope, FLOORS.inScope, 'in scope');
-    });
-
-    it('returns no match out of scope (all, en, zh, mixed)', () => {
-      expectAtLeast(set.scores.outOfScope, FLOORS.outOfScope, 'out of scope');
-    });
-
-    it('finds the section asked for (all, en, zh, mixed)', () => {
-      expectAtLeast(set.scores.section, FLOORS.section, 'section');
-    });
-  });
+  describeFloors(() => set, FLOORS);
 });

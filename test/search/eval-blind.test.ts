@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type BlindSet,
   CASE_IDS,
-  expectAtLeast,
+  describeFloors,
   expectFrozen,
   expectWellFormed,
   type Floors,
@@ -80,17 +80,5 @@ describe('blind search evaluation (issues #15, #16)', () => {
     });
   });
 
-  describe('scores stay at or above the floors measured when the set was frozen', () => {
-    it('ranks the right case first in scope (all, en, zh, mixed)', () => {
-      expectAtLeast(set.scores.inScope, FLOORS.inScope, 'in scope');
-    });
-
-    it('returns no match out of scope (all, en, zh)', () => {
-      expectAtLeast(set.scores.outOfScope, FLOORS.outOfScope, 'out of scope');
-    });
-
-    it('finds the section asked for (all, en, zh)', () => {
-      expectAtLeast(set.scores.section, FLOORS.section, 'section');
-    });
-  });
+  describeFloors(() => set, FLOORS);
 });
