@@ -13,8 +13,11 @@ export const PROFILE_NOTES = [
     "pino, prom-client and casebot's own modules, on top of Bolt's), so casebot ends with " +
     '16 MB semi-spaces where bare Bolt stays at 8 MB (+16 MB), plus ~10 MB more old space. A ' +
     'one-case casebook grows it just the same, and a process that only imports zod, yaml and ' +
-    'Bolt already does (15.8 MB of survivals): while the server loads zod and yaml next to ' +
-    'Bolt, no change in what casebot builds at start keeps the 8 MB semi-spaces.',
+    'Bolt already does (15.8 MB of survivals). Keeping zod and yaml out of the server ' +
+    "altogether (the casebook read in a worker thread, Slack's bodies checked by hand) was " +
+    'tried too: the young generation still doubles once Bolt, pino, prom-client, our modules ' +
+    'and the search index are in, and RSS after load fell by 7.7 MB (3 runs each, 143 against ' +
+    '151 MB) while start-up got ~50 ms slower, so it was not kept.',
   'Start-up (in-process `process.cpuUsage()` at each phase, no platform): loading modules ' +
     '~130 ms of CPU (zod ~65 ms: it loads all 64 of its locale modules whatever the entry ' +
     "point), reading the casebook ~100 ms (~70 ms of it yaml's parser running cold), " +
