@@ -74,6 +74,12 @@ export const OUTSIDE_CONCEPTS: readonly ConceptDef[] = [
     zh: '客服话术 | 话术 | 文案 | 运营技巧 | 店铺运营 | 引流 | 投放广告 | 广告投放 | 选品 | 直通车 | 记账软件 | 开网店 | 怎么开店 | 开店 | 起号 | 涨粉 | 直播运营 | 带货技巧',
   },
   {
+    id: 'health',
+    outside: true,
+    en: 'mental health | personality disorder | depression | anxiety disorder | see a doctor | my doctor | illness | disease | medication | therapist | therapy | insomnia | flu | fever',
+    zh: '人格障碍 | 心理疾病 | 心理问题 | 抑郁症 | 焦虑症 | 看医生 | 看病 | 感冒 | 发烧 | 吃什么药 | 疾病 | 失眠 | 心理咨询',
+  },
+  {
     id: 'consumer-help',
     outside: true,
     en: 'is it safe to | is it worth it to | can i get | how do i get | how do i cancel | cancel an order | get a refund | promo codes for | food delivery | takeaway | uber eats | doordash',

@@ -184,6 +184,9 @@ describe('search with concepts', () => {
     '支付宝转账限额是多少',
     'best gpu for video editing on a budget',
     'how do I transfer money to my mom abroad',
+    '我最近总失眠，是不是焦虑症',
+    '边缘性人格障碍怎么治疗',
+    '边缘人格障碍有哪些表现',
   ])('still rejects %s', (q) => {
     expect(index.search(q).matches).toEqual([]);
   });

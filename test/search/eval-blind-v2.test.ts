@@ -31,9 +31,12 @@ const CASEBOOK_VOCABULARY =
 // The mixed off-topic and mixed section buckets hold one question each.
 // Raised after the concept and section work of issue #16, which never looked at this set:
 // 109/113, 48/49, 48/51, 13/13 · 36/38, 17/17, 18/20, 1/1 · 26/29, 14/15, 11/13, 1/1.
+// Then its two off-topic failures were read: one showed a missing concept (health questions
+// that borrow 边缘 and a section word), added as a concept, 37/38 · 19/20; the other (a shopper
+// missing out on one product in a 秒杀) would need the product's name, and is left.
 const FLOORS: Floors = {
   inScope: { all: 96, en: 97, zh: 94, mixed: 100 },
-  outOfScope: { all: 94, en: 100, zh: 90, mixed: 100 },
+  outOfScope: { all: 97, en: 100, zh: 95, mixed: 100 },
   section: { all: 89, en: 93, zh: 84, mixed: 100 },
 };
 
