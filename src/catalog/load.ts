@@ -107,7 +107,11 @@ export function isCaseFile(name: string): boolean {
 export async function loadCatalog(dir: string): Promise<Catalog> {
   const problems: CatalogProblem[] = [];
   const schemas = casebookSchemas();
-  const rel = (name: string) => path.join(path.relative(process.cwd(), dir) || '.', name);
+  // Files are named relative to where the command runs, unless that means climbing out of it.
+  const shown = path.relative(process.cwd(), dir);
+  const climbs = shown === '..' || shown.startsWith(`..${path.sep}`);
+  const base = climbs ? path.resolve(dir) : shown || '.';
+  const rel = (name: string) => path.join(base, name);
 
   let names: string[];
   try {

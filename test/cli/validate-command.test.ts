@@ -74,3 +74,13 @@ describe('casebot validate names the file and the path of each problem', () => {
     expect(run.stderr).toContain(`1 problem(s) in ${dir}`);
   });
 });
+
+describe('casebot validate on a folder outside the working directory', () => {
+  it('names its files by their absolute path, not by climbing out with ../', async () => {
+    await breakFile('tracing.yaml', 'principle: observability', 'principle: elasticity');
+    const run = await casebot(['validate', '--cases', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${path.join(dir, 'tracing.yaml')}: solutions[0].principle:`);
+    expect(run.stderr).not.toContain('../');
+  });
+});
