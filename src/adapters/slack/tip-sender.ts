@@ -14,6 +14,22 @@ import { postMessage, slackErrorCode } from './send.js';
 const RETIRE = new Set(['channel_not_found', 'is_archived', 'account_inactive']);
 /** The channel is there but closed to the bot today: try again tomorrow. */
 const NEXT_DAY = new Set(['not_in_channel']);
+/**
+ * The connection was never made (refused, or the host not found): Slack cannot have the tip, so a
+ * later pass may safely try again. A reset or a timeout, by contrast, may come after Slack took it.
+ */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** The network error code behind a Web API error, looking through `original` and `cause`. */
+function connectionCode(error: unknown): string | undefined {
+  let e = error as { code?: unknown; original?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string' && NEVER_CONNECTED.has(e.code)) return e.code;
+    e = (e.original ?? e.cause) as typeof e;
+  }
+  return undefined;
+}
+
 /** Rate limits are waited out up to this much in total, so one channel cannot stall a pass. */
 const MAX_RATE_LIMIT_WAIT_MS = 120_000;
 
@@ -37,8 +53,9 @@ export interface SlackTipSenderDeps {
 /**
  * Daily tips on Slack: chat.postMessage with the Block Kit tip card ("Read the case" button).
  * A 429 is waited out (Retry-After) and retried, or answered `not-sent` when the wait would be too
- * long (Slack took nothing); Slack's answer decides the outcome; a failure that leaves unknown
- * whether the message was posted (network, 5xx) is thrown, and that day is not retried.
+ * long (Slack took nothing); Slack's answer decides the outcome; a connection that was never made
+ * is `not-sent` too; a failure that leaves unknown whether the message was posted (a reset, a
+ * timeout, a 5xx) is thrown, and that day is not retried.
  */
 export function createSlackTipSender(deps: SlackTipSenderDeps): TipSender {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -70,6 +87,8 @@ export function createSlackTipSender(deps: SlackTipSenderDeps): TipSender {
         return { kind: 'sent' };
       } catch (error) {
         if (retryAfterMs(error) !== null) return { kind: 'not-sent', reason: 'ratelimited' };
+        const never = connectionCode(error);
+        if (never) return { kind: 'not-sent', reason: never };
         const code = slackErrorCode(error);
         if (code && RETIRE.has(code)) return { kind: 'retire', reason: code };
         if (code && NEXT_DAY.has(code)) return { kind: 'retry-later', reason: code };

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { webApi } from '@slack/bolt';
 import nock from 'nock';
@@ -23,7 +25,7 @@ afterEach(() => {
   waits.length = 0;
 });
 
-function sender() {
+function sender(apiUrl = API_URL) {
   const store = new MemoryStore();
   const core = createCore({
     catalog,
@@ -32,7 +34,7 @@ function sender() {
     now: () => new Date(),
   });
   const client = new webApi.WebClient('xoxb-test', {
-    slackApiUrl: API_URL,
+    slackApiUrl: apiUrl,
     retryConfig: { retries: 3, minTimeout: 1, maxTimeout: 5 },
     rejectRateLimitedCalls: true,
   });
@@ -109,6 +111,18 @@ describe('Slack tip sender', () => {
     nock(API_ORIGIN).post('/api/chat.postMessage').times(4).replyWithError('ECONNRESET');
     await expect(sender().send(sub(), catalog.tips[0]!)).rejects.toMatchObject({
       code: 'platform_failed',
+    });
+  });
+
+  it('answers not-sent when the connection is refused (Slack never got it), so a later pass tries again', async () => {
+    // A real refused connection on loopback: a port that was open a moment ago.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    expect(await sender(`http://127.0.0.1:${port}/api/`).send(sub(), catalog.tips[0]!)).toEqual({
+      kind: 'not-sent',
+      reason: 'ECONNREFUSED',
     });
   });
 
