@@ -138,12 +138,29 @@ export async function startApp(deps: AppDeps): Promise<App> {
   if (!config.statsKeepQuestions) store = withholdQuestions(store);
   if (prometheus) store = instrumentStore(store, prometheus);
   let storeUp = false;
-  try {
-    await store.init();
-    storeUp = true;
-  } catch (error) {
-    // Lookups need no database: keep serving, report not ready, and retry in the background.
-    logger.error({ err: error }, 'store unavailable at start; lookups still work');
+  let storeInit: Promise<void> | null = null;
+  /** One initialisation at a time; after a failure the next caller (the probe) tries again. */
+  const initStore = () => {
+    storeInit ??= store
+      .init()
+      .then(() => {
+        storeUp = true;
+      })
+      .finally(() => {
+        storeInit = null;
+      });
+    return storeInit;
+  };
+  // Lookups need no database: wait for it as long as a readiness probe would, then serve, report
+  // not ready, and let it join when it answers (a database that hangs cannot hold the start).
+  const atStart = await within(initStore, STORE_READY_TIMEOUT_MS);
+  if (atStart.kind === 'failed') {
+    logger.error({ err: atStart.error }, 'store unavailable at start; lookups still work');
+  } else if (atStart.kind === 'timeout') {
+    logger.warn('store not answering at start; lookups still work, it joins when it answers');
+    initStore().catch((error: unknown) => {
+      logger.error({ err: error }, 'store unavailable at start; lookups still work');
+    });
   }
 
   // Loaded only when semantic search is configured; else nothing of it runs.
@@ -213,10 +230,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   }
 
   const probeStore = async () => {
-    if (!storeUp) {
-      await store.init();
-      storeUp = true;
-    }
+    if (!storeUp) await initStore();
     await store.ping();
   };
   let storeProbe: Promise<void> | null = null;

@@ -132,3 +132,34 @@ describe('a database that accepts connections but never answers', () => {
     expect(JSON.stringify(posted()[0]!.body)).toContain(OFF_TOPIC);
   });
 });
+
+describe('a database that hangs from the start', () => {
+  it('does not hold the start: the server answers at once, not ready until the store answers', async () => {
+    const hole = await startBlackHole();
+    hole.hang();
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: hole.url,
+      TIPS_SCHEDULER: 'off',
+    });
+    let app: App | undefined;
+    const starting = startApp({ config, logger: silentLogger() }).then((a) => {
+      app = a;
+    });
+    try {
+      // The pool gives up on a connection after 5 s; the server must be up well before that.
+      await msUntil(() => app !== undefined, 3_000, 'the server listening');
+      await starting;
+      const base = `http://127.0.0.1:${app!.port}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ checks: { store: false, casebook: true } });
+    } finally {
+      await hole.close();
+      await starting;
+      await app?.stop();
+    }
+  });
+});
