@@ -7,8 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { type App, startApp } from '../../src/main.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
-import { API_ORIGIN, API_URL, SECRET, slashCommandBody } from '../adapters/slack/harness.js';
-import { signedHeaders } from '../adapters/slack/sign.js';
+import { API_ORIGIN, API_URL, postSlashCommand, SECRET } from '../adapters/slack/harness.js';
 
 /**
  * A casebook reload (SIGHUP) through the composition root: what `/case` answers afterwards comes
@@ -45,12 +44,7 @@ afterAll(async () => {
 
 /** `/case TEXT` as Slack sends it; the answer is the ack itself. */
 async function slash(text: string): Promise<string> {
-  const body = slashCommandBody({ text });
-  const res = await fetch(`http://127.0.0.1:${app.port}/slack/events`, {
-    method: 'POST',
-    headers: signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
-    body,
-  });
+  const res = await postSlashCommand(app.port, text);
   expect(res.status).toBe(200);
   const ack = await res.text();
   expect(ack, `the answer to "${text}" in the ack`).not.toBe('');

@@ -4,8 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { type App, startApp } from '../../src/main.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
-import { API_ORIGIN, API_URL, SECRET, slashCommandBody } from '../adapters/slack/harness.js';
-import { signedHeaders } from '../adapters/slack/sign.js';
+import { API_ORIGIN, API_URL, postSlashCommand, SECRET } from '../adapters/slack/harness.js';
 import { type EmbeddingsStandIn, startEmbeddingsStandIn } from '../helpers/fake-embeddings.js';
 import { moved, scrape, series } from '../metrics/scrape.js';
 
@@ -36,12 +35,7 @@ async function start(env: Record<string, string>): Promise<App> {
 
 /** `/case TEXT`; the answer is the ack itself. */
 async function slash(app: App, text: string): Promise<string> {
-  const body = slashCommandBody({ text });
-  const res = await fetch(`http://127.0.0.1:${app.port}/slack/events`, {
-    method: 'POST',
-    headers: signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
-    body,
-  });
+  const res = await postSlashCommand(app.port, text);
   expect(res.status).toBe(200);
   return res.text();
 }

@@ -29,6 +29,16 @@ export function slashCommandBody(fields: Record<string, string>): string {
   return form.toString();
 }
 
+/** `/case TEXT` to a casebot listening on `port`, as Slack sends it: a form body signed with SECRET. */
+export function postSlashCommand(port: number, text: string): Promise<Response> {
+  const body = slashCommandBody({ text });
+  return fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
+    body,
+  });
+}
+
 /** A Web API call as Slack's stand-in received it (form fields, `blocks` parsed). */
 export interface ApiCall {
   readonly [field: string]: unknown;
