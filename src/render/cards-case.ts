@@ -1,4 +1,4 @@
-import type { Case, Lang, Section } from '../catalog/schema.js';
+import type { Case, Lang, Section, Solution } from '../catalog/schema.js';
 import type { CaseAnswer, CompareAnswer } from '../core/model.js';
 import {
   type Card,
@@ -6,6 +6,7 @@ import {
   type CardButton,
   type Rich,
   rich,
+  type Span,
   strong,
 } from './card-model.js';
 import { type DiagramOptions, diagramLinks } from './diagram.js';
@@ -58,18 +59,20 @@ export function metricsTable(c: Case, lang: Lang): CardBlock {
   };
 }
 
+/** How a solution row starts: "📦 **Containerisation**: ". */
+function principleHead(s: Solution, lang: Lang): (string | Span)[] {
+  return [
+    `${principleEmoji(s.principle)} `,
+    strong(principleLabel(s.principle, lang, s.principleName)),
+    colon(lang),
+  ];
+}
+
 function principleLines(c: Case, lang: Lang): CardBlock {
   return {
     kind: 'bullets',
     items: c.solutions.map((s) =>
-      rich(
-        `${principleEmoji(s.principle)} `,
-        strong(principleLabel(s.principle, lang, s.principleName)),
-        colon(lang),
-        s.technologies[lang],
-        dash(lang),
-        s.effect[lang],
-      ),
+      rich(...principleHead(s, lang), s.technologies[lang], dash(lang), s.effect[lang]),
     ),
   };
 }
@@ -113,9 +116,7 @@ function sectionBlocks(c: Case, lang: Lang, section: Section, diagrams: DiagramO
         kind: 'bullets',
         items: c.solutions.map((s) =>
           rich(
-            `${principleEmoji(s.principle)} `,
-            strong(principleLabel(s.principle, lang, s.principleName)),
-            colon(lang),
+            ...principleHead(s, lang),
             strong(s.technologies[lang]),
             dash(lang),
             s.measures[lang],
