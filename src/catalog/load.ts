@@ -221,6 +221,8 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
   });
 
   let tips: Tip[] = [];
+  /** tips.yaml's tip ids, each at its first place in the file. */
+  const tipAt = new Map<string, number>();
   const tipsSource = await readOptional(TIPS_FILE);
   if (tipsSource !== undefined) {
     const parsed = parseYaml(rel(TIPS_FILE), tipsSource, schemas.tipsFile);
@@ -231,7 +233,6 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
       text: toText(tip.text),
       ...(typeof tip.text === 'string' ? { lang: tipsLang } : {}),
     }));
-    const tipIds = new Set<string>();
     tips.forEach((tip, i) => {
       if (tip.caseId && !seen.has(tip.caseId)) {
         problems.push({
@@ -240,26 +241,23 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
           message: `unknown case "${tip.caseId}"`,
         });
       }
-      if (tipIds.has(tip.id)) {
+      if (tipAt.has(tip.id)) {
         problems.push({
           file: rel(TIPS_FILE),
           path: `tips[${i}].id`,
           message: `duplicate id "${tip.id}"`,
         });
-      }
-      tipIds.add(tip.id);
+      } else tipAt.set(tip.id, i);
     });
   }
-
-  const tipIds = new Set(tips.map((t) => t.id));
   for (const tip of caseTips) {
-    if (tipIds.has(tip.id)) {
-      problems.push({
-        file: rel(TIPS_FILE),
-        path: 'tips',
-        message: `duplicate id "${tip.id}" (also the id of a tip in ${tip.caseId}'s case file)`,
-      });
-    }
+    const i = tipAt.get(tip.id);
+    if (i === undefined) continue;
+    problems.push({
+      file: rel(TIPS_FILE),
+      path: `tips[${i}].id`,
+      message: `duplicate id "${tip.id}" (also the id of a tip in ${tip.caseId}'s case file)`,
+    });
   }
   tips = [...tips, ...caseTips];
 

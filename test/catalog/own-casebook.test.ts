@@ -207,6 +207,27 @@ describe('validate on a casebook with its own principles', () => {
     });
   });
 
+  it('refuses a tips.yaml id that a case file’s own tip already takes, naming where', async () => {
+    await withCopy(async (dir) => {
+      const tracing = await readFile(path.join(dir, 'tracing.yaml'), 'utf8');
+      await writeFile(
+        path.join(dir, 'tracing.yaml'),
+        `${tracing}tips:\n  - Trace the gateway first.\n`,
+      );
+      await writeFile(
+        path.join(dir, 'tips.yaml'),
+        'tips:\n  - id: queues\n    text: Trace queues too.\n  - id: tracing-tip-1\n    text: Same id.\n',
+      );
+      const error = await loadCatalog(dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CatalogError);
+      expect((error as CatalogError).problems.map(formatProblem)).toEqual([
+        expect.stringMatching(
+          /tips\.yaml: tips\[1\]\.id: duplicate id "tracing-tip-1" \(also the id of a tip in tracing's case file\)$/,
+        ),
+      ]);
+    });
+  });
+
   it('leaves the shipped casebook’s cards naming the seed principles as before', async () => {
     const shipped = await loadCatalog('cases');
     const a = await coreOver(shipped).handle({ id: 'r', platform: 'console', text: 'ecommerce' });
