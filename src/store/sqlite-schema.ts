@@ -1,4 +1,5 @@
 import type { Lang } from '../catalog/schema.js';
+import type { Db } from './sqlite-connection.js';
 import { type DatabaseSync, immediateTransaction } from './sqlite-driver.js';
 import type { Stats, Subscription, SubscriptionPlatform } from './store.js';
 
@@ -140,31 +141,26 @@ export function toSubscription(row: SubscriptionRow): Subscription {
 }
 
 /** The counts behind `casebot stats`. */
-export function readStats(db: DatabaseSync, limit: number): Stats {
-  const subs = db
-    .prepare(
-      `SELECT COALESCE(SUM(active = 1), 0) AS active, COALESCE(SUM(active = 0), 0) AS retired
-       FROM subscriptions`,
-    )
-    .get() as { active: number; retired: number };
-  const posted = db
-    .prepare(`SELECT COUNT(*) AS n FROM tip_posts WHERE status = 'posted'`)
-    .get() as { n: number };
-  const feedback = db
-    .prepare(
-      `SELECT case_id AS caseId, SUM(helpful = 1) AS helpful, SUM(helpful = 0) AS notHelpful
-       FROM feedback GROUP BY case_id ORDER BY case_id`,
-    )
-    .all() as { caseId: string; helpful: number; notHelpful: number }[];
-  const misses = db
-    .prepare(
-      `SELECT query, COUNT(*) AS count FROM misses GROUP BY query
-       ORDER BY count DESC, query LIMIT ?`,
-    )
-    .all(limit) as { query: string; count: number }[];
+export function readStats(db: Db, limit: number): Stats {
+  const subs = db.one<{ active: number; retired: number }>(
+    `SELECT COALESCE(SUM(active = 1), 0) AS active, COALESCE(SUM(active = 0), 0) AS retired
+     FROM subscriptions`,
+  );
+  const posted = db.one<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM tip_posts WHERE status = 'posted'`,
+  );
+  const feedback = db.all<{ caseId: string; helpful: number; notHelpful: number }>(
+    `SELECT case_id AS caseId, SUM(helpful = 1) AS helpful, SUM(helpful = 0) AS notHelpful
+     FROM feedback GROUP BY case_id ORDER BY case_id`,
+  );
+  const misses = db.all<{ query: string; count: number }>(
+    `SELECT query, COUNT(*) AS count FROM misses GROUP BY query
+     ORDER BY count DESC, query LIMIT ?`,
+    limit,
+  );
   return {
-    subscriptions: { active: subs.active, retired: subs.retired },
-    tipsPosted: posted.n,
+    subscriptions: { active: subs?.active ?? 0, retired: subs?.retired ?? 0 },
+    tipsPosted: posted?.n ?? 0,
     feedback,
     misses,
   };
