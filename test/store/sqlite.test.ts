@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CasebotError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import { loadSqlite } from '../../src/store/sqlite-driver.js';
@@ -80,6 +80,111 @@ describe('SqliteStore specifics', () => {
     } finally {
       file.remove();
     }
+  });
+
+  describe('while another process holds the write lock (BEGIN IMMEDIATE)', () => {
+    let file: ReturnType<typeof tempSqlitePath>;
+    let other: InstanceType<ReturnType<typeof loadSqlite>['DatabaseSync']>;
+    const hold = () => {
+      other = new (loadSqlite().DatabaseSync)(file.path);
+      other.exec('BEGIN IMMEDIATE');
+      other.exec(`INSERT INTO misses (query, lang, at) VALUES ('held', 'en', 0)`);
+    };
+    beforeEach(() => {
+      file = tempSqlitePath();
+    });
+    afterEach(() => {
+      if (other?.isOpen) other.close();
+      file.remove();
+    });
+
+    it('answers reads at once; a write waits without holding the event loop, then goes in', async () => {
+      const store = new SqliteStore(file.path, undefined, { writeWaitMs: 60_000 });
+      await store.subscribe(newSub('C1'), new Date());
+      hold();
+      const order: string[] = [];
+      const write = store.subscribe(newSub('C2'), new Date()).then(() => order.push('written'));
+      expect(await store.getSubscription('slack', 'C1')).not.toBeNull();
+      order.push('read');
+      await store.ping();
+      order.push('ping');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      order.push('timer');
+      other.exec('COMMIT');
+      order.push('released');
+      await write;
+      expect(order).toEqual(['read', 'ping', 'timer', 'released', 'written']);
+      expect(await store.getSubscription('slack', 'C2')).not.toBeNull();
+      await store.close();
+    });
+
+    it('fails a write that cannot get the lock in its wait with store_write_failed, changing nothing', async () => {
+      const store = new SqliteStore(file.path, undefined, { writeWaitMs: 100 });
+      await store.init();
+      hold();
+      const order: string[] = [];
+      const write = store.subscribe(newSub('C1'), new Date()).catch((error: unknown) => {
+        order.push('refused');
+        throw error;
+      });
+      await store.listActiveSubscriptions();
+      order.push('read');
+      await expect(write).rejects.toMatchObject({
+        code: 'store_write_failed',
+        message: expect.stringMatching(/locked by another writer/),
+      });
+      expect(order).toEqual(['read', 'refused']);
+      other.exec('ROLLBACK');
+      expect(await store.getSubscription('slack', 'C1')).toBeNull();
+      await store.close();
+    });
+  });
+
+  describe('when its file is removed or replaced at run time', () => {
+    it('stops answering ping and refuses writes, which would be lost at the next start', async () => {
+      const file = tempSqlitePath();
+      try {
+        const store = new SqliteStore(file.path);
+        await store.subscribe(newSub('C1'), new Date());
+        await store.ping();
+        rmSync(dirname(file.path), { recursive: true, force: true });
+        await expect(store.ping()).rejects.toMatchObject({
+          code: 'store_unavailable',
+          message: expect.stringMatching(/was removed/),
+        });
+        await expect(store.subscribe(newSub('C2'), new Date())).rejects.toMatchObject({
+          code: 'store_write_failed',
+        });
+        // What it still has open can be read.
+        expect(await store.getSubscription('slack', 'C1')).not.toBeNull();
+        await store.close();
+      } finally {
+        file.remove();
+      }
+    });
+
+    it('notices a file put in its place', async () => {
+      const file = tempSqlitePath();
+      try {
+        const store = new SqliteStore(file.path);
+        await store.init();
+        renameSync(file.path, `${file.path}.old`);
+        const other = new SqliteStore(file.path);
+        await other.init();
+        await other.close();
+        await expect(store.ping()).rejects.toMatchObject({
+          message: expect.stringMatching(/was replaced/),
+        });
+        await expect(
+          store.recordMiss({ query: 'x', lang: 'en', at: new Date() }),
+        ).rejects.toMatchObject({
+          code: 'store_write_failed',
+        });
+        await store.close();
+      } finally {
+        file.remove();
+      }
+    });
   });
 
   it('opens a memory store for DATABASE_URL=memory', async () => {
