@@ -76,12 +76,14 @@ export function buildCore(
   config: Config,
   now: () => Date,
   semantic?: SemanticSearch | null,
+  logger?: Logger,
 ): Core {
   return createCore({
     catalog,
     store,
     defaultLocale: config.defaultLocale,
     now,
+    ...(logger && { logger }),
     ...(semantic && { semantic: semantic.forCases(catalog.cases) }),
   });
 }
@@ -173,7 +175,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
         now,
       })
     : null;
-  const holder = reloadableCore(buildCore(catalog, store, config, now, semantic));
+  const holder = reloadableCore(buildCore(catalog, store, config, now, semantic, logger));
   const diagrams: DiagramOptions = config.diagrams;
 
   const adapters: (HttpAdapter & { tipSender: TipSender })[] = [];
@@ -279,7 +281,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
     reload: coalesce(async () => {
       try {
         const next = await loadCatalog(config.casesDir);
-        holder.swap(buildCore(next, store, config, now, semantic));
+        holder.swap(buildCore(next, store, config, now, semantic, logger));
         logger.info({ cases: next.cases.length, tips: next.tips.length }, 'casebook reloaded');
         metrics.casebookReload('success');
         metrics.casebookCases(next.cases.length);

@@ -37,6 +37,10 @@ export const messages = {
     en: 'I can’t reach my database right now, so subscriptions and feedback are unavailable. Lookups still work; please try again in a few minutes.',
     zh: '暂时无法连接数据库，订阅和反馈功能暂不可用。查询仍然正常，请几分钟后再试。',
   }),
+  storeNotSaved: () => ({
+    en: 'I couldn’t save that: my database is not accepting changes right now, so nothing was changed. Please try again in a few minutes.',
+    zh: '保存失败：数据库暂时无法写入，本次操作没有生效。请几分钟后再试。',
+  }),
   subscribeNeedsChannel: () => ({
     en: 'Daily tips can be subscribed to in a Slack channel or a Teams conversation, not here.',
     zh: '每日技巧只能在 Slack 频道或 Teams 会话中订阅。',
