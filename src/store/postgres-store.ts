@@ -4,6 +4,7 @@ import { CasebotError } from '../errors.js';
 import { type Migration, PG_MIGRATIONS } from './postgres-schema.js';
 import {
   isUnavailable,
+  isWriteRefused,
   readStats,
   runMigrations,
   type SubscriptionRow,
@@ -35,6 +36,23 @@ import {
   storeError,
   vectorBytes,
 } from './support.js';
+
+/** The operations that write: a refusal of theirs is `store_write_failed`. */
+const WRITES: ReadonlySet<string> = new Set([
+  'purgeEvents',
+  'rememberEvent',
+  'recordFeedback',
+  'recordMiss',
+  'subscribe',
+  'unsubscribe',
+  'retireSubscription',
+  'claimTip',
+  'markTipSending',
+  'confirmTip',
+  'skipTip',
+  'releaseTip',
+  'saveCaseVectors',
+]);
 
 /**
  * `pg` is loaded only when PostgreSQL is configured: a SQLite or in-memory server doesn't pay
@@ -90,8 +108,21 @@ export class PostgresStore implements Store {
     await this.ensureReady();
   }
 
+  /** Answers, and takes writes: a database gone read-only (a hot standby) is not ready. */
   async ping(): Promise<void> {
-    await this.query('ping', 'SELECT 1');
+    const result = await this.query<{ standby: boolean; read_only: boolean }>(
+      'ping',
+      `SELECT pg_is_in_recovery() AS standby,
+              current_setting('transaction_read_only') = 'on' AS read_only`,
+    );
+    const row = result.rows[0];
+    if (row?.standby || row?.read_only) {
+      throw storeError(
+        'store_unavailable',
+        `PostgreSQL store ping: the database is read-only${row.standby ? ' (a standby)' : ''}`,
+        null,
+      );
+    }
   }
 
   async close(): Promise<void> {
@@ -377,7 +408,11 @@ export class PostgresStore implements Store {
   private wrap(op: string, error: unknown) {
     if (error instanceof CasebotError) return error;
     return storeError(
-      this.closed || isUnavailable(error) ? 'store_unavailable' : 'store_failed',
+      this.closed || isUnavailable(error)
+        ? 'store_unavailable'
+        : WRITES.has(op) && isWriteRefused(error)
+          ? 'store_write_failed'
+          : 'store_failed',
       `PostgreSQL store ${op} failed`,
       error,
     );

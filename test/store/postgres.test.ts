@@ -66,6 +66,34 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL', () => {
       await store.markTipSending(claim, new Date());
     });
 
+    it('reports not ready and refuses writes as store_write_failed while the database takes no writes', async () => {
+      const schema = await createTestSchema(base);
+      cleanups.push(() => schema.drop());
+      const writable = new PostgresStore(schema.url);
+      cleanups.push(() => writable.close());
+      await writable.subscribe(newSub('C1'), new Date());
+      // As a replica promoted to read-only (a hot standby) would: every transaction read-only.
+      const url = new URL(schema.url);
+      url.searchParams.set(
+        'options',
+        `${url.searchParams.get('options')} -c default_transaction_read_only=on`,
+      );
+      const store = new PostgresStore(url.toString());
+      cleanups.push(() => store.close());
+      await store.init();
+      expect(await store.getSubscription('slack', 'C1')).not.toBeNull();
+      await expect(store.ping()).rejects.toMatchObject({
+        code: 'store_unavailable',
+        message: expect.stringMatching(/read-only/),
+      });
+      await expect(store.subscribe(newSub('C2'), new Date())).rejects.toMatchObject({
+        code: 'store_write_failed',
+      });
+      await expect(
+        store.recordMiss({ query: 'x', lang: 'en', at: new Date() }),
+      ).rejects.toMatchObject({ code: 'store_write_failed' });
+    });
+
     it('fails with store_unavailable while the database is away, then reconnects', async () => {
       const schema = await createTestSchema(base);
       cleanups.push(() => schema.drop());
