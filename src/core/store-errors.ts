@@ -17,7 +17,8 @@ export function isStoreOutage(error: unknown): error is CasebotError {
 
 /** "Try again" in the user's language: the store is down, or it did not save what they asked. */
 export function storeOutageNotice(lang: Lang, error: CasebotError): NoticeAnswer {
-  const text = error.code === 'store_write_failed' ? messages.storeNotSaved() : messages.storeDown();
+  const text =
+    error.code === 'store_write_failed' ? messages.storeNotSaved() : messages.storeDown();
   return { kind: 'notice', lang, tone: 'warning', text: text[lang], storeError: true };
 }
 

@@ -13,6 +13,7 @@ import {
 import type {
   CaseVector,
   Feedback,
+  LocalDay,
   Miss,
   MissQuery,
   MissSummary,
@@ -243,31 +244,37 @@ export class PostgresStore implements Store {
 
   async claimTip(
     subscriptionId: string,
-    day: string,
+    day: LocalDay,
     now: Date,
     leaseMs: number,
   ): Promise<TipClaim | null> {
     const token = newId();
-    // One statement: a concurrent insert waits for the other and then sees its fresh claim.
-    const result = await this.query(
+    // One statement: the day's post is the last one if it was claimed since the day began, else
+    // the next one. Two passes deciding on the same state pick the same number, and a concurrent
+    // insert of it waits for the other and then sees its fresh claim.
+    const result = await this.query<{ seq: number }>(
       'claimTip',
-      `INSERT INTO casebot_tip_posts (subscription_id, day, token, claimed_at, status)
-       VALUES ($1, $2, $3, $4, 'claimed')
-       ON CONFLICT (subscription_id, day) DO UPDATE
+      `INSERT INTO casebot_tip_posts (subscription_id, seq, day, token, claimed_at, status)
+       SELECT $1, COALESCE((
+           SELECT CASE WHEN claimed_at >= $5 THEN seq ELSE seq + 1 END FROM casebot_tip_posts
+           WHERE subscription_id = $1 ORDER BY seq DESC LIMIT 1
+         ), 1), $2, $3, $4, 'claimed'
+       ON CONFLICT (subscription_id, seq) DO UPDATE
          SET token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at
-         WHERE casebot_tip_posts.status = 'claimed' AND casebot_tip_posts.claimed_at <= $5
-       RETURNING token`,
-      [subscriptionId, day, token, now, new Date(now.getTime() - leaseMs)],
+         WHERE casebot_tip_posts.status = 'claimed' AND casebot_tip_posts.claimed_at <= $6
+       RETURNING seq`,
+      [subscriptionId, day.date, token, now, day.start, new Date(now.getTime() - leaseMs)],
     );
-    return result.rowCount === 1 ? { subscriptionId, day, token } : null;
+    const row = result.rows[0];
+    return row ? { subscriptionId, day: day.date, seq: Number(row.seq), token } : null;
   }
 
   async markTipSending(claim: TipClaim, _now: Date): Promise<void> {
     const result = await this.query(
       'markTipSending',
       `UPDATE casebot_tip_posts SET status = 'sending'
-       WHERE subscription_id = $1 AND day = $2 AND token = $3 AND status = 'claimed'`,
-      [claim.subscriptionId, claim.day, claim.token],
+       WHERE subscription_id = $1 AND seq = $2 AND token = $3 AND status = 'claimed'`,
+      [claim.subscriptionId, claim.seq, claim.token],
     );
     if (result.rowCount !== 1) throw claimLost('markTipSending', claim);
   }
@@ -284,9 +291,9 @@ export class PostgresStore implements Store {
     await this.query(
       'releaseTip',
       `DELETE FROM casebot_tip_posts
-       WHERE subscription_id = $1 AND day = $2 AND token = $3
+       WHERE subscription_id = $1 AND seq = $2 AND token = $3
          AND status IN ('claimed', 'sending')`,
-      [claim.subscriptionId, claim.day, claim.token],
+      [claim.subscriptionId, claim.seq, claim.token],
     );
   }
 
@@ -294,7 +301,7 @@ export class PostgresStore implements Store {
     const result = await this.query<{ tip_id: string }>(
       'postedTips',
       `SELECT tip_id FROM casebot_tip_posts WHERE subscription_id = $1 AND status = 'posted'
-       ORDER BY done_at, day`,
+       ORDER BY done_at, seq`,
       [subscriptionId],
     );
     return result.rows.map((r) => r.tip_id);
@@ -335,9 +342,9 @@ export class PostgresStore implements Store {
     const result = await this.query(
       op,
       `UPDATE casebot_tip_posts SET status = $4, tip_id = $5, reason = $6, done_at = $7
-       WHERE subscription_id = $1 AND day = $2 AND token = $3
+       WHERE subscription_id = $1 AND seq = $2 AND token = $3
          AND status IN ('claimed', 'sending')`,
-      [claim.subscriptionId, claim.day, claim.token, status, tipId, reason, now],
+      [claim.subscriptionId, claim.seq, claim.token, status, tipId, reason, now],
     );
     if (result.rowCount !== 1) throw claimLost(op, claim);
   }

@@ -91,6 +91,29 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (model, casebook, case_id, lang)
   );
   `,
+  // Tip posts are numbered per subscription (seq) instead of keyed by the local date string, so a
+  // change of time zone neither skips a day nor posts one twice. Earlier posts are numbered in
+  // the order of their dates.
+  `
+  CREATE TABLE tip_posts_v3 (
+    subscription_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    token TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'posted', 'skipped')),
+    tip_id TEXT,
+    reason TEXT,
+    done_at INTEGER,
+    PRIMARY KEY (subscription_id, seq)
+  );
+  INSERT INTO tip_posts_v3 SELECT subscription_id,
+      ROW_NUMBER() OVER (PARTITION BY subscription_id ORDER BY day),
+      day, token, claimed_at, status, tip_id, reason, done_at
+    FROM tip_posts;
+  DROP TABLE tip_posts;
+  ALTER TABLE tip_posts_v3 RENAME TO tip_posts;
+  `,
 ];
 
 /**

@@ -4,6 +4,7 @@ import { readStats, type SubscriptionRow, toSubscription } from './sqlite-schema
 import type {
   CaseVector,
   Feedback,
+  LocalDay,
   Miss,
   MissQuery,
   MissSummary,
@@ -193,37 +194,43 @@ export class SqliteStore implements Store {
 
   async claimTip(
     subscriptionId: string,
-    day: string,
+    day: LocalDay,
     now: Date,
     leaseMs: number,
   ): Promise<TipClaim | null> {
     const token = newId();
-    // One statement, so atomic across processes: insert, or take over an expired claim.
+    // One statement, so atomic across processes: the day's post is the last one if it was claimed
+    // since the day began, else the next one; insert it, or take over an expired claim of it.
     const row = await this.db.write('claimTip', (db) =>
-      db.returning(
-        `INSERT INTO tip_posts (subscription_id, day, token, claimed_at, status)
-         VALUES (?, ?, ?, ?, 'claimed')
-         ON CONFLICT (subscription_id, day) DO UPDATE
+      db.returning<{ seq: number }>(
+        `INSERT INTO tip_posts (subscription_id, seq, day, token, claimed_at, status)
+         SELECT ?1, COALESCE((
+             SELECT CASE WHEN claimed_at >= ?5 THEN seq ELSE seq + 1 END FROM tip_posts
+             WHERE subscription_id = ?1 ORDER BY seq DESC LIMIT 1
+           ), 1), ?2, ?3, ?4, 'claimed'
+         WHERE true
+         ON CONFLICT (subscription_id, seq) DO UPDATE
            SET token = excluded.token, claimed_at = excluded.claimed_at
-           WHERE tip_posts.status = 'claimed' AND tip_posts.claimed_at <= ?
-         RETURNING token`,
+           WHERE tip_posts.status = 'claimed' AND tip_posts.claimed_at <= ?6
+         RETURNING seq`,
         subscriptionId,
-        day,
+        day.date,
         token,
         now.getTime(),
+        day.start.getTime(),
         now.getTime() - leaseMs,
       ),
     );
-    return row ? { subscriptionId, day, token } : null;
+    return row ? { subscriptionId, day: day.date, seq: Number(row.seq), token } : null;
   }
 
   async markTipSending(claim: TipClaim, _now: Date): Promise<void> {
     const { changes } = await this.db.write('markTipSending', (db) =>
       db.run(
         `UPDATE tip_posts SET status = 'sending'
-         WHERE subscription_id = ? AND day = ? AND token = ? AND status = 'claimed'`,
+         WHERE subscription_id = ? AND seq = ? AND token = ? AND status = 'claimed'`,
         claim.subscriptionId,
-        claim.day,
+        claim.seq,
         claim.token,
       ),
     );
@@ -242,10 +249,10 @@ export class SqliteStore implements Store {
     await this.db.write('releaseTip', (db) =>
       db.run(
         `DELETE FROM tip_posts
-         WHERE subscription_id = ? AND day = ? AND token = ?
+         WHERE subscription_id = ? AND seq = ? AND token = ?
            AND status IN ('claimed', 'sending')`,
         claim.subscriptionId,
-        claim.day,
+        claim.seq,
         claim.token,
       ),
     );
@@ -255,7 +262,7 @@ export class SqliteStore implements Store {
     const rows = await this.db.read('postedTips', (db) =>
       db.all<{ tip_id: string }>(
         `SELECT tip_id FROM tip_posts WHERE subscription_id = ? AND status = 'posted'
-         ORDER BY done_at, day`,
+         ORDER BY done_at, seq`,
         subscriptionId,
       ),
     );
@@ -328,14 +335,14 @@ export class SqliteStore implements Store {
     const { changes } = await this.db.write(op, (db) =>
       db.run(
         `UPDATE tip_posts SET status = ?, tip_id = ?, reason = ?, done_at = ?
-         WHERE subscription_id = ? AND day = ? AND token = ?
+         WHERE subscription_id = ? AND seq = ? AND token = ?
            AND status IN ('claimed', 'sending')`,
         status,
         tipId,
         reason,
         now.getTime(),
         claim.subscriptionId,
-        claim.day,
+        claim.seq,
         claim.token,
       ),
     );

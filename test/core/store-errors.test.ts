@@ -70,7 +70,7 @@ describe('a store that fails', () => {
       expect.objectContaining({ requestId: 'r-en', code: 'store_write_failed' }),
       expect.objectContaining({ requestId: 'r-zh', code: 'store_write_failed' }),
     ]);
-    expect(String((lines[0]?.obj as { err: Error }).err.message)).toBe('disk I/O error');
+    expect((lines[0]?.obj as { err?: Error } | undefined)?.err?.message).toBe('disk I/O error');
   });
 
   it('says the database cannot be reached for every command that needs it, logged each time', async () => {

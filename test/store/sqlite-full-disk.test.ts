@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { fullDiskLimitKb, runWithFileLimit } from './full-disk.js';
+import { utcDay } from './store-contract.js';
 import { tempSqlitePath } from './temp-sqlite.js';
 
 const dist = path.resolve(import.meta.dirname, '../../dist');
@@ -17,6 +18,7 @@ const CHILD = `
   const { SqliteStore } = await import(process.env.STORE_MODULE);
   const store = new SqliteStore(process.env.DB_PATH);
   const now = new Date('2025-06-01T09:00:00Z');
+  const day = { date: '2025-06-01', start: new Date('2025-06-01T00:00:00Z') };
   const results = [];
   const attempt = async (op, key, work) => {
     try {
@@ -33,7 +35,7 @@ const CHILD = `
     await attempt('subscribe', 'C' + i, async () => (await store.subscribe(sub('C' + i), now)).id);
     await attempt('rememberEvent', 'Ev' + i, () => store.rememberEvent('Ev' + i, now, 3600000));
     await attempt('claimTip', 'S' + i, async () =>
-      (await store.claimTip('S' + i, '2025-06-01', now, 300000)) !== null);
+      (await store.claimTip('S' + i, day, now, 300000)) !== null);
     await attempt('recordFeedback', 'U' + i, () => store.recordFeedback({
       platform: 'slack', caseId: 'edge', helpful: true, query: 'q' + i, userId: 'U' + i, at: now,
     }));
@@ -86,7 +88,7 @@ describe.skipIf(!built)('SQLite on a full disk', () => {
         else if (a.op === 'rememberEvent')
           kept = !(await store.rememberEvent(a.key, later, 3600000));
         else if (a.op === 'claimTip') {
-          kept = (await store.claimTip(a.key, '2025-06-01', later, 300000)) === null;
+          kept = (await store.claimTip(a.key, utcDay('2025-06-01'), later, 300000)) === null;
         } else if (a.op === 'recordFeedback') continue;
         else {
           const misses = await store.topMisses({ limit: 100 });

@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { loadSqlite } from '../../src/store/sqlite-driver.js';
 import { SQLITE_MIGRATIONS } from '../../src/store/sqlite-schema.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
-import { newSub, runStoreContract } from './store-contract.js';
+import { newSub, runStoreContract, utcDay } from './store-contract.js';
 import { tempSqlitePath } from './temp-sqlite.js';
 
 runStoreContract('sqlite', async () => {
@@ -60,7 +60,7 @@ describe('SqliteStore specifics', () => {
     }
   });
 
-  it('keeps the tips posted by a file of the first schema when it migrates', async () => {
+  it('keeps the tips posted by a file of the first schema when it migrates, numbered by date', async () => {
     const file = tempSqlitePath();
     try {
       mkdirSync(dirname(file.path), { recursive: true });
@@ -68,12 +68,14 @@ describe('SqliteStore specifics', () => {
       old.exec(SQLITE_MIGRATIONS[0] ?? '');
       old.exec('PRAGMA user_version = 1');
       old.exec(`INSERT INTO tip_posts (subscription_id, day, token, claimed_at, status, tip_id,
-        done_at) VALUES ('S1', '2025-03-01', 't', 0, 'posted', 'tip-a', 1)`);
+        done_at) VALUES ('S1', '2025-03-02', 't', 0, 'posted', 'tip-b', 1),
+        ('S1', '2025-03-01', 't', 0, 'posted', 'tip-a', 1)`);
       old.close();
       const store = new SqliteStore(file.path);
       await store.init();
-      expect(await store.postedTips('S1')).toEqual(['tip-a']);
-      const claim = await store.claimTip('S1', '2025-03-02', new Date(), 60_000);
+      expect(await store.postedTips('S1')).toEqual(['tip-a', 'tip-b']);
+      const claim = await store.claimTip('S1', utcDay('2025-03-03'), new Date(), 60_000);
+      expect(claim).toMatchObject({ day: '2025-03-03', seq: 3 });
       if (!claim) throw new Error('expected a claim');
       await store.markTipSending(claim, new Date());
       await store.close();
