@@ -13,6 +13,7 @@ import type { Answer, BotRequest, CaseAnswer, CaseRef, NoticeAnswer } from './mo
 import { caseByName, resolvePair } from './resolve.js';
 import { bookkeepingLog, isStoreOutage, storeOutageNotice } from './store-errors.js';
 import { parseSubscribeArgs } from './subscribe-args.js';
+import { parseTimeZone } from './time-input.js';
 
 export interface CoreDeps {
   readonly catalog: Catalog;
@@ -62,6 +63,14 @@ function say<K extends MessageKey>(
     zh: string;
   };
   return notice(lang, tone, make(...args));
+}
+
+/** Something a platform sent, echoed back at most this long. */
+const ECHO_MAX_CHARS = 40;
+
+function shortened(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > ECHO_MAX_CHARS ? `${chars.slice(0, ECHO_MAX_CHARS).join('')}…` : text;
 }
 
 function recordMissLater(store: Store, miss: Miss, failed: (error: unknown) => void): void {
@@ -172,7 +181,11 @@ export function createCore(deps: CoreDeps): Core {
       return say(lang, 'warning', key, parsed.value);
     }
     const time = parsed.time ?? DEFAULT_TIP_TIME;
-    const timeZone = parsed.timeZone ?? request.user?.timeZone ?? 'UTC';
+    // The platform's idea of the user's zone (Slack users.info, Teams localTimezone) is checked
+    // like a typed one; one this runtime does not know is never stored.
+    const userZone = parsed.timeZone ? undefined : request.user?.timeZone;
+    const knownUserZone = userZone ? parseTimeZone(userZone) : null;
+    const timeZone = parsed.timeZone ?? knownUserZone ?? 'UTC';
     const tipLang = parsed.lang ?? lang;
     return withStore(request, lang, async () => {
       await store.subscribe(
@@ -188,7 +201,9 @@ export function createCore(deps: CoreDeps): Core {
         },
         deps.now(),
       );
-      return say(lang, 'success', 'subscribed', time, timeZone, tipLang);
+      return userZone && !knownUserZone
+        ? say(lang, 'success', 'subscribedZoneUnknown', time, tipLang, shortened(userZone))
+        : say(lang, 'success', 'subscribed', time, timeZone, tipLang);
     });
   };
 

@@ -61,6 +61,10 @@ export const messages = {
     en: `Subscribed: this conversation gets a daily tip at ${time} (${zone}) in ${lang === 'zh' ? 'Chinese' : 'English'}. Stop with \`unsubscribe\`.`,
     zh: `订阅成功：本会话每天 ${time}（${zone}）收到一条${lang === 'zh' ? '中文' : '英文'}技巧。发送 \`取消订阅\` 即可停止。`,
   }),
+  subscribedZoneUnknown: (time: string, lang: Lang, zone: string) => ({
+    en: `Subscribed: this conversation gets a daily tip at ${time} (UTC) in ${lang === 'zh' ? 'Chinese' : 'English'}. “${zone}” is not a time zone I know, so I used UTC; to choose yours, say e.g. \`subscribe ${time} Europe/Berlin\`. Stop with \`unsubscribe\`.`,
+    zh: `订阅成功：本会话每天 ${time}（UTC）收到一条${lang === 'zh' ? '中文' : '英文'}技巧。无法识别你的时区“${zone}”，已改用 UTC；如需指定，可发送 \`订阅 ${time} Asia/Shanghai\`。发送 \`取消订阅\` 即可停止。`,
+  }),
   unsubscribed: () => ({
     en: 'Unsubscribed: no more daily tips here.',
     zh: '已取消订阅：这里不再发送每日技巧。',
