@@ -7,6 +7,7 @@ import type {
   MissQuery,
   MissSummary,
   NewSubscription,
+  PurgedStats,
   Stats,
   Store,
   Subscription,
@@ -33,7 +34,7 @@ export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly events = new Map<string, number>();
   private readonly feedback = new Map<string, Feedback>();
-  private readonly misses: { query: string; lang: Lang; at: Date }[] = [];
+  private misses: { query: string; lang: Lang; at: Date }[] = [];
   private readonly subs = new Map<string, Subscription>();
   /** subscription id → its posts by number */
   private readonly posts = new Map<string, Map<number, PostRow>>();
@@ -90,6 +91,20 @@ export class MemoryStore implements Store {
         firstSeen: new Date(r.first),
         lastSeen: new Date(r.last),
       }));
+  }
+
+  async purgeStats(before: Date): Promise<PurgedStats> {
+    const cutoff = before.getTime();
+    const misses = this.misses.length;
+    this.misses = this.misses.filter((m) => m.at.getTime() >= cutoff);
+    let feedback = 0;
+    for (const [key, f] of this.feedback) {
+      if (f.at.getTime() < cutoff) {
+        this.feedback.delete(key);
+        feedback += 1;
+      }
+    }
+    return { misses: misses - this.misses.length, feedback };
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {

@@ -120,4 +120,13 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE casebot_tip_posts ADD PRIMARY KEY (subscription_id, seq);
     `,
   },
+  {
+    version: 5,
+    name: 'stats purged by time',
+    // Misses and votes older than STATS_KEEP_DAYS are purged by time.
+    sql: `
+      CREATE INDEX casebot_misses_at ON casebot_misses (at);
+      CREATE INDEX casebot_feedback_at ON casebot_feedback (at);
+    `,
+  },
 ];

@@ -18,6 +18,7 @@ import type {
   MissQuery,
   MissSummary,
   NewSubscription,
+  PurgedStats,
   Stats,
   Store,
   Subscription,
@@ -32,6 +33,7 @@ import {
   missColumn,
   missQueryOf,
   newId,
+  PURGE_BATCH,
   PurgeTimer,
   silentLogger,
   storeError,
@@ -41,6 +43,7 @@ import {
 /** The operations that write: a refusal of theirs is `store_write_failed`. */
 const WRITES: ReadonlySet<string> = new Set([
   'purgeEvents',
+  'purgeStats',
   'rememberEvent',
   'recordFeedback',
   'recordMiss',
@@ -172,6 +175,23 @@ export class PostgresStore implements Store {
       'INSERT INTO casebot_misses (query, lang, at) VALUES ($1, $2, $3)',
       [query, miss.lang, miss.at],
     );
+  }
+
+  async purgeStats(before: Date): Promise<PurgedStats> {
+    const purge = async (table: 'casebot_misses' | 'casebot_feedback') => {
+      let total = 0;
+      for (;;) {
+        const result = await this.query(
+          'purgeStats',
+          `DELETE FROM ${table} WHERE ctid IN (
+             SELECT ctid FROM ${table} WHERE at < $1 LIMIT ${PURGE_BATCH})`,
+          [before],
+        );
+        total += result.rowCount ?? 0;
+        if ((result.rowCount ?? 0) < PURGE_BATCH) return total;
+      }
+    };
+    return { misses: await purge('casebot_misses'), feedback: await purge('casebot_feedback') };
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {

@@ -114,6 +114,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   DROP TABLE tip_posts;
   ALTER TABLE tip_posts_v3 RENAME TO tip_posts;
   `,
+  // Misses and votes older than STATS_KEEP_DAYS are purged by time.
+  `
+  CREATE INDEX misses_at ON misses (at);
+  CREATE INDEX feedback_at ON feedback (at);
+  `,
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DEFAULT_WRITE_WAIT_MS, SqliteConnection } from './sqlite-connection.js';
 import { immediateTransaction } from './sqlite-driver.js';
 import { readStats, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
@@ -9,6 +10,7 @@ import type {
   MissQuery,
   MissSummary,
   NewSubscription,
+  PurgedStats,
   Stats,
   Store,
   Subscription,
@@ -23,6 +25,7 @@ import {
   missColumn,
   missQueryOf,
   newId,
+  PURGE_BATCH,
   PurgeTimer,
   silentLogger,
   storeError,
@@ -117,6 +120,25 @@ export class SqliteStore implements Store {
         miss.at.getTime(),
       ),
     );
+  }
+
+  async purgeStats(before: Date): Promise<PurgedStats> {
+    const purge = async (table: 'misses' | 'feedback') => {
+      let total = 0;
+      for (;;) {
+        const { changes } = await this.db.write('purgeStats', (db) =>
+          db.run(
+            `DELETE FROM ${table} WHERE rowid IN (
+               SELECT rowid FROM ${table} WHERE at < ? LIMIT ${PURGE_BATCH})`,
+            before.getTime(),
+          ),
+        );
+        total += Number(changes);
+        if (Number(changes) < PURGE_BATCH) return total;
+        await nextTurn();
+      }
+    };
+    return { misses: await purge('misses'), feedback: await purge('feedback') };
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {

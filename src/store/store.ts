@@ -79,6 +79,11 @@ export interface MissSummary {
   readonly lastSeen: Date;
 }
 
+export interface PurgedStats {
+  readonly misses: number;
+  readonly feedback: number;
+}
+
 export interface MissQuery {
   /** Only misses at or after this moment; all when absent. */
   readonly since?: Date;
@@ -124,6 +129,12 @@ export interface Store {
   recordMiss(miss: Miss): Promise<void>;
   /** The most frequent questions that found nothing, with when each was first and last asked. */
   topMisses(query?: MissQuery): Promise<MissSummary[]>;
+  /**
+   * Forgets the questions that found nothing and the 👍/👎 recorded (or last changed) before
+   * `before` (STATS_KEEP_DAYS), a batch at a time so that no write holds the store for long.
+   * Returns how many of each went.
+   */
+  purgeStats(before: Date): Promise<PurgedStats>;
 
   /**
    * Creates or replaces (re-activates) the subscription of one channel. A replaced subscription

@@ -445,6 +445,36 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
         expect((await store.stats()).misses).toEqual([{ query: '', count: 2 }]);
       });
 
+      it('forgets the misses and votes recorded before a moment, and keeps the rest', async () => {
+        await store.recordMiss({ query: 'old miss', lang: 'en', at: T0 });
+        await store.recordMiss({ query: null, lang: 'en', at: at(DAY - 1) });
+        await store.recordMiss({ query: 'new miss', lang: 'en', at: at(DAY) });
+        const vote = { platform: 'slack', caseId: 'edge', helpful: true, query: 'iot' };
+        await store.recordFeedback({ ...vote, userId: 'U1', at: T0 });
+        await store.recordFeedback({ ...vote, userId: 'U2', at: at(DAY) });
+        // A vote changed since is as recent as its change.
+        await store.recordFeedback({ ...vote, userId: 'U3', at: T0 });
+        await store.recordFeedback({ ...vote, userId: 'U3', helpful: false, at: at(2 * DAY) });
+
+        expect(await store.purgeStats(at(DAY))).toEqual({ misses: 2, feedback: 1 });
+        expect(await (await peer()).purgeStats(at(DAY))).toEqual({ misses: 0, feedback: 0 });
+        expect(await store.topMisses()).toEqual([
+          { query: 'new miss', count: 1, firstSeen: at(DAY), lastSeen: at(DAY) },
+        ]);
+        expect((await store.stats()).feedback).toEqual([
+          { caseId: 'edge', helpful: 1, notHelpful: 1 },
+        ]);
+      });
+
+      it('forgets a large backlog of misses, all of it', async () => {
+        for (let i = 0; i < 1_100; i += 1) {
+          await store.recordMiss({ query: `question ${i % 7}`, lang: 'en', at: at(i) });
+        }
+        await store.recordMiss({ query: 'kept', lang: 'en', at: at(DAY) });
+        expect(await store.purgeStats(at(DAY))).toEqual({ misses: 1_100, feedback: 0 });
+        expect((await store.topMisses()).map((m) => m.query)).toEqual(['kept']);
+      });
+
       it('caps the length of a recorded miss', async () => {
         await store.recordMiss({ query: `${'x'.repeat(5000)}`, lang: 'en', at: T0 });
         const [miss] = (await store.stats()).misses;
