@@ -14,7 +14,7 @@ import { migrateSqlite } from './sqlite-schema.js';
 import { type Logger, storeError } from './support.js';
 
 /** How long a write waits for another writer (another process's transaction) by default. */
-export const DEFAULT_WRITE_WAIT_MS = 2_000;
+export const DEFAULT_WRITE_WAIT_MS = 1_000;
 /** How long a read waits when SQLite answers "busy" (rare in WAL mode: a recovery, say). */
 const READ_WAIT_MS = 1_000;
 /** The longest pause between two tries while waiting for a lock. */
