@@ -102,7 +102,13 @@ function envSchemas() {
 
   const metricsSchema = z.object({ METRICS: onOff });
 
-  const statsSchema = z.object({ STATS_KEEP_QUESTIONS: onOff });
+  const statsSchema = z.object({
+    STATS_KEEP_QUESTIONS: onOff,
+    STATS_KEEP_DAYS: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().int().min(1).max(36_500).default(90),
+    ),
+  });
 
   const embeddingsSchema = z.object({
     EMBEDDINGS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
@@ -203,6 +209,8 @@ export interface Config {
    * off: counted without their text, and feedback is stored without its question.
    */
   readonly statsKeepQuestions: boolean;
+  /** Misses and 👍/👎 older than this many days are purged (hourly). */
+  readonly statsKeepDays: number;
   /** Null when semantic search is off (EMBEDDINGS_URL unset): lexical search only. */
   readonly embeddings: EmbeddingsConfig | null;
   /** Why a platform is off, for one clear log line each. */
@@ -364,6 +372,7 @@ export function loadConfig(env: Env): Config {
     tipsScheduler: tips.TIPS_SCHEDULER,
     metrics: metrics.METRICS,
     statsKeepQuestions: stats.STATS_KEEP_QUESTIONS,
+    statsKeepDays: stats.STATS_KEEP_DAYS,
     embeddings: embeddingsConfig,
     notes,
   };

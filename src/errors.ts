@@ -6,7 +6,13 @@ export type ErrorCode =
   | 'config_invalid'
   | 'case_file_invalid'
   | 'catalog_invalid'
+  /** The store cannot be reached (down, unreachable, cannot be opened). */
   | 'store_unavailable'
+  /**
+   * The store is there but did not keep a write (disk full, read-only, locked by another writer
+   * past the wait): nothing was changed, and trying again later may work.
+   */
+  | 'store_write_failed'
   | 'store_failed'
   | 'tip_claim_lost'
   | 'platform_failed'

@@ -12,6 +12,7 @@ import { type Metrics, noMetrics } from './metrics/metrics.js';
 import type { PrometheusMetrics } from './metrics/prometheus.js';
 import type { DiagramOptions } from './render/diagram.js';
 import { openStore } from './store/open-store.js';
+import { type Retention, startRetention } from './store/retention.js';
 import type { Store } from './store/store.js';
 import { withholdQuestions } from './store/withhold-questions.js';
 import type { TipScheduler } from './tips/scheduler.js';
@@ -40,6 +41,8 @@ export interface App {
   readonly metrics: Metrics;
   readonly store: Store;
   readonly adapters: readonly HttpAdapter[];
+  /** Purges misses and votes older than STATS_KEEP_DAYS, hourly. */
+  readonly retention: Retention;
   readonly server: RunningServer;
   readonly port: number;
   /** Re-reads the casebook; a broken one keeps the old one serving. */
@@ -76,12 +79,14 @@ export function buildCore(
   config: Config,
   now: () => Date,
   semantic?: SemanticSearch | null,
+  logger?: Logger,
 ): Core {
   return createCore({
     catalog,
     store,
     defaultLocale: config.defaultLocale,
     now,
+    ...(logger && { logger }),
     ...(semantic && { semantic: semantic.forCases(catalog.cases) }),
   });
 }
@@ -173,7 +178,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
         now,
       })
     : null;
-  const holder = reloadableCore(buildCore(catalog, store, config, now, semantic));
+  const holder = reloadableCore(buildCore(catalog, store, config, now, semantic, logger));
   const diagrams: DiagramOptions = config.diagrams;
 
   const adapters: (HttpAdapter & { tipSender: TipSender })[] = [];
@@ -229,6 +234,8 @@ export async function startApp(deps: AppDeps): Promise<App> {
     scheduler.start();
   }
 
+  const retention = startRetention({ store, keepDays: config.statsKeepDays, now, logger });
+
   const probeStore = async () => {
     if (!storeUp) await initStore();
     await store.ping();
@@ -274,12 +281,13 @@ export async function startApp(deps: AppDeps): Promise<App> {
     metrics,
     store,
     adapters,
+    retention,
     server,
     port: server.port,
     reload: coalesce(async () => {
       try {
         const next = await loadCatalog(config.casesDir);
-        holder.swap(buildCore(next, store, config, now, semantic));
+        holder.swap(buildCore(next, store, config, now, semantic, logger));
         logger.info({ cases: next.cases.length, tips: next.tips.length }, 'casebook reloaded');
         metrics.casebookReload('success');
         metrics.casebookCases(next.cases.length);
@@ -294,6 +302,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
       logger.info({ inFlight: server.inFlight() }, 'shutting down');
       await server.close(config.server.shutdownGraceMs);
       await scheduler?.stop();
+      await retention.stop();
       semantic?.close();
       for (const adapter of adapters) await adapter.stop();
       await store.close();

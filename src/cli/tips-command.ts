@@ -35,7 +35,7 @@ export async function tipsCommand(argv: string[], io: CliIo): Promise<number> {
   const store = await openStore(config.store, logger);
   await store.init();
   try {
-    const core = buildCore(catalog, store, config, now);
+    const core = buildCore(catalog, store, config, now, null, logger);
     const deps = {
       core,
       store,

@@ -1,17 +1,19 @@
 import type { Catalog } from '../catalog/load.js';
 import type { Case, Lang, Section } from '../catalog/schema.js';
-import { CasebotError } from '../errors.js';
 import type { SemanticRanking } from '../search/hybrid.js';
 import { buildIndex } from '../search/index.js';
 import type { SearchIndex, SearchMatch } from '../search/types.js';
 import type { Miss, Store, SubscriptionPlatform } from '../store/store.js';
+import { type Logger, silentLogger } from '../store/support.js';
 import { type Command, parseCommand } from './grammar.js';
 import { helpCommands } from './help.js';
 import { languageOf } from './lang.js';
 import { type MessageKey, messages } from './messages.js';
 import type { Answer, BotRequest, CaseAnswer, CaseRef, NoticeAnswer } from './model.js';
 import { caseByName, resolvePair } from './resolve.js';
+import { bookkeepingLog, isStoreOutage, storeOutageNotice } from './store-errors.js';
 import { parseSubscribeArgs } from './subscribe-args.js';
+import { parseTimeZone } from './time-input.js';
 
 export interface CoreDeps {
   readonly catalog: Catalog;
@@ -24,6 +26,8 @@ export interface CoreDeps {
   readonly random?: () => number;
   /** Optional semantic search: refines the lexical result by meaning (never fails, never slow). */
   readonly semantic?: SemanticRanking;
+  /** Where store failures are logged (the user only hears "try again"). */
+  readonly logger?: Logger;
 }
 
 export interface Core {
@@ -61,11 +65,20 @@ function say<K extends MessageKey>(
   return notice(lang, tone, make(...args));
 }
 
-function recordMissLater(store: Store, miss: Miss): void {
+/** Something a platform sent, echoed back at most this long. */
+const ECHO_MAX_CHARS = 40;
+
+function shortened(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > ECHO_MAX_CHARS ? `${chars.slice(0, ECHO_MAX_CHARS).join('')}…` : text;
+}
+
+function recordMissLater(store: Store, miss: Miss, failed: (error: unknown) => void): void {
   try {
-    store.recordMiss(miss).catch(() => undefined);
-  } catch {
+    store.recordMiss(miss).catch(failed);
+  } catch (error) {
     // A store that throws instead of rejecting: still nothing for the user to see.
+    failed(error);
   }
 }
 
@@ -74,6 +87,8 @@ export function createCore(deps: CoreDeps): Core {
   const { catalog, store } = deps;
   const index = deps.index ?? buildIndex(catalog.cases);
   const random = deps.random ?? Math.random;
+  const logger = deps.logger ?? silentLogger;
+  const missNotRecorded = bookkeepingLog(logger, deps.now);
 
   const caseRef = (m: SearchMatch, lang: Lang): CaseRef | null => {
     const c = catalog.byId.get(m.caseId);
@@ -100,7 +115,9 @@ export function createCore(deps: CoreDeps): Core {
     if (!best || !bestCase) {
       // Bookkeeping, not part of the answer: never waited for (a database that accepts
       // connections but never answers must not delay it), and a failure is not the user's.
-      recordMissLater(store, { query, lang, at: deps.now() });
+      recordMissLater(store, { query, lang, at: deps.now() }, (error) =>
+        missNotRecorded('a question that found nothing', error),
+      );
       return { kind: 'no-match', lang, query, cases: catalog.cases };
     }
     const close = rest.filter((m) => best.score - m.score <= AMBIGUITY_MARGIN);
@@ -125,14 +142,24 @@ export function createCore(deps: CoreDeps): Core {
     return { platform: request.platform as SubscriptionPlatform, conv };
   };
 
-  const withStore = async (lang: Lang, work: () => Promise<Answer>): Promise<Answer> => {
+  /**
+   * Runs work that needs the store. When the store is down or did not keep a write, the user is
+   * asked to try again, and the failure is logged with the request id and its cause.
+   */
+  const withStore = async (
+    request: BotRequest,
+    lang: Lang,
+    work: () => Promise<Answer>,
+  ): Promise<Answer> => {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof CasebotError && error.code === 'store_unavailable') {
-        return say(lang, 'warning', 'storeDown');
-      }
-      throw error;
+      if (!isStoreOutage(error)) throw error;
+      logger.error(
+        { requestId: request.id, code: error.code, err: error.cause ?? error },
+        'store failed; the user was asked to try again',
+      );
+      return storeOutageNotice(lang, error);
     }
   };
 
@@ -154,9 +181,13 @@ export function createCore(deps: CoreDeps): Core {
       return say(lang, 'warning', key, parsed.value);
     }
     const time = parsed.time ?? DEFAULT_TIP_TIME;
-    const timeZone = parsed.timeZone ?? request.user?.timeZone ?? 'UTC';
+    // The platform's idea of the user's zone (Slack users.info, Teams localTimezone) is checked
+    // like a typed one; one this runtime does not know is never stored.
+    const userZone = parsed.timeZone ? undefined : request.user?.timeZone;
+    const knownUserZone = userZone ? parseTimeZone(userZone) : null;
+    const timeZone = parsed.timeZone ?? knownUserZone ?? 'UTC';
     const tipLang = parsed.lang ?? lang;
-    return withStore(lang, async () => {
+    return withStore(request, lang, async () => {
       await store.subscribe(
         {
           platform: target.platform,
@@ -170,7 +201,9 @@ export function createCore(deps: CoreDeps): Core {
         },
         deps.now(),
       );
-      return say(lang, 'success', 'subscribed', time, timeZone, tipLang);
+      return userZone && !knownUserZone
+        ? say(lang, 'success', 'subscribedZoneUnknown', time, tipLang, shortened(userZone))
+        : say(lang, 'success', 'subscribed', time, timeZone, tipLang);
     });
   };
 
@@ -206,7 +239,7 @@ export function createCore(deps: CoreDeps): Core {
       case 'unsubscribe': {
         const target = subscriptionTarget(request);
         if (!target) return say(lang, 'info', 'subscribeNeedsChannel');
-        return withStore(lang, async () =>
+        return withStore(request, lang, async () =>
           (await store.unsubscribe(target.platform, target.conv.id))
             ? say(lang, 'success', 'unsubscribed')
             : say(lang, 'info', 'notSubscribed'),
@@ -215,7 +248,7 @@ export function createCore(deps: CoreDeps): Core {
       case 'subscriptions': {
         const target = subscriptionTarget(request);
         if (!target) return say(lang, 'info', 'subscribeNeedsChannel');
-        return withStore(lang, async () => {
+        return withStore(request, lang, async () => {
           const sub = await store.getSubscription(target.platform, target.conv.id);
           return sub?.active
             ? say(lang, 'info', 'subscriptionStatus', sub.time, sub.timeZone, sub.lang)
@@ -233,7 +266,7 @@ export function createCore(deps: CoreDeps): Core {
     const c = catalog.byId.get(action.caseId);
     if (!c) return say(lang, 'info', 'caseNotFound', action.caseId);
     if (action.kind === 'show') return caseAnswer(c, lang, action.section, '', 1);
-    return withStore(lang, async () => {
+    return withStore(request, lang, async () => {
       await store.recordFeedback({
         platform: request.platform,
         caseId: c.id,

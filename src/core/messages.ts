@@ -37,6 +37,10 @@ export const messages = {
     en: 'I can’t reach my database right now, so subscriptions and feedback are unavailable. Lookups still work; please try again in a few minutes.',
     zh: '暂时无法连接数据库，订阅和反馈功能暂不可用。查询仍然正常，请几分钟后再试。',
   }),
+  storeNotSaved: () => ({
+    en: 'I couldn’t save that: my database is not accepting changes right now, so nothing was changed. Please try again in a few minutes.',
+    zh: '保存失败：数据库暂时无法写入，本次操作没有生效。请几分钟后再试。',
+  }),
   subscribeNeedsChannel: () => ({
     en: 'Daily tips can be subscribed to in a Slack channel or a Teams conversation, not here.',
     zh: '每日技巧只能在 Slack 频道或 Teams 会话中订阅。',
@@ -56,6 +60,10 @@ export const messages = {
   subscribed: (time: string, zone: string, lang: Lang) => ({
     en: `Subscribed: this conversation gets a daily tip at ${time} (${zone}) in ${lang === 'zh' ? 'Chinese' : 'English'}. Stop with \`unsubscribe\`.`,
     zh: `订阅成功：本会话每天 ${time}（${zone}）收到一条${lang === 'zh' ? '中文' : '英文'}技巧。发送 \`取消订阅\` 即可停止。`,
+  }),
+  subscribedZoneUnknown: (time: string, lang: Lang, zone: string) => ({
+    en: `Subscribed: this conversation gets a daily tip at ${time} (UTC) in ${lang === 'zh' ? 'Chinese' : 'English'}. “${zone}” is not a time zone I know, so I used UTC; to choose yours, say e.g. \`subscribe ${time} Europe/Berlin\`. Stop with \`unsubscribe\`.`,
+    zh: `订阅成功：本会话每天 ${time}（UTC）收到一条${lang === 'zh' ? '中文' : '英文'}技巧。无法识别你的时区“${zone}”，已改用 UTC；如需指定，可发送 \`订阅 ${time} Asia/Shanghai\`。发送 \`取消订阅\` 即可停止。`,
   }),
   unsubscribed: () => ({
     en: 'Unsubscribed: no more daily tips here.',

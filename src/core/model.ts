@@ -114,6 +114,8 @@ export interface NoticeAnswer extends AnswerBase {
   readonly kind: 'notice';
   readonly tone: 'success' | 'info' | 'warning' | 'error';
   readonly text: string;
+  /** The store was down or did not keep a write: the user was asked to try again. */
+  readonly storeError?: boolean;
 }
 
 export type Answer =

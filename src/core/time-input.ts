@@ -44,6 +44,9 @@ const CURRENT_NAMES = [
   'Africa/Asmara',
 ];
 
+/** Longer than any IANA name (the longest are ~32 characters). */
+const MAX_ZONE_LENGTH = 64;
+
 let zoneIndex: Map<string, string> | null = null;
 
 function zones(): Map<string, string> {
@@ -77,7 +80,7 @@ function resolveZone(name: string): string | null {
  */
 export function parseTimeZone(input: string): string | null {
   const v = input.trim();
-  if (!/^[A-Za-z]/.test(v)) return null;
+  if (!/^[A-Za-z]/.test(v) || v.length > MAX_ZONE_LENGTH) return null;
   const known = zones().get(v.toLowerCase());
   if (known) return known;
   const resolved = resolveZone(v);

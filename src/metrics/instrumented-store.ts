@@ -27,6 +27,7 @@ export const STORE_OPERATIONS = [
   'postedTips',
   'stats',
   'topMisses',
+  'purgeStats',
   'loadCaseVectors',
   'saveCaseVectors',
   'other',

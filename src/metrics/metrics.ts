@@ -20,7 +20,11 @@ export const SURFACES = [
 ] as const;
 export type Surface = (typeof SURFACES)[number];
 
-export const OUTCOMES = ['answered', 'no_match', 'did_you_mean', 'error'] as const;
+/**
+ * `error`: the user got an apology; `store_error`: the store was down or did not keep a write,
+ * and the user was asked to try again.
+ */
+export const OUTCOMES = ['answered', 'no_match', 'did_you_mean', 'error', 'store_error'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const TIP_RESULTS = ['posted', 'retired', 'skipped', 'failed'] as const;

@@ -2,10 +2,12 @@ import type { Lang } from '../catalog/schema.js';
 import type {
   CaseVector,
   Feedback,
+  LocalDay,
   Miss,
   MissQuery,
   MissSummary,
   NewSubscription,
+  PurgedStats,
   Stats,
   Store,
   Subscription,
@@ -15,6 +17,8 @@ import type {
 import { claimLost, DEFAULT_STATS_LIMIT, missColumn, missQueryOf, newId } from './support.js';
 
 interface PostRow {
+  seq: number;
+  day: string;
   token: string;
   claimedAt: number;
   status: 'claimed' | 'sending' | 'posted' | 'skipped';
@@ -30,9 +34,10 @@ export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly events = new Map<string, number>();
   private readonly feedback = new Map<string, Feedback>();
-  private readonly misses: { query: string; lang: Lang; at: Date }[] = [];
+  private misses: { query: string; lang: Lang; at: Date }[] = [];
   private readonly subs = new Map<string, Subscription>();
-  private readonly posts = new Map<string, PostRow>();
+  /** subscription id → its posts by number */
+  private readonly posts = new Map<string, Map<number, PostRow>>();
   /** model → casebook → `caseId lang` → vector */
   private readonly vectors = new Map<string, { casebook: string; rows: Map<string, CaseVector> }>();
 
@@ -88,6 +93,20 @@ export class MemoryStore implements Store {
       }));
   }
 
+  async purgeStats(before: Date): Promise<PurgedStats> {
+    const cutoff = before.getTime();
+    const misses = this.misses.length;
+    this.misses = this.misses.filter((m) => m.at.getTime() >= cutoff);
+    let feedback = 0;
+    for (const [key, f] of this.feedback) {
+      if (f.at.getTime() < cutoff) {
+        this.feedback.delete(key);
+        feedback += 1;
+      }
+    }
+    return { misses: misses - this.misses.length, feedback };
+  }
+
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {
     const existing = this.find(sub.platform, sub.channelId);
     const saved: Subscription = {
@@ -127,22 +146,31 @@ export class MemoryStore implements Store {
 
   async claimTip(
     subscriptionId: string,
-    day: string,
+    day: LocalDay,
     now: Date,
     leaseMs: number,
   ): Promise<TipClaim | null> {
-    const key = `${subscriptionId}\n${day}`;
-    const row = this.posts.get(key);
+    let rows = this.posts.get(subscriptionId);
+    if (!rows) {
+      rows = new Map();
+      this.posts.set(subscriptionId, rows);
+    }
+    let last: PostRow | undefined;
+    for (const row of rows.values()) if (!last || row.seq > last.seq) last = row;
+    const seq = !last ? 1 : last.claimedAt >= day.start.getTime() ? last.seq : last.seq + 1;
+    const row = rows.get(seq);
     if (row && (row.status !== 'claimed' || row.claimedAt > now.getTime() - leaseMs)) return null;
     const token = newId();
-    this.posts.set(key, {
+    rows.set(seq, {
+      seq,
+      day: row?.day ?? day.date,
       token,
       claimedAt: now.getTime(),
       status: 'claimed',
       tipId: null,
       doneAt: null,
     });
-    return { subscriptionId, day, token };
+    return { subscriptionId, day: day.date, seq, token };
   }
 
   async markTipSending(claim: TipClaim, _now: Date): Promise<void> {
@@ -160,16 +188,14 @@ export class MemoryStore implements Store {
   }
 
   async releaseTip(claim: TipClaim): Promise<void> {
-    if (this.held(claim)) this.posts.delete(`${claim.subscriptionId}\n${claim.day}`);
+    if (this.held(claim)) this.posts.get(claim.subscriptionId)?.delete(claim.seq);
   }
 
   async postedTips(subscriptionId: string): Promise<string[]> {
-    const prefix = `${subscriptionId}\n`;
-    return [...this.posts.entries()]
-      .filter(([key, row]) => key.startsWith(prefix) && row.status === 'posted')
-      .map(([key, row]) => ({ day: key.slice(prefix.length), row }))
-      .sort((a, b) => (a.row.doneAt ?? 0) - (b.row.doneAt ?? 0) || a.day.localeCompare(b.day))
-      .map(({ row }) => row.tipId ?? '');
+    return [...(this.posts.get(subscriptionId)?.values() ?? [])]
+      .filter((row) => row.status === 'posted')
+      .sort((a, b) => (a.doneAt ?? 0) - (b.doneAt ?? 0) || a.seq - b.seq)
+      .map((row) => row.tipId ?? '');
   }
 
   async stats(limit = DEFAULT_STATS_LIMIT): Promise<Stats> {
@@ -188,7 +214,9 @@ export class MemoryStore implements Store {
         active: subs.filter((s) => s.active).length,
         retired: subs.filter((s) => !s.active).length,
       },
-      tipsPosted: [...this.posts.values()].filter((p) => p.status === 'posted').length,
+      tipsPosted: [...this.posts.values()]
+        .flatMap((rows) => [...rows.values()])
+        .filter((p) => p.status === 'posted').length,
       feedback: [...byCase.values()].sort((a, b) => a.caseId.localeCompare(b.caseId)),
       misses: [...missCounts.entries()]
         .map(([query, count]) => ({ query, count }))
@@ -226,7 +254,7 @@ export class MemoryStore implements Store {
 
   /** The row of `claim` while its holder still owns it (claimed or sending). */
   private held(claim: TipClaim): PostRow | undefined {
-    const row = this.posts.get(`${claim.subscriptionId}\n${claim.day}`);
+    const row = this.posts.get(claim.subscriptionId)?.get(claim.seq);
     if (row?.token !== claim.token) return undefined;
     return row.status === 'claimed' || row.status === 'sending' ? row : undefined;
   }

@@ -101,4 +101,32 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'tip posts numbered per subscription',
+    // Keyed by number instead of the local date string, so a change of time zone neither skips a
+    // day nor posts one twice. Earlier posts are numbered in the order of their dates.
+    sql: `
+      ALTER TABLE casebot_tip_posts ADD COLUMN seq integer;
+      UPDATE casebot_tip_posts p SET seq = n.seq
+      FROM (
+        SELECT subscription_id, day,
+               row_number() OVER (PARTITION BY subscription_id ORDER BY day) AS seq
+        FROM casebot_tip_posts
+      ) n
+      WHERE p.subscription_id = n.subscription_id AND p.day = n.day;
+      ALTER TABLE casebot_tip_posts ALTER COLUMN seq SET NOT NULL;
+      ALTER TABLE casebot_tip_posts DROP CONSTRAINT casebot_tip_posts_pkey;
+      ALTER TABLE casebot_tip_posts ADD PRIMARY KEY (subscription_id, seq);
+    `,
+  },
+  {
+    version: 5,
+    name: 'stats purged by time',
+    // Misses and votes older than STATS_KEEP_DAYS are purged by time.
+    sql: `
+      CREATE INDEX casebot_misses_at ON casebot_misses (at);
+      CREATE INDEX casebot_feedback_at ON casebot_feedback (at);
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import { CasebotError } from '../errors.js';
 import { type Migration, PG_MIGRATIONS } from './postgres-schema.js';
 import {
   isUnavailable,
+  isWriteRefused,
   readStats,
   runMigrations,
   type SubscriptionRow,
@@ -12,10 +13,12 @@ import {
 import type {
   CaseVector,
   Feedback,
+  LocalDay,
   Miss,
   MissQuery,
   MissSummary,
   NewSubscription,
+  PurgedStats,
   Stats,
   Store,
   Subscription,
@@ -30,11 +33,30 @@ import {
   missColumn,
   missQueryOf,
   newId,
+  PURGE_BATCH,
   PurgeTimer,
   silentLogger,
   storeError,
   vectorBytes,
 } from './support.js';
+
+/** The operations that write: a refusal of theirs is `store_write_failed`. */
+const WRITES: ReadonlySet<string> = new Set([
+  'purgeEvents',
+  'purgeStats',
+  'rememberEvent',
+  'recordFeedback',
+  'recordMiss',
+  'subscribe',
+  'unsubscribe',
+  'retireSubscription',
+  'claimTip',
+  'markTipSending',
+  'confirmTip',
+  'skipTip',
+  'releaseTip',
+  'saveCaseVectors',
+]);
 
 /**
  * `pg` is loaded only when PostgreSQL is configured: a SQLite or in-memory server doesn't pay
@@ -90,8 +112,21 @@ export class PostgresStore implements Store {
     await this.ensureReady();
   }
 
+  /** Answers, and takes writes: a database gone read-only (a hot standby) is not ready. */
   async ping(): Promise<void> {
-    await this.query('ping', 'SELECT 1');
+    const result = await this.query<{ standby: boolean; read_only: boolean }>(
+      'ping',
+      `SELECT pg_is_in_recovery() AS standby,
+              current_setting('transaction_read_only') = 'on' AS read_only`,
+    );
+    const row = result.rows[0];
+    if (row?.standby || row?.read_only) {
+      throw storeError(
+        'store_unavailable',
+        `PostgreSQL store ping: the database is read-only${row.standby ? ' (a standby)' : ''}`,
+        null,
+      );
+    }
   }
 
   async close(): Promise<void> {
@@ -140,6 +175,23 @@ export class PostgresStore implements Store {
       'INSERT INTO casebot_misses (query, lang, at) VALUES ($1, $2, $3)',
       [query, miss.lang, miss.at],
     );
+  }
+
+  async purgeStats(before: Date): Promise<PurgedStats> {
+    const purge = async (table: 'casebot_misses' | 'casebot_feedback') => {
+      let total = 0;
+      for (;;) {
+        const result = await this.query(
+          'purgeStats',
+          `DELETE FROM ${table} WHERE ctid IN (
+             SELECT ctid FROM ${table} WHERE at < $1 LIMIT ${PURGE_BATCH})`,
+          [before],
+        );
+        total += result.rowCount ?? 0;
+        if ((result.rowCount ?? 0) < PURGE_BATCH) return total;
+      }
+    };
+    return { misses: await purge('casebot_misses'), feedback: await purge('casebot_feedback') };
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {
@@ -212,31 +264,37 @@ export class PostgresStore implements Store {
 
   async claimTip(
     subscriptionId: string,
-    day: string,
+    day: LocalDay,
     now: Date,
     leaseMs: number,
   ): Promise<TipClaim | null> {
     const token = newId();
-    // One statement: a concurrent insert waits for the other and then sees its fresh claim.
-    const result = await this.query(
+    // One statement: the day's post is the last one if it was claimed since the day began, else
+    // the next one. Two passes deciding on the same state pick the same number, and a concurrent
+    // insert of it waits for the other and then sees its fresh claim.
+    const result = await this.query<{ seq: number }>(
       'claimTip',
-      `INSERT INTO casebot_tip_posts (subscription_id, day, token, claimed_at, status)
-       VALUES ($1, $2, $3, $4, 'claimed')
-       ON CONFLICT (subscription_id, day) DO UPDATE
+      `INSERT INTO casebot_tip_posts (subscription_id, seq, day, token, claimed_at, status)
+       SELECT $1, COALESCE((
+           SELECT CASE WHEN claimed_at >= $5 THEN seq ELSE seq + 1 END FROM casebot_tip_posts
+           WHERE subscription_id = $1 ORDER BY seq DESC LIMIT 1
+         ), 1), $2, $3, $4, 'claimed'
+       ON CONFLICT (subscription_id, seq) DO UPDATE
          SET token = EXCLUDED.token, claimed_at = EXCLUDED.claimed_at
-         WHERE casebot_tip_posts.status = 'claimed' AND casebot_tip_posts.claimed_at <= $5
-       RETURNING token`,
-      [subscriptionId, day, token, now, new Date(now.getTime() - leaseMs)],
+         WHERE casebot_tip_posts.status = 'claimed' AND casebot_tip_posts.claimed_at <= $6
+       RETURNING seq`,
+      [subscriptionId, day.date, token, now, day.start, new Date(now.getTime() - leaseMs)],
     );
-    return result.rowCount === 1 ? { subscriptionId, day, token } : null;
+    const row = result.rows[0];
+    return row ? { subscriptionId, day: day.date, seq: Number(row.seq), token } : null;
   }
 
   async markTipSending(claim: TipClaim, _now: Date): Promise<void> {
     const result = await this.query(
       'markTipSending',
       `UPDATE casebot_tip_posts SET status = 'sending'
-       WHERE subscription_id = $1 AND day = $2 AND token = $3 AND status = 'claimed'`,
-      [claim.subscriptionId, claim.day, claim.token],
+       WHERE subscription_id = $1 AND seq = $2 AND token = $3 AND status = 'claimed'`,
+      [claim.subscriptionId, claim.seq, claim.token],
     );
     if (result.rowCount !== 1) throw claimLost('markTipSending', claim);
   }
@@ -253,9 +311,9 @@ export class PostgresStore implements Store {
     await this.query(
       'releaseTip',
       `DELETE FROM casebot_tip_posts
-       WHERE subscription_id = $1 AND day = $2 AND token = $3
+       WHERE subscription_id = $1 AND seq = $2 AND token = $3
          AND status IN ('claimed', 'sending')`,
-      [claim.subscriptionId, claim.day, claim.token],
+      [claim.subscriptionId, claim.seq, claim.token],
     );
   }
 
@@ -263,7 +321,7 @@ export class PostgresStore implements Store {
     const result = await this.query<{ tip_id: string }>(
       'postedTips',
       `SELECT tip_id FROM casebot_tip_posts WHERE subscription_id = $1 AND status = 'posted'
-       ORDER BY done_at, day`,
+       ORDER BY done_at, seq`,
       [subscriptionId],
     );
     return result.rows.map((r) => r.tip_id);
@@ -304,9 +362,9 @@ export class PostgresStore implements Store {
     const result = await this.query(
       op,
       `UPDATE casebot_tip_posts SET status = $4, tip_id = $5, reason = $6, done_at = $7
-       WHERE subscription_id = $1 AND day = $2 AND token = $3
+       WHERE subscription_id = $1 AND seq = $2 AND token = $3
          AND status IN ('claimed', 'sending')`,
-      [claim.subscriptionId, claim.day, claim.token, status, tipId, reason, now],
+      [claim.subscriptionId, claim.seq, claim.token, status, tipId, reason, now],
     );
     if (result.rowCount !== 1) throw claimLost(op, claim);
   }
@@ -377,7 +435,11 @@ export class PostgresStore implements Store {
   private wrap(op: string, error: unknown) {
     if (error instanceof CasebotError) return error;
     return storeError(
-      this.closed || isUnavailable(error) ? 'store_unavailable' : 'store_failed',
+      this.closed || isUnavailable(error)
+        ? 'store_unavailable'
+        : WRITES.has(op) && isWriteRefused(error)
+          ? 'store_write_failed'
+          : 'store_failed',
       `PostgreSQL store ${op} failed`,
       error,
     );

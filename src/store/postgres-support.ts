@@ -39,6 +39,22 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '28P01',
 ]);
 
+/**
+ * SQLSTATEs of a write the database refused although it answers: read-only (a hot standby,
+ * `default_transaction_read_only`), out of disk or memory, a deadlock or lock timeout. Nothing
+ * was changed; trying again later may work.
+ */
+export function isWriteRefused(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  return (
+    code === '25006' ||
+    (code.startsWith('53') && code !== '53300') ||
+    code === '40001' ||
+    code === '40P01' ||
+    code === '55P03'
+  );
+}
+
 export function isUnavailable(error: unknown): boolean {
   const code = String((error as { code?: unknown })?.code ?? '');
   if (NETWORK_CODES.has(code) || code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code)) {
@@ -68,13 +84,15 @@ export function toSubscription(row: SubscriptionRow): Subscription {
 
 /**
  * Applies pending migrations in one transaction. Replicas starting together queue on the advisory
- * lock; the first applies, the others then find nothing to do.
+ * lock; the first applies, the others then find nothing to do. A database that has them all is
+ * only read (so a read-only one, e.g. a hot standby, still serves reads).
  */
 export async function runMigrations(
   pool: pg.Pool,
   migrations: readonly Migration[],
   logger: Logger,
 ): Promise<void> {
+  if (await allApplied(pool, migrations)) return;
   const client = await pool.connect();
   let failure: Error | undefined;
   try {
@@ -101,6 +119,16 @@ export async function runMigrations(
   } finally {
     client.release(failure);
   }
+}
+
+async function allApplied(pool: pg.Pool, migrations: readonly Migration[]): Promise<boolean> {
+  const table = await pool.query<{ found: boolean }>(
+    `SELECT to_regclass('casebot_migrations') IS NOT NULL AS found`,
+  );
+  if (!table.rows[0]?.found) return false;
+  const done = await pool.query<{ version: number }>('SELECT version FROM casebot_migrations');
+  const applied = new Set(done.rows.map((r) => r.version));
+  return migrations.every((m) => applied.has(m.version));
 }
 
 /** Runs one query (the store's: its readiness, errors and op name). */

@@ -1,11 +1,12 @@
-import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type {
+  DatabaseSync,
+  SQLInputValue,
+  StatementResultingChanges,
+  StatementSync,
+} from 'node:sqlite';
 
 export type { DatabaseSync, SQLInputValue, StatementSync };
-
-/** SQLite's primary result codes that mean "try again later", not "this statement is wrong". */
-const UNAVAILABLE_CODES = new Set([
-  5 /* BUSY */, 6 /* LOCKED */, 10 /* IOERR */, 14 /* CANTOPEN */,
-]);
+export type StatementResult = StatementResultingChanges;
 
 let sqlite: typeof import('node:sqlite') | undefined;
 
@@ -32,10 +33,10 @@ export function loadSqlite(): typeof import('node:sqlite') {
   return sqlite;
 }
 
-/** True for SQLite errors that mean the file is busy, locked or unreachable. */
-export function isUnavailable(error: unknown): boolean {
+/** SQLite's primary result code of an error (`SQLITE_BUSY` = 5, …); 0 for anything else. */
+export function sqliteCode(error: unknown): number {
   const errcode = (error as { errcode?: unknown } | null)?.errcode;
-  return typeof errcode === 'number' && UNAVAILABLE_CODES.has(errcode & 0xff);
+  return typeof errcode === 'number' ? errcode & 0xff : 0;
 }
 
 /** Runs `fn` inside `BEGIN IMMEDIATE … COMMIT` (rolled back when it throws). */

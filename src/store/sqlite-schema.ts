@@ -1,4 +1,5 @@
 import type { Lang } from '../catalog/schema.js';
+import type { Db } from './sqlite-connection.js';
 import { type DatabaseSync, immediateTransaction } from './sqlite-driver.js';
 import type { Stats, Subscription, SubscriptionPlatform } from './store.js';
 
@@ -90,6 +91,34 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (model, casebook, case_id, lang)
   );
   `,
+  // Tip posts are numbered per subscription (seq) instead of keyed by the local date string, so a
+  // change of time zone neither skips a day nor posts one twice. Earlier posts are numbered in
+  // the order of their dates.
+  `
+  CREATE TABLE tip_posts_v3 (
+    subscription_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    token TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'posted', 'skipped')),
+    tip_id TEXT,
+    reason TEXT,
+    done_at INTEGER,
+    PRIMARY KEY (subscription_id, seq)
+  );
+  INSERT INTO tip_posts_v3 SELECT subscription_id,
+      ROW_NUMBER() OVER (PARTITION BY subscription_id ORDER BY day),
+      day, token, claimed_at, status, tip_id, reason, done_at
+    FROM tip_posts;
+  DROP TABLE tip_posts;
+  ALTER TABLE tip_posts_v3 RENAME TO tip_posts;
+  `,
+  // Misses and votes older than STATS_KEEP_DAYS are purged by time.
+  `
+  CREATE INDEX misses_at ON misses (at);
+  CREATE INDEX feedback_at ON feedback (at);
+  `,
 ];
 
 /**
@@ -140,31 +169,26 @@ export function toSubscription(row: SubscriptionRow): Subscription {
 }
 
 /** The counts behind `casebot stats`. */
-export function readStats(db: DatabaseSync, limit: number): Stats {
-  const subs = db
-    .prepare(
-      `SELECT COALESCE(SUM(active = 1), 0) AS active, COALESCE(SUM(active = 0), 0) AS retired
-       FROM subscriptions`,
-    )
-    .get() as { active: number; retired: number };
-  const posted = db
-    .prepare(`SELECT COUNT(*) AS n FROM tip_posts WHERE status = 'posted'`)
-    .get() as { n: number };
-  const feedback = db
-    .prepare(
-      `SELECT case_id AS caseId, SUM(helpful = 1) AS helpful, SUM(helpful = 0) AS notHelpful
-       FROM feedback GROUP BY case_id ORDER BY case_id`,
-    )
-    .all() as { caseId: string; helpful: number; notHelpful: number }[];
-  const misses = db
-    .prepare(
-      `SELECT query, COUNT(*) AS count FROM misses GROUP BY query
-       ORDER BY count DESC, query LIMIT ?`,
-    )
-    .all(limit) as { query: string; count: number }[];
+export function readStats(db: Db, limit: number): Stats {
+  const subs = db.one<{ active: number; retired: number }>(
+    `SELECT COALESCE(SUM(active = 1), 0) AS active, COALESCE(SUM(active = 0), 0) AS retired
+     FROM subscriptions`,
+  );
+  const posted = db.one<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM tip_posts WHERE status = 'posted'`,
+  );
+  const feedback = db.all<{ caseId: string; helpful: number; notHelpful: number }>(
+    `SELECT case_id AS caseId, SUM(helpful = 1) AS helpful, SUM(helpful = 0) AS notHelpful
+     FROM feedback GROUP BY case_id ORDER BY case_id`,
+  );
+  const misses = db.all<{ query: string; count: number }>(
+    `SELECT query, COUNT(*) AS count FROM misses GROUP BY query
+     ORDER BY count DESC, query LIMIT ?`,
+    limit,
+  );
   return {
-    subscriptions: { active: subs.active, retired: subs.retired },
-    tipsPosted: posted.n,
+    subscriptions: { active: subs?.active ?? 0, retired: subs?.retired ?? 0 },
+    tipsPosted: posted?.n ?? 0,
     feedback,
     misses,
   };

@@ -1,21 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import {
-  type DatabaseSync,
-  immediateTransaction,
-  isUnavailable,
-  loadSqlite,
-  type SQLInputValue,
-  type StatementSync,
-} from './sqlite-driver.js';
-import { migrateSqlite, readStats, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { DEFAULT_WRITE_WAIT_MS, SqliteConnection } from './sqlite-connection.js';
+import { immediateTransaction } from './sqlite-driver.js';
+import { readStats, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
 import type {
   CaseVector,
   Feedback,
+  LocalDay,
   Miss,
   MissQuery,
   MissSummary,
   NewSubscription,
+  PurgedStats,
   Stats,
   Store,
   Subscription,
@@ -30,112 +25,125 @@ import {
   missColumn,
   missQueryOf,
   newId,
+  PURGE_BATCH,
   PurgeTimer,
   silentLogger,
   storeError,
   vectorBytes,
 } from './support.js';
 
-const BUSY_TIMEOUT_MS = 5000;
-
-/** The open database and its prepared statements, keyed by SQL text. */
-class Db {
-  private readonly statements = new Map<string, StatementSync>();
-
-  constructor(readonly raw: DatabaseSync) {}
-
-  prepare(sql: string): StatementSync {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.raw.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  /** The first row `sql` returns, typed as the caller reads it. */
-  get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
-    return this.prepare(sql).get(...params) as T | undefined;
-  }
-
-  all<T>(sql: string, ...params: SQLInputValue[]): T[] {
-    return this.prepare(sql).all(...params) as T[];
-  }
+export interface SqliteStoreOptions {
+  /**
+   * How long a write waits while another process holds the write lock before it fails with
+   * `store_write_failed` (the wait yields to the event loop).
+   */
+  readonly writeWaitMs?: number;
 }
 
 /**
- * The embedded default: one SQLite file (WAL, busy timeout) through Node's built-in `node:sqlite`,
- * safe for several processes on one file. The driver is synchronous; every call is one short
- * statement or one short transaction.
+ * The embedded default: one SQLite file (WAL) through Node's built-in `node:sqlite`, safe for
+ * several processes on one file. Every call is one short statement or one short transaction;
+ * reads never wait for a writer, writes wait briefly and fail cleanly (see `SqliteConnection`).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
-  private db: Db | null = null;
+  private readonly db: SqliteConnection;
   private readonly purge = new PurgeTimer();
 
   constructor(
-    private readonly path: string,
+    path: string,
     private readonly logger: Logger = silentLogger,
-  ) {}
-
-  async init(): Promise<void> {
-    this.run('open', () => undefined);
+    options: SqliteStoreOptions = {},
+  ) {
+    this.db = new SqliteConnection(path, logger, options.writeWaitMs ?? DEFAULT_WRITE_WAIT_MS);
   }
 
+  async init(): Promise<void> {
+    await this.db.open();
+  }
+
+  /** Answers without taking a lock: the file can be opened, is still there and is writable. */
   async ping(): Promise<void> {
-    this.run('ping', (db) => db.prepare('SELECT 1').get());
+    await this.db.read('ping', (db) => db.one('SELECT 1'));
+    this.db.checkFile('ping');
   }
 
   async close(): Promise<void> {
-    this.db?.raw.close();
-    this.db = null;
+    this.db.close();
   }
 
   async rememberEvent(eventId: string, now: Date, ttlMs: number): Promise<boolean> {
     const at = now.getTime();
-    return this.run('rememberEvent', (db) => {
+    return this.db.write('rememberEvent', (db) => {
       if (this.purge.due(now)) {
-        const { changes } = db.prepare('DELETE FROM events WHERE seen_at <= ?').run(at - ttlMs);
+        const { changes } = db.run('DELETE FROM events WHERE seen_at <= ?', at - ttlMs);
         if (changes > 0) this.logger.debug({ purged: changes }, 'old event ids purged');
       }
-      const row = db
-        .prepare(
-          `INSERT INTO events (event_id, seen_at) VALUES (?, ?)
-           ON CONFLICT (event_id) DO UPDATE SET seen_at = excluded.seen_at
-           WHERE events.seen_at <= ?
-           RETURNING event_id`,
-        )
-        .get(eventId, at, at - ttlMs);
+      const row = db.returning(
+        `INSERT INTO events (event_id, seen_at) VALUES (?, ?)
+         ON CONFLICT (event_id) DO UPDATE SET seen_at = excluded.seen_at
+         WHERE events.seen_at <= ?
+         RETURNING event_id`,
+        eventId,
+        at,
+        at - ttlMs,
+      );
       return row !== undefined;
     });
   }
 
   async recordFeedback(f: Feedback): Promise<void> {
-    this.run('recordFeedback', (db) =>
-      db
-        .prepare(
-          `INSERT INTO feedback (platform, user_id, case_id, query, helpful, at)
-           VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (platform, user_id, case_id, query)
-           DO UPDATE SET helpful = excluded.helpful, at = excluded.at`,
-        )
-        .run(f.platform, f.userId, f.caseId, f.query, f.helpful ? 1 : 0, f.at.getTime()),
+    await this.db.write('recordFeedback', (db) =>
+      db.run(
+        `INSERT INTO feedback (platform, user_id, case_id, query, helpful, at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (platform, user_id, case_id, query)
+         DO UPDATE SET helpful = excluded.helpful, at = excluded.at`,
+        f.platform,
+        f.userId,
+        f.caseId,
+        f.query,
+        f.helpful ? 1 : 0,
+        f.at.getTime(),
+      ),
     );
   }
 
   async recordMiss(miss: Miss): Promise<void> {
     const query = missColumn(miss.query);
     if (query === null) return;
-    this.run('recordMiss', (db) =>
-      db
-        .prepare('INSERT INTO misses (query, lang, at) VALUES (?, ?, ?)')
-        .run(query, miss.lang, miss.at.getTime()),
+    await this.db.write('recordMiss', (db) =>
+      db.run(
+        'INSERT INTO misses (query, lang, at) VALUES (?, ?, ?)',
+        query,
+        miss.lang,
+        miss.at.getTime(),
+      ),
     );
   }
 
+  async purgeStats(before: Date): Promise<PurgedStats> {
+    const purge = async (table: 'misses' | 'feedback') => {
+      let total = 0;
+      for (;;) {
+        const { changes } = await this.db.write('purgeStats', (db) =>
+          db.run(
+            `DELETE FROM ${table} WHERE rowid IN (
+               SELECT rowid FROM ${table} WHERE at < ? LIMIT ${PURGE_BATCH})`,
+            before.getTime(),
+          ),
+        );
+        total += Number(changes);
+        if (Number(changes) < PURGE_BATCH) return total;
+        await nextTurn();
+      }
+    };
+    return { misses: await purge('misses'), feedback: await purge('feedback') };
+  }
+
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {
-    const row = this.run('subscribe', (db) =>
-      db.get<SubscriptionRow>(
+    const row = await this.db.write('subscribe', (db) =>
+      db.returning<SubscriptionRow>(
         `INSERT INTO subscriptions (id, platform, workspace_id, channel_id, reference, time,
              time_zone, lang, created_by, created_at, active)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
@@ -162,22 +170,22 @@ export class SqliteStore implements Store {
   }
 
   async unsubscribe(platform: SubscriptionPlatform, channelId: string): Promise<boolean> {
-    return this.run('unsubscribe', (db) => {
-      const { changes } = db
-        .prepare(
-          'UPDATE subscriptions SET active = 0 WHERE platform = ? AND channel_id = ? AND active = 1',
-        )
-        .run(platform, channelId);
-      return changes > 0;
-    });
+    const { changes } = await this.db.write('unsubscribe', (db) =>
+      db.run(
+        'UPDATE subscriptions SET active = 0 WHERE platform = ? AND channel_id = ? AND active = 1',
+        platform,
+        channelId,
+      ),
+    );
+    return Number(changes) > 0;
   }
 
   async getSubscription(
     platform: SubscriptionPlatform,
     channelId: string,
   ): Promise<Subscription | null> {
-    const row = this.run('getSubscription', (db) =>
-      db.get<SubscriptionRow>(
+    const row = await this.db.read('getSubscription', (db) =>
+      db.one<SubscriptionRow>(
         'SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?',
         platform,
         channelId,
@@ -187,7 +195,7 @@ export class SqliteStore implements Store {
   }
 
   async listActiveSubscriptions(): Promise<Subscription[]> {
-    const rows = this.run('listActiveSubscriptions', (db) =>
+    const rows = await this.db.read('listActiveSubscriptions', (db) =>
       db.all<SubscriptionRow>(
         'SELECT * FROM subscriptions WHERE active = 1 ORDER BY created_at, id',
       ),
@@ -196,88 +204,99 @@ export class SqliteStore implements Store {
   }
 
   async retireSubscription(id: string, reason: string, now: Date): Promise<void> {
-    this.run('retireSubscription', (db) =>
-      db
-        .prepare(
-          'UPDATE subscriptions SET active = 0, retired_at = ?, retired_reason = ? WHERE id = ?',
-        )
-        .run(now.getTime(), reason, id),
+    await this.db.write('retireSubscription', (db) =>
+      db.run(
+        'UPDATE subscriptions SET active = 0, retired_at = ?, retired_reason = ? WHERE id = ?',
+        now.getTime(),
+        reason,
+        id,
+      ),
     );
   }
 
   async claimTip(
     subscriptionId: string,
-    day: string,
+    day: LocalDay,
     now: Date,
     leaseMs: number,
   ): Promise<TipClaim | null> {
     const token = newId();
-    // One statement, so atomic across processes: insert, or take over an expired claim.
-    const row = this.run('claimTip', (db) =>
-      db
-        .prepare(
-          `INSERT INTO tip_posts (subscription_id, day, token, claimed_at, status)
-           VALUES (?, ?, ?, ?, 'claimed')
-           ON CONFLICT (subscription_id, day) DO UPDATE
-             SET token = excluded.token, claimed_at = excluded.claimed_at
-             WHERE tip_posts.status = 'claimed' AND tip_posts.claimed_at <= ?
-           RETURNING token`,
-        )
-        .get(subscriptionId, day, token, now.getTime(), now.getTime() - leaseMs),
+    // One statement, so atomic across processes: the day's post is the last one if it was claimed
+    // since the day began, else the next one; insert it, or take over an expired claim of it.
+    const row = await this.db.write('claimTip', (db) =>
+      db.returning<{ seq: number }>(
+        `INSERT INTO tip_posts (subscription_id, seq, day, token, claimed_at, status)
+         SELECT ?1, COALESCE((
+             SELECT CASE WHEN claimed_at >= ?5 THEN seq ELSE seq + 1 END FROM tip_posts
+             WHERE subscription_id = ?1 ORDER BY seq DESC LIMIT 1
+           ), 1), ?2, ?3, ?4, 'claimed'
+         WHERE true
+         ON CONFLICT (subscription_id, seq) DO UPDATE
+           SET token = excluded.token, claimed_at = excluded.claimed_at
+           WHERE tip_posts.status = 'claimed' AND tip_posts.claimed_at <= ?6
+         RETURNING seq`,
+        subscriptionId,
+        day.date,
+        token,
+        now.getTime(),
+        day.start.getTime(),
+        now.getTime() - leaseMs,
+      ),
     );
-    return row ? { subscriptionId, day, token } : null;
+    return row ? { subscriptionId, day: day.date, seq: Number(row.seq), token } : null;
   }
 
   async markTipSending(claim: TipClaim, _now: Date): Promise<void> {
-    const { changes } = this.run('markTipSending', (db) =>
-      db
-        .prepare(
-          `UPDATE tip_posts SET status = 'sending'
-           WHERE subscription_id = ? AND day = ? AND token = ? AND status = 'claimed'`,
-        )
-        .run(claim.subscriptionId, claim.day, claim.token),
+    const { changes } = await this.db.write('markTipSending', (db) =>
+      db.run(
+        `UPDATE tip_posts SET status = 'sending'
+         WHERE subscription_id = ? AND seq = ? AND token = ? AND status = 'claimed'`,
+        claim.subscriptionId,
+        claim.seq,
+        claim.token,
+      ),
     );
     if (Number(changes) !== 1) throw claimLost('markTipSending', claim);
   }
 
   async confirmTip(claim: TipClaim, tipId: string, now: Date): Promise<void> {
-    this.finish('confirmTip', claim, 'posted', tipId, null, now);
+    await this.finish('confirmTip', claim, 'posted', tipId, null, now);
   }
 
   async skipTip(claim: TipClaim, reason: string, now: Date): Promise<void> {
-    this.finish('skipTip', claim, 'skipped', null, reason, now);
+    await this.finish('skipTip', claim, 'skipped', null, reason, now);
   }
 
   async releaseTip(claim: TipClaim): Promise<void> {
-    this.run('releaseTip', (db) =>
-      db
-        .prepare(
-          `DELETE FROM tip_posts
-           WHERE subscription_id = ? AND day = ? AND token = ?
-             AND status IN ('claimed', 'sending')`,
-        )
-        .run(claim.subscriptionId, claim.day, claim.token),
+    await this.db.write('releaseTip', (db) =>
+      db.run(
+        `DELETE FROM tip_posts
+         WHERE subscription_id = ? AND seq = ? AND token = ?
+           AND status IN ('claimed', 'sending')`,
+        claim.subscriptionId,
+        claim.seq,
+        claim.token,
+      ),
     );
   }
 
   async postedTips(subscriptionId: string): Promise<string[]> {
-    const rows = this.run('postedTips', (db) =>
-      db
-        .prepare(
-          `SELECT tip_id FROM tip_posts WHERE subscription_id = ? AND status = 'posted'
-           ORDER BY done_at, day`,
-        )
-        .all(subscriptionId),
+    const rows = await this.db.read('postedTips', (db) =>
+      db.all<{ tip_id: string }>(
+        `SELECT tip_id FROM tip_posts WHERE subscription_id = ? AND status = 'posted'
+         ORDER BY done_at, seq`,
+        subscriptionId,
+      ),
     );
-    return (rows as { tip_id: string }[]).map((r) => r.tip_id);
+    return rows.map((r) => r.tip_id);
   }
 
   async stats(limit = DEFAULT_STATS_LIMIT): Promise<Stats> {
-    return this.run('stats', (db) => readStats(db.raw, limit));
+    return this.db.read('stats', (db) => readStats(db, limit));
   }
 
   async topMisses({ since, limit = DEFAULT_STATS_LIMIT }: MissQuery = {}): Promise<MissSummary[]> {
-    const rows = this.run('topMisses', (db) =>
+    const rows = await this.db.read('topMisses', (db) =>
       db.all<{ query: string; count: number; first: number; last: number }>(
         `SELECT query, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last FROM misses
          WHERE at >= ? GROUP BY query ORDER BY count DESC, query LIMIT ?`,
@@ -294,7 +313,7 @@ export class SqliteStore implements Store {
   }
 
   async loadCaseVectors(casebook: string, model: string): Promise<CaseVector[]> {
-    const rows = this.run('loadCaseVectors', (db) =>
+    const rows = await this.db.read('loadCaseVectors', (db) =>
       db.all<{ case_id: string; lang: CaseVector['lang']; vector: Uint8Array }>(
         'SELECT case_id, lang, vector FROM case_vectors WHERE model = ? AND casebook = ?',
         model,
@@ -309,77 +328,46 @@ export class SqliteStore implements Store {
     model: string,
     vectors: readonly CaseVector[],
   ): Promise<void> {
-    this.run('saveCaseVectors', (db) =>
+    await this.db.write('saveCaseVectors', (db) =>
       immediateTransaction(db.raw, () => {
-        db.prepare('DELETE FROM case_vectors WHERE model = ? AND casebook <> ?').run(
-          model,
-          casebook,
-        );
-        const upsert = db.prepare(
-          `INSERT INTO case_vectors (casebook, model, case_id, lang, vector) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (model, casebook, case_id, lang) DO UPDATE SET vector = excluded.vector`,
-        );
-        for (const v of vectors)
-          upsert.run(casebook, model, v.caseId, v.lang, vectorBytes(v.vector));
+        db.run('DELETE FROM case_vectors WHERE model = ? AND casebook <> ?', model, casebook);
+        for (const v of vectors) {
+          db.run(
+            `INSERT INTO case_vectors (casebook, model, case_id, lang, vector) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (model, casebook, case_id, lang) DO UPDATE SET vector = excluded.vector`,
+            casebook,
+            model,
+            v.caseId,
+            v.lang,
+            vectorBytes(v.vector),
+          );
+        }
       }),
     );
   }
 
-  private finish(
+  private async finish(
     op: string,
     claim: TipClaim,
     status: 'posted' | 'skipped',
     tipId: string | null,
     reason: string | null,
     now: Date,
-  ): void {
-    const { changes } = this.run(op, (db) =>
-      db
-        .prepare(
-          `UPDATE tip_posts SET status = ?, tip_id = ?, reason = ?, done_at = ?
-           WHERE subscription_id = ? AND day = ? AND token = ?
-             AND status IN ('claimed', 'sending')`,
-        )
-        .run(status, tipId, reason, now.getTime(), claim.subscriptionId, claim.day, claim.token),
+  ): Promise<void> {
+    const { changes } = await this.db.write(op, (db) =>
+      db.run(
+        `UPDATE tip_posts SET status = ?, tip_id = ?, reason = ?, done_at = ?
+         WHERE subscription_id = ? AND seq = ? AND token = ?
+           AND status IN ('claimed', 'sending')`,
+        status,
+        tipId,
+        reason,
+        now.getTime(),
+        claim.subscriptionId,
+        claim.seq,
+        claim.token,
+      ),
     );
     if (Number(changes) !== 1) throw claimLost(op, claim);
-  }
-
-  /** Runs `fn` on the open (and migrated) database; errors become CasebotErrors. */
-  private run<T>(op: string, fn: (db: Db) => T): T {
-    let db: Db;
-    try {
-      db = this.open();
-    } catch (error) {
-      throw storeError('store_unavailable', `SQLite store (${this.path}) cannot be opened`, error);
-    }
-    try {
-      return fn(db);
-    } catch (error) {
-      throw storeError(
-        isUnavailable(error) ? 'store_unavailable' : 'store_failed',
-        `SQLite store (${this.path}) ${op} failed`,
-        error,
-      );
-    }
-  }
-
-  private open(): Db {
-    if (this.db) return this.db;
-    if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
-    const { DatabaseSync } = loadSqlite();
-    const raw = new DatabaseSync(this.path, { timeout: BUSY_TIMEOUT_MS });
-    try {
-      raw.exec('PRAGMA journal_mode = WAL');
-      raw.exec('PRAGMA synchronous = NORMAL');
-      migrateSqlite(raw, (version) =>
-        this.logger.info({ path: this.path, version }, 'SQLite migration applied'),
-      );
-    } catch (error) {
-      raw.close();
-      throw error;
-    }
-    this.db = new Db(raw);
-    return this.db;
   }
 }

@@ -39,11 +39,25 @@ export interface Miss {
   readonly at: Date;
 }
 
-/** A claim on one subscription's post for one local day. */
+/** One local day of a subscription, in the time zone it has now. */
+export interface LocalDay {
+  /** `YYYY-MM-DD` */
+  readonly date: string;
+  /** The first moment of that date in the zone (local midnight). */
+  readonly start: Date;
+}
+
+/**
+ * A claim on one subscription's post for one local day. Posts are numbered per subscription
+ * (`seq`), so a day is keyed by when it began rather than by its date string: changing the time
+ * zone neither skips a day nor posts one twice.
+ */
 export interface TipClaim {
   readonly subscriptionId: string;
-  /** The subscription's local date, `YYYY-MM-DD`. */
+  /** The subscription's local date it was claimed for, `YYYY-MM-DD` (for logs). */
   readonly day: string;
+  /** Which of the subscription's posts it is: 1, 2, … */
+  readonly seq: number;
   readonly token: string;
 }
 
@@ -63,6 +77,11 @@ export interface MissSummary {
   readonly count: number;
   readonly firstSeen: Date;
   readonly lastSeen: Date;
+}
+
+export interface PurgedStats {
+  readonly misses: number;
+  readonly feedback: number;
 }
 
 export interface MissQuery {
@@ -110,6 +129,12 @@ export interface Store {
   recordMiss(miss: Miss): Promise<void>;
   /** The most frequent questions that found nothing, with when each was first and last asked. */
   topMisses(query?: MissQuery): Promise<MissSummary[]>;
+  /**
+   * Forgets the questions that found nothing and the 👍/👎 recorded (or last changed) before
+   * `before` (STATS_KEEP_DAYS), a batch at a time so that no write holds the store for long.
+   * Returns how many of each went.
+   */
+  purgeStats(before: Date): Promise<PurgedStats>;
 
   /**
    * Creates or replaces (re-activates) the subscription of one channel. A replaced subscription
@@ -125,12 +150,15 @@ export interface Store {
 
   /**
    * Atomically claims a subscription's post for a local day; the claim is stamped `now`, the
-   * moment it is made. Null when the day is posted, skipped or being sent, or claimed by someone
-   * else less than `leaseMs` ago (an older claim that never started sending is taken over).
+   * moment it is made. The day is the subscription's post claimed at or after `day.start`, or
+   * else its next post: whatever zone earlier days were claimed in, a day that began after the
+   * last claim is a new day, and one that began before it already has its post. Null when the
+   * day is posted, skipped or being sent, or claimed by someone else less than `leaseMs` ago (an
+   * older claim that never started sending is taken over).
    */
   claimTip(
     subscriptionId: string,
-    day: string,
+    day: LocalDay,
     now: Date,
     leaseMs: number,
   ): Promise<TipClaim | null>;

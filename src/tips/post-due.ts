@@ -1,10 +1,16 @@
 import type { Tip } from '../catalog/schema.js';
 import { CasebotError } from '../errors.js';
 import type { Metrics, TipResult } from '../metrics/metrics.js';
-import type { Store, Subscription, SubscriptionPlatform, TipClaim } from '../store/store.js';
+import type {
+  LocalDay,
+  Store,
+  Subscription,
+  SubscriptionPlatform,
+  TipClaim,
+} from '../store/store.js';
 import { type Logger, silentLogger } from '../store/support.js';
 import { pickTip } from './rotation.js';
-import { tipDue } from './schedule.js';
+import { localDay, tipDue, usableZone } from './schedule.js';
 import type { SendOutcome, TipSender } from './sender.js';
 
 /**
@@ -24,6 +30,11 @@ export interface PostDueOptions {
   readonly leaseMs?: number;
   /** Counts each result by platform (the server's scheduler; a CronJob run counts nothing). */
   readonly metrics?: Pick<Metrics, 'tip'>;
+  /**
+   * Subscriptions whose unknown time zone was logged already (kept across passes by the
+   * scheduler, so each is logged once); a fresh set per pass when absent.
+   */
+  readonly unknownZones?: Set<string>;
 }
 
 export interface PostDueSummary {
@@ -51,6 +62,7 @@ export async function postDueTips(options: PostDueOptions): Promise<PostDueSumma
   const logger = options.logger ?? silentLogger;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const summary: PostDueSummary = { posted: 0, retired: 0, skipped: 0, failed: 0 };
+  const unknownZones = options.unknownZones ?? new Set<string>();
   const tally = (sub: Subscription) => (result: TipResult) => {
     summary[result] += 1;
     options.metrics?.tip(sub.platform, result);
@@ -63,22 +75,33 @@ export async function postDueTips(options: PostDueOptions): Promise<PostDueSumma
   for (const sub of await store.listActiveSubscriptions()) {
     const sender = senders[sub.platform];
     if (!sender) continue;
-    let due: { day: string; due: boolean };
-    try {
-      due = tipDue(sub, now());
-    } catch (error) {
-      logger.error({ err: error, subscription: sub.id, timeZone: sub.timeZone }, 'bad time zone');
-      tally(sub)('failed');
-      continue;
-    }
+    const timeZone = scheduleZone(sub, logger, unknownZones);
+    const due = tipDue({ ...sub, timeZone }, now());
     if (!due.due) continue;
     const count = tally(sub);
-    await postOne({ store, tips, now, sender, logger, leaseMs, sub, day: due.day, count });
+    const day = localDay(due.day, timeZone);
+    await postOne({ store, tips, now, sender, logger, leaseMs, sub, day, count });
   }
   if (summary.posted + summary.retired + summary.skipped + summary.failed > 0) {
     logger.info({ ...summary }, 'tips pass done');
   }
   return summary;
+}
+
+/**
+ * The zone a subscription's tips follow: its own, or UTC for a zone this runtime does not know
+ * (stored before zones were checked at subscribe time), logged once per subscription.
+ */
+function scheduleZone(sub: Subscription, logger: Logger, reported: Set<string>): string {
+  if (usableZone(sub.timeZone)) return sub.timeZone;
+  if (!reported.has(sub.id)) {
+    reported.add(sub.id);
+    logger.warn(
+      { subscription: sub.id, channel: sub.channelId, timeZone: sub.timeZone.slice(0, 64) },
+      'unknown time zone; this subscription’s tips follow UTC',
+    );
+  }
+  return 'UTC';
 }
 
 interface PostOne {
@@ -89,7 +112,7 @@ interface PostOne {
   readonly logger: Logger;
   readonly leaseMs: number;
   readonly sub: Subscription;
-  readonly day: string;
+  readonly day: LocalDay;
   readonly count: (result: TipResult) => void;
 }
 
@@ -98,7 +121,12 @@ const isClaimLost = (error: unknown) =>
 
 async function postOne(p: PostOne): Promise<void> {
   const { store, sub, day, logger, count, now } = p;
-  const log = { subscription: sub.id, platform: sub.platform, channel: sub.channelId, day };
+  const log = {
+    subscription: sub.id,
+    platform: sub.platform,
+    channel: sub.channelId,
+    day: day.date,
+  };
   let claim: TipClaim | null;
   try {
     claim = await store.claimTip(sub.id, day, now(), p.leaseMs);

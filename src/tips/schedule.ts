@@ -1,4 +1,4 @@
-import type { Subscription } from '../store/store.js';
+import type { LocalDay, Subscription } from '../store/store.js';
 
 /** A moment as a wall clock in some zone shows it. */
 export interface LocalMoment {
@@ -42,6 +42,36 @@ export function localMoment(instant: Date, timeZone: string): LocalMoment {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     minutes: hour * 60 + Number(parts.minute),
   };
+}
+
+/** `timeZone` when this runtime knows it, else null (a zone stored before zones were checked). */
+export function usableZone(timeZone: string): string | null {
+  try {
+    formatter(timeZone);
+    return timeZone;
+  } catch {
+    return null;
+  }
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * `date` in `timeZone` with the moment it began: local midnight, or the first minute of the date
+ * where midnight is skipped by a clock change. Zones are at most 14 h ahead of UTC and 12 h
+ * behind, so that moment lies within a day of UTC midnight; it is found by bisection.
+ */
+export function localDay(date: string, timeZone: string): LocalDay {
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  let before = midnight - 14 * HOUR_MS - MINUTE_MS; // still the day before, in every zone
+  let from = midnight + 12 * HOUR_MS; // already the date, in every zone
+  while (from - before > MINUTE_MS) {
+    const mid = before + Math.floor((from - before) / 2 / MINUTE_MS) * MINUTE_MS;
+    if (localMoment(new Date(mid), timeZone).date >= date) from = mid;
+    else before = mid;
+  }
+  return { date, start: new Date(from) };
 }
 
 /** "09:00" → 540. The time must already be valid (see `parseTime`). */

@@ -38,6 +38,7 @@ export function createTipScheduler(options: TipSchedulerOptions): TipScheduler {
   const now = options.now ?? (() => new Date());
   let job: Cron | null = null;
   let inFlight: Promise<PostDueSummary | null> | null = null;
+  const unknownZones = new Set<string>();
 
   const pass = async (): Promise<PostDueSummary | null> => {
     try {
@@ -49,6 +50,7 @@ export function createTipScheduler(options: TipSchedulerOptions): TipScheduler {
         logger,
         leaseMs: options.leaseMs,
         metrics: options.metrics,
+        unknownZones,
       });
     } catch (error) {
       // E.g. the database is down: log, and the next minute tries again.

@@ -96,7 +96,7 @@ describe('instrumented store', () => {
       'down',
     );
     await expect(
-      store.confirmTip({ subscriptionId: 's', day: 'd', token: 't' }, 'tip', new Date()),
+      store.confirmTip({ subscriptionId: 's', day: 'd', seq: 1, token: 't' }, 'tip', new Date()),
     ).rejects.toThrow('taken');
     const vote = { platform: 'slack', caseId: 'edge', query: 'q', userId: 'U1', at: new Date() };
     await store.recordFeedback({ ...vote, helpful: false });

@@ -20,10 +20,29 @@ export interface ServeProcess {
 /**
  * `node dist/cli.js serve` as a process, JSON logs on stderr (not a TTY), an empty stdin that is
  * closed at once (the server keeps running), port 0: the port is read from the
- * 'casebot is listening' log line.
+ * 'casebot is listening' log line. `fileSizeLimitKb` caps every file it writes (bash's
+ * `ulimit -f`), as a full disk would.
  */
-export async function startServe(env: Record<string, string>): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve'], {
+export async function startServe(
+  env: Record<string, string>,
+  options: { fileSizeLimitKb?: number } = {},
+): Promise<ServeProcess> {
+  const [command, args] =
+    options.fileSizeLimitKb === undefined
+      ? [process.execPath, [CLI, 'serve']]
+      : [
+          'bash',
+          [
+            '-c',
+            'ulimit -f "$1" && shift && exec "$@"',
+            'bash',
+            String(options.fileSizeLimitKb),
+            process.execPath,
+            CLI,
+            'serve',
+          ],
+        ];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -124,11 +143,12 @@ export function signedSlashCommand(
   secret: string,
   text: string,
   responseUrl: string,
+  channelId = 'C0TEST',
 ): { body: string; headers: Record<string, string> } {
   const body = new URLSearchParams({
     team_id: 'T0TEST',
     team_domain: 'test',
-    channel_id: 'C0TEST',
+    channel_id: channelId,
     channel_name: 'architecture',
     user_id: 'U0TEST',
     user_name: 'tester',

@@ -5,7 +5,7 @@ import { CasebotError } from '../../src/errors.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres-schema.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { createTestSchema, PG_SKIP_MESSAGE, TEST_DATABASE_URL } from './pg-schema.js';
-import { newSub, runStoreContract } from './store-contract.js';
+import { newSub, runStoreContract, utcDay } from './store-contract.js';
 
 if (!TEST_DATABASE_URL) console.warn(PG_SKIP_MESSAGE);
 
@@ -49,21 +49,67 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL', () => {
       }
     });
 
-    it('keeps the tips posted under the first schema when it migrates', async () => {
+    it('keeps the tips posted under the first schema when it migrates, numbered by date', async () => {
       const schema = await createTestSchema(base);
       cleanups.push(() => schema.drop());
       const old = new PostgresStore(schema.url, { migrations: PG_MIGRATIONS.slice(0, 1) });
       cleanups.push(() => old.close());
       const sub = await old.subscribe(newSub('C1'), new Date('2025-03-01T00:00:00Z'));
-      const posted = await old.claimTip(sub.id, '2025-03-01', new Date(), 60_000);
-      if (posted) await old.confirmTip(posted, 'tip-a', new Date());
+      await old.init();
+      const client = new pg.Client({ connectionString: schema.url });
+      await client.connect();
+      try {
+        // As the first schema's claims left them: keyed by the local date.
+        for (const [day, tip] of [
+          ['2025-03-02', 'tip-b'],
+          ['2025-03-01', 'tip-a'],
+        ]) {
+          await client.query(
+            `INSERT INTO casebot_tip_posts (subscription_id, day, token, claimed_at, status,
+               tip_id, done_at) VALUES ($1, $2, 't', $3, 'posted', $4, $3)`,
+            [sub.id, day, new Date(`${day}T09:00:00Z`), tip],
+          );
+        }
+      } finally {
+        await client.end();
+      }
       const store = new PostgresStore(schema.url);
       cleanups.push(() => store.close());
       await store.init();
-      expect(await store.postedTips(sub.id)).toEqual(['tip-a']);
-      const claim = await store.claimTip(sub.id, '2025-03-02', new Date(), 60_000);
-      if (!claim) throw new Error('expected a claim');
-      await store.markTipSending(claim, new Date());
+      expect(await store.postedTips(sub.id)).toEqual(['tip-a', 'tip-b']);
+      const at = new Date('2025-03-02T10:00:00Z');
+      expect(await store.claimTip(sub.id, utcDay('2025-03-02'), at, 60_000)).toBeNull();
+      const claim = await store.claimTip(sub.id, utcDay('2025-03-03'), at, 60_000);
+      expect(claim).toMatchObject({ day: '2025-03-03', seq: 3 });
+      if (claim) await store.markTipSending(claim, at);
+    });
+
+    it('reports not ready and refuses writes as store_write_failed while the database takes no writes', async () => {
+      const schema = await createTestSchema(base);
+      cleanups.push(() => schema.drop());
+      const writable = new PostgresStore(schema.url);
+      cleanups.push(() => writable.close());
+      await writable.subscribe(newSub('C1'), new Date());
+      // As a replica promoted to read-only (a hot standby) would: every transaction read-only.
+      const url = new URL(schema.url);
+      url.searchParams.set(
+        'options',
+        `${url.searchParams.get('options')} -c default_transaction_read_only=on`,
+      );
+      const store = new PostgresStore(url.toString());
+      cleanups.push(() => store.close());
+      await store.init();
+      expect(await store.getSubscription('slack', 'C1')).not.toBeNull();
+      await expect(store.ping()).rejects.toMatchObject({
+        code: 'store_unavailable',
+        message: expect.stringMatching(/read-only/),
+      });
+      await expect(store.subscribe(newSub('C2'), new Date())).rejects.toMatchObject({
+        code: 'store_write_failed',
+      });
+      await expect(
+        store.recordMiss({ query: 'x', lang: 'en', at: new Date() }),
+      ).rejects.toMatchObject({ code: 'store_write_failed' });
     });
 
     it('fails with store_unavailable while the database is away, then reconnects', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewSubscription, Store } from '../../src/store/store.js';
+import type { LocalDay, NewSubscription, Store } from '../../src/store/store.js';
 
 /** One store under test, plus (for real databases) another instance on the same database. */
 export interface StoreFixture {
@@ -14,6 +14,11 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+/** A local day of a subscription in UTC: `date` from its midnight. */
+export function utcDay(date: string): LocalDay {
+  return { date, start: new Date(`${date}T00:00:00Z`) };
+}
 
 export function newSub(
   channelId: string,
@@ -162,35 +167,35 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
         const other = await peer();
         const claims = await Promise.all(
           Array.from({ length: 6 }, (_, i) =>
-            (i % 2 ? other : store).claimTip(sub.id, '2025-03-01', T0, LEASE),
+            (i % 2 ? other : store).claimTip(sub.id, utcDay('2025-03-01'), T0, LEASE),
           ),
         );
         expect(claims.filter((c) => c !== null)).toHaveLength(1);
-        expect(await store.claimTip(sub.id, '2025-03-02', T0, LEASE)).not.toBeNull();
+        expect(await store.claimTip(sub.id, utcDay('2025-03-02'), T0, LEASE)).not.toBeNull();
       });
 
       it('hands an unconfirmed claim to someone else once the lease is over', async () => {
         const sub = await store.subscribe(newSub('C1'), T0);
-        const first = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        const first = await store.claimTip(sub.id, utcDay('2025-03-01'), T0, LEASE);
         expect(first).not.toBeNull();
-        expect(await store.claimTip(sub.id, '2025-03-01', at(LEASE - 1), LEASE)).toBeNull();
+        expect(await store.claimTip(sub.id, utcDay('2025-03-01'), at(LEASE - 1), LEASE)).toBeNull();
         const other = await peer();
-        const second = await other.claimTip(sub.id, '2025-03-01', at(LEASE), LEASE);
+        const second = await other.claimTip(sub.id, utcDay('2025-03-01'), at(LEASE), LEASE);
         expect(second).not.toBeNull();
         expect(second?.token).not.toBe(first?.token);
         // The late first claimant can neither confirm nor release what it no longer holds.
         if (first) await store.releaseTip(first);
-        expect(await store.claimTip(sub.id, '2025-03-01', at(LEASE + 2), LEASE)).toBeNull();
+        expect(await store.claimTip(sub.id, utcDay('2025-03-01'), at(LEASE + 2), LEASE)).toBeNull();
         if (second) await other.confirmTip(second, 'tip-b', at(LEASE + 3));
         expect(await store.postedTips(sub.id)).toEqual(['tip-b']);
       });
 
       it('reports recording a claim taken over by someone else as an error, not a post', async () => {
         const sub = await store.subscribe(newSub('C1'), T0);
-        const late = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        const late = await store.claimTip(sub.id, utcDay('2025-03-01'), T0, LEASE);
         if (!late) throw new Error('expected a claim');
         const other = await peer();
-        const taken = await other.claimTip(sub.id, '2025-03-01', at(LEASE + 1), LEASE);
+        const taken = await other.claimTip(sub.id, utcDay('2025-03-01'), at(LEASE + 1), LEASE);
         if (!taken) throw new Error('expected the expired claim to be taken over');
         const lost = { code: 'tip_claim_lost' };
         await expect(store.confirmTip(late, 'tip-late', at(LEASE + 2))).rejects.toMatchObject(lost);
@@ -205,52 +210,88 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
 
       it('never hands a claim being sent to anyone else, however long the send takes', async () => {
         const sub = await store.subscribe(newSub('C1'), T0);
-        const claim = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        const claim = await store.claimTip(sub.id, utcDay('2025-03-01'), T0, LEASE);
         if (!claim) throw new Error('expected a claim');
         await store.markTipSending(claim, at(1));
         const other = await peer();
-        expect(await other.claimTip(sub.id, '2025-03-01', at(LEASE + 1), LEASE)).toBeNull();
+        expect(await other.claimTip(sub.id, utcDay('2025-03-01'), at(LEASE + 1), LEASE)).toBeNull();
         // Its holder may have died mid-send: the day stays held, lost rather than posted twice.
-        expect(await other.claimTip(sub.id, '2025-03-01', at(DAY - 1), LEASE)).toBeNull();
-        expect(await other.claimTip(sub.id, '2025-03-01', at(DAY * 30), 0)).toBeNull();
+        expect(await other.claimTip(sub.id, utcDay('2025-03-01'), at(DAY - 1), LEASE)).toBeNull();
+        expect(await other.claimTip(sub.id, utcDay('2025-03-01'), at(DAY * 30), 0)).toBeNull();
         await store.confirmTip(claim, 'tip-a', at(LEASE * 2));
         expect(await store.postedTips(sub.id)).toEqual(['tip-a']);
       });
 
       it('lets the holder of a claim being sent give it back when nothing went out', async () => {
         const sub = await store.subscribe(newSub('C1'), T0);
-        const claim = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        const claim = await store.claimTip(sub.id, utcDay('2025-03-01'), T0, LEASE);
         if (!claim) throw new Error('expected a claim');
         await store.markTipSending(claim, at(1));
         await store.releaseTip(claim);
-        expect(await store.claimTip(sub.id, '2025-03-01', at(2), LEASE)).not.toBeNull();
+        expect(await store.claimTip(sub.id, utcDay('2025-03-01'), at(2), LEASE)).not.toBeNull();
       });
 
       it('never hands out a confirmed day again', async () => {
         const sub = await store.subscribe(newSub('C1'), T0);
-        const claim = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        const claim = await store.claimTip(sub.id, utcDay('2025-03-01'), T0, LEASE);
         if (!claim) throw new Error('expected a claim');
         await store.confirmTip(claim, 'tip-a', at(1));
-        expect(await store.claimTip(sub.id, '2025-03-01', at(DAY), LEASE)).toBeNull();
-        expect(await store.claimTip(sub.id, '2025-03-01', at(DAY * 30), 0)).toBeNull();
+        expect(await store.claimTip(sub.id, utcDay('2025-03-01'), at(DAY), LEASE)).toBeNull();
+        expect(await store.claimTip(sub.id, utcDay('2025-03-01'), at(DAY * 30), 0)).toBeNull();
       });
 
       it('makes a released day claimable at once', async () => {
         const sub = await store.subscribe(newSub('C1'), T0);
-        const claim = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        const claim = await store.claimTip(sub.id, utcDay('2025-03-01'), T0, LEASE);
         if (!claim) throw new Error('expected a claim');
         await store.releaseTip(claim);
-        expect(await store.claimTip(sub.id, '2025-03-01', at(1), LEASE)).not.toBeNull();
+        expect(await store.claimTip(sub.id, utcDay('2025-03-01'), at(1), LEASE)).not.toBeNull();
       });
 
       it('closes a skipped day without counting it as posted', async () => {
         const sub = await store.subscribe(newSub('C1'), T0);
-        const claim = await store.claimTip(sub.id, '2025-03-01', T0, LEASE);
+        const claim = await store.claimTip(sub.id, utcDay('2025-03-01'), T0, LEASE);
         if (!claim) throw new Error('expected a claim');
         await store.skipTip(claim, 'not_in_channel', at(1));
-        expect(await store.claimTip(sub.id, '2025-03-01', at(DAY), LEASE)).toBeNull();
+        expect(await store.claimTip(sub.id, utcDay('2025-03-01'), at(DAY), LEASE)).toBeNull();
         expect(await store.postedTips(sub.id)).toEqual([]);
         expect((await store.stats()).tipsPosted).toBe(0);
+      });
+
+      it('keys a day by when it began, not by its date: a zone change neither skips nor repeats one', async () => {
+        const sub = await store.subscribe(newSub('C1'), T0);
+        const day = (date: string, start: string) => ({ date, start: new Date(start) });
+        // 2 March in Kiritimati (UTC+14) began at 10:00Z on 1 March; its tip went out at 19:00Z.
+        const kiritimati = await store.claimTip(
+          sub.id,
+          day('2025-03-02', '2025-03-01T10:00:00Z'),
+          new Date('2025-03-01T19:00:00Z'),
+          LEASE,
+        );
+        if (!kiritimati) throw new Error('expected a claim');
+        await store.confirmTip(kiritimati, 'tip-a', new Date('2025-03-01T19:00:05Z'));
+        const other = await peer();
+        // Now in Adak (UTC-10): 1 March there began before that tip, so it had its tip…
+        expect(
+          await other.claimTip(
+            sub.id,
+            day('2025-03-01', '2025-03-01T10:00:00Z'),
+            new Date('2025-03-01T20:00:00Z'),
+            LEASE,
+          ),
+        ).toBeNull();
+        // …and 2 March there, which began after it, is a day of its own, date string or not.
+        const adak = await other.claimTip(
+          sub.id,
+          day('2025-03-02', '2025-03-02T10:00:00Z'),
+          new Date('2025-03-02T19:00:00Z'),
+          LEASE,
+        );
+        expect(adak).toMatchObject({ subscriptionId: sub.id, day: '2025-03-02' });
+        expect(adak?.seq).toBe(kiritimati.seq + 1);
+        if (adak) await other.confirmTip(adak, 'tip-b', new Date('2025-03-02T19:00:05Z'));
+        expect(await store.postedTips(sub.id)).toEqual(['tip-a', 'tip-b']);
+        expect((await store.stats()).tipsPosted).toBe(2);
       });
 
       it('lists the tips posted to a subscription, oldest first', async () => {
@@ -258,10 +299,10 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
         const b = await store.subscribe(newSub('C2'), T0);
         const days = ['2025-03-01', '2025-03-02', '2025-03-03'];
         for (const [i, day] of days.entries()) {
-          const claim = await store.claimTip(a.id, day, at(i * DAY), LEASE);
+          const claim = await store.claimTip(a.id, utcDay(day), at(i * DAY), LEASE);
           if (claim) await store.confirmTip(claim, `tip-${3 - i}`, at(i * DAY + 1));
         }
-        const other = await store.claimTip(b.id, '2025-03-01', T0, LEASE);
+        const other = await store.claimTip(b.id, utcDay('2025-03-01'), T0, LEASE);
         if (other) await store.confirmTip(other, 'tip-x', at(1));
         expect(await store.postedTips(a.id)).toEqual(['tip-3', 'tip-2', 'tip-1']);
         expect(await store.postedTips(b.id)).toEqual(['tip-x']);
@@ -342,7 +383,7 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
           [b, '2025-03-01'],
           [b, '2025-03-02'],
         ] as const) {
-          const claim = await store.claimTip(sub.id, day, T0, MINUTE);
+          const claim = await store.claimTip(sub.id, utcDay(day), T0, MINUTE);
           if (claim) await store.confirmTip(claim, 'tip', at(1));
         }
         const vote = { platform: 'slack', query: 'flash sale', at: T0 };
@@ -402,6 +443,36 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
           { query: null, count: 2, firstSeen: T0, lastSeen: at(MINUTE) },
         ]);
         expect((await store.stats()).misses).toEqual([{ query: '', count: 2 }]);
+      });
+
+      it('forgets the misses and votes recorded before a moment, and keeps the rest', async () => {
+        await store.recordMiss({ query: 'old miss', lang: 'en', at: T0 });
+        await store.recordMiss({ query: null, lang: 'en', at: at(DAY - 1) });
+        await store.recordMiss({ query: 'new miss', lang: 'en', at: at(DAY) });
+        const vote = { platform: 'slack', caseId: 'edge', helpful: true, query: 'iot' };
+        await store.recordFeedback({ ...vote, userId: 'U1', at: T0 });
+        await store.recordFeedback({ ...vote, userId: 'U2', at: at(DAY) });
+        // A vote changed since is as recent as its change.
+        await store.recordFeedback({ ...vote, userId: 'U3', at: T0 });
+        await store.recordFeedback({ ...vote, userId: 'U3', helpful: false, at: at(2 * DAY) });
+
+        expect(await store.purgeStats(at(DAY))).toEqual({ misses: 2, feedback: 1 });
+        expect(await (await peer()).purgeStats(at(DAY))).toEqual({ misses: 0, feedback: 0 });
+        expect(await store.topMisses()).toEqual([
+          { query: 'new miss', count: 1, firstSeen: at(DAY), lastSeen: at(DAY) },
+        ]);
+        expect((await store.stats()).feedback).toEqual([
+          { caseId: 'edge', helpful: 1, notHelpful: 1 },
+        ]);
+      });
+
+      it('forgets a large backlog of misses, all of it', async () => {
+        for (let i = 0; i < 1_100; i += 1) {
+          await store.recordMiss({ query: `question ${i % 7}`, lang: 'en', at: at(i) });
+        }
+        await store.recordMiss({ query: 'kept', lang: 'en', at: at(DAY) });
+        expect(await store.purgeStats(at(DAY))).toEqual({ misses: 1_100, feedback: 0 });
+        expect((await store.topMisses()).map((m) => m.query)).toEqual(['kept']);
       });
 
       it('caps the length of a recorded miss', async () => {

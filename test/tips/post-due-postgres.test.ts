@@ -5,6 +5,7 @@ import { createTestSchema, PG_SKIP_MESSAGE, TEST_DATABASE_URL } from '../store/p
 import { newSub } from '../store/store-contract.js';
 import { FakeSender, TIPS } from './fakes.js';
 import { runReplicaScenarios } from './replica-scenarios.js';
+import { runZoneChangeScenarios } from './zone-change-scenarios.js';
 
 if (!TEST_DATABASE_URL) console.warn(PG_SKIP_MESSAGE);
 
@@ -62,6 +63,19 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL replicas', () => {
       async close() {
         await a.close();
         await b.close();
+        await schema.drop();
+      },
+    };
+  });
+
+  runZoneChangeScenarios('PostgreSQL', async () => {
+    const schema = await createTestSchema(TEST_DATABASE_URL ?? '');
+    const store = new PostgresStore(schema.url);
+    await store.init();
+    return {
+      store,
+      async close() {
+        await store.close();
         await schema.drop();
       },
     };

@@ -3,10 +3,11 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import type { NewSubscription, Store } from '../../src/store/store.js';
 import { postDueTips } from '../../src/tips/post-due.js';
-import { newSub } from '../store/store-contract.js';
+import { newSub, utcDay } from '../store/store-contract.js';
 import { tempSqlitePath } from '../store/temp-sqlite.js';
 import { FakeSender, memoryLogger, minutes, TIPS } from './fakes.js';
 import { runReplicaScenarios } from './replica-scenarios.js';
+import { runZoneChangeScenarios } from './zone-change-scenarios.js';
 
 const subscribe = (store: Store, channelId: string, at: string, o: Partial<NewSubscription> = {}) =>
   store.subscribe(newSub(channelId, o), new Date(at));
@@ -114,7 +115,7 @@ describe('postDueTips', () => {
   it('takes over a claim whose holder died before sending once the lease is over', async () => {
     const sub = await subscribe(store, 'C1', '2025-05-01T00:00:00Z');
     now = new Date('2025-06-01T09:00:00Z');
-    await store.claimTip(sub.id, '2025-06-01', now, 5 * 60_000); // a replica that died at once
+    await store.claimTip(sub.id, utcDay('2025-06-01'), now, 5 * 60_000); // a replica that died at once
     now = new Date('2025-06-01T09:04:00Z');
     expect((await pass()).posted).toBe(0);
     now = new Date('2025-06-01T09:05:00Z');
@@ -155,6 +156,39 @@ describe('postDueTips', () => {
     ]);
   });
 
+  it('posts at UTC for a zone stored before zones were checked, and says so once', async () => {
+    await subscribe(store, 'MARS', '2025-05-01T00:00:00Z', { timeZone: 'Mars/Olympus' });
+    await subscribe(store, 'LONG', '2025-05-01T00:00:00Z', { timeZone: 'x'.repeat(5000) });
+    const logger = memoryLogger();
+    const unknownZones = new Set<string>();
+    const results = [];
+    for (now of minutes('2025-06-01T08:00:00Z', '2025-06-02T09:00:00Z', 60)) {
+      results.push(
+        await postDueTips({
+          store,
+          tips: TIPS,
+          now: () => now,
+          senders: { slack },
+          logger,
+          unknownZones,
+        }),
+      );
+    }
+    expect(results.every((r) => r.failed === 0)).toBe(true);
+    for (const channel of ['MARS', 'LONG']) {
+      expect(slack.to(channel).map((s) => s.at.toISOString().slice(0, 16))).toEqual([
+        '2025-06-01T09:00',
+        '2025-06-02T09:00',
+      ]);
+    }
+    const warned = logger.lines.filter((l) => l.level === 'warn' || l.level === 'error');
+    expect(warned.map((l) => l.msg)).toEqual([
+      'unknown time zone; this subscription’s tips follow UTC',
+      'unknown time zone; this subscription’s tips follow UTC',
+    ]);
+    expect(JSON.stringify(warned).length).toBeLessThan(2_000);
+  });
+
   it('posts for the local day of a zone east of UTC+12', async () => {
     await subscribe(store, 'KI', '2025-03-01T00:00:00Z', { timeZone: 'Pacific/Kiritimati' });
     await subscribe(store, 'TO', '2025-03-01T00:00:00Z', { timeZone: 'Pacific/Tongatapu' });
@@ -186,6 +220,24 @@ runReplicaScenarios('two processes on one SQLite file', async () => {
     async close() {
       await a.close();
       await b.close();
+      file.remove();
+    },
+  };
+});
+
+runZoneChangeScenarios('memory', async () => {
+  const store = new MemoryStore();
+  return { store, close: () => store.close() };
+});
+
+runZoneChangeScenarios('SQLite', async () => {
+  const file = tempSqlitePath();
+  const store = new SqliteStore(file.path);
+  await store.init();
+  return {
+    store,
+    async close() {
+      await store.close();
       file.remove();
     },
   };

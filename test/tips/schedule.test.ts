@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { localMoment, parseTime, parseTimeZone, tipDue } from '../../src/tips/schedule.js';
+import {
+  localDay,
+  localMoment,
+  parseTime,
+  parseTimeZone,
+  tipDue,
+  usableZone,
+} from '../../src/tips/schedule.js';
 
 const sub = (time: string, timeZone: string, createdAt = '2020-01-01T00:00:00Z') => ({
   time,
@@ -151,5 +158,30 @@ describe('tipDue', () => {
       const same = sub('09:00', 'Europe/Berlin', '2025-06-02T07:00:40Z'); // 09:00:40 local
       expect(due(same, '2025-06-02T07:01:00Z').due).toBe(true);
     });
+  });
+});
+
+describe('localDay', () => {
+  it.each([
+    ['2025-03-02', 'UTC', '2025-03-02T00:00:00.000Z'],
+    ['2025-03-02', 'Pacific/Kiritimati', '2025-03-01T10:00:00.000Z'],
+    ['2025-03-02', 'America/Adak', '2025-03-02T10:00:00.000Z'],
+    ['2025-03-10', 'America/Adak', '2025-03-10T09:00:00.000Z'], // daylight saving since the 9th
+    ['2025-06-01', 'Asia/Kolkata', '2025-05-31T18:30:00.000Z'],
+    ['2025-06-01', 'Asia/Kathmandu', '2025-05-31T18:15:00.000Z'],
+    ['2025-06-01', 'Etc/GMT+12', '2025-06-01T12:00:00.000Z'],
+    // Chile springs forward at midnight: 7 September begins at 01:00 (-03).
+    ['2025-09-07', 'America/Santiago', '2025-09-07T04:00:00.000Z'],
+  ])('%s in %s began at %s', (date, zone, start) => {
+    expect(localDay(date, zone)).toEqual({ date, start: new Date(start) });
+  });
+});
+
+describe('usableZone', () => {
+  it('knows the zones of this runtime, and nothing else', () => {
+    expect(usableZone('Asia/Shanghai')).toBe('Asia/Shanghai');
+    expect(usableZone('UTC')).toBe('UTC');
+    expect(usableZone('Mars/Olympus')).toBeNull();
+    expect(usableZone('x'.repeat(5000))).toBeNull();
   });
 });

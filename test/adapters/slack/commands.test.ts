@@ -134,6 +134,22 @@ describe('/case', () => {
     });
   });
 
+  it('subscribes at UTC, and says why, when Slack’s users.info gives a zone it does not know', async () => {
+    h.failNext('users.info', {
+      body: { ok: true, user: { id: 'U2147483697', tz: 'Mars/Olympus' } },
+    });
+    const { reply } = await slash('订阅 08:30');
+    expect(checkBlockKitLimits(reply)).toEqual([]);
+    const json = JSON.stringify(reply);
+    expect(json).toContain('08:30（UTC）');
+    expect(json).toContain('Mars/Olympus');
+    expect(json).toMatch(/无法识别你的时区/);
+    expect(await h.store.getSubscription('slack', 'C2147483705')).toMatchObject({
+      time: '08:30',
+      timeZone: 'UTC',
+    });
+  });
+
   it('says nothing about invites when the bot is a member', async () => {
     const { reply } = await slash('订阅 09:00 Asia/Shanghai');
     const json = JSON.stringify(reply);

@@ -118,6 +118,44 @@ describe('Teams messages through the real server (no credentials, loopback conne
     expect(JSON.stringify(cardOf(sent[0]!.body))).toContain('Subscribed');
   });
 
+  it.each([
+    ['an unknown zone', 'Mars/Olympus', 'Mars/Olympus'],
+    ['5,000 characters', 'Mars/'.repeat(1000), 'Mars/Mars/Mars/'],
+  ])(
+    'subscribes at UTC, and says why, when Teams sends %s as the local time zone',
+    async (_what, zone, echoed) => {
+      const { sent } = connector();
+      await teams.post({
+        ...fixture('channel-mention'),
+        text: '<at>casebot</at> subscribe 09:00',
+        localTimezone: zone,
+      });
+      expect(await teams.store.getSubscription('teams', CHANNEL)).toMatchObject({
+        time: '09:00',
+        timeZone: 'UTC',
+      });
+      const card = cardOf(sent[0]!.body);
+      expect(cardSchemaErrors(card)).toEqual([]);
+      const json = JSON.stringify(card);
+      expect(json).toContain('09:00 (UTC)');
+      expect(json).toContain(`“${echoed}`);
+      expect(json).toMatch(/not a time zone I know/);
+      expect(json.length).toBeLessThan(10_000);
+    },
+  );
+
+  it('keeps a Teams local time zone it knows, in its current name', async () => {
+    connector();
+    await teams.post({
+      ...fixture('channel-mention'),
+      text: '<at>casebot</at> subscribe 09:00',
+      localTimezone: 'Asia/Calcutta',
+    });
+    expect(await teams.store.getSubscription('teams', CHANNEL)).toMatchObject({
+      timeZone: 'Asia/Kolkata',
+    });
+  });
+
   it('welcomes when casebot is added to a team, and ignores other members joining', async () => {
     const { sent } = connector();
     expect((await teams.post(fixture('members-added'))).status).toBe(200);

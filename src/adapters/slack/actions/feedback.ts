@@ -18,6 +18,8 @@ export function feedbackAction(deps: ListenerDeps) {
     const thanks = await deps.core.handle(
       actionRequest(requestId, vote, body.user.id, conversation),
     );
+    // The vote's outcome is the request's (a store failure counts, not the card drawn after it).
+    deps.requests?.answered(requestId, thanks);
     if (clickPlace(body) !== 'ephemeral' || thanks.kind !== 'notice') {
       await replyToClick(deps, body, client, renderBlockKit(thanks, { diagrams: deps.diagrams }));
       return;
