@@ -29,6 +29,13 @@ export const STORE_OPERATIONS = [
   'topMisses',
   'loadCaseVectors',
   'saveCaseVectors',
+  'setChannelMode',
+  'getChannelMode',
+  'rememberThread',
+  'claimThread',
+  'recallThread',
+  'dismissThread',
+  'takeAnswerSlot',
   'other',
 ] as const satisfies readonly (StoreMethod | 'other')[];
 

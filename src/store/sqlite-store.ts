@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import * as channels from './sqlite-channels.js';
 import {
   type DatabaseSync,
   immediateTransaction,
@@ -10,7 +11,9 @@ import {
 } from './sqlite-driver.js';
 import { migrateSqlite, readStats, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
 import type {
+  AnsweredThread,
   CaseVector,
+  ChannelModeSetting,
   Feedback,
   Miss,
   MissQuery,
@@ -20,6 +23,7 @@ import type {
   Store,
   Subscription,
   SubscriptionPlatform,
+  ThreadKey,
   TipClaim,
 } from './store.js';
 import {
@@ -72,6 +76,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private db: Db | null = null;
   private readonly purge = new PurgeTimer();
+  private readonly threadPurge = new PurgeTimer();
 
   constructor(
     private readonly path: string,
@@ -323,6 +328,59 @@ export class SqliteStore implements Store {
           upsert.run(casebook, model, v.caseId, v.lang, vectorBytes(v.vector));
       }),
     );
+  }
+
+  async setChannelMode(
+    setting: Omit<ChannelModeSetting, 'changedAt'>,
+    now: Date,
+  ): Promise<ChannelModeSetting> {
+    return this.run('setChannelMode', (db) => channels.setChannelMode(db, setting, now));
+  }
+
+  async getChannelMode(
+    platform: SubscriptionPlatform,
+    channelId: string,
+  ): Promise<ChannelModeSetting | null> {
+    return this.run('getChannelMode', (db) => channels.getChannelMode(db, platform, channelId));
+  }
+
+  async rememberThread(thread: AnsweredThread, now: Date): Promise<void> {
+    this.run('rememberThread', (db) => {
+      this.purgeThreads(db, now);
+      channels.rememberThread(db, thread, now);
+    });
+  }
+
+  async claimThread(thread: AnsweredThread, now: Date): Promise<boolean> {
+    return this.run('claimThread', (db) => {
+      this.purgeThreads(db, now);
+      return channels.claimThread(db, thread, now);
+    });
+  }
+
+  async recallThread(key: ThreadKey, since: Date): Promise<string | null> {
+    return this.run('recallThread', (db) => channels.recallThread(db, key, since));
+  }
+
+  async dismissThread(key: ThreadKey): Promise<void> {
+    this.run('dismissThread', (db) => channels.dismissThread(db, key));
+  }
+
+  async takeAnswerSlot(
+    platform: SubscriptionPlatform,
+    channelId: string,
+    now: Date,
+    maxPerHour: number,
+  ): Promise<boolean> {
+    return this.run('takeAnswerSlot', (db) =>
+      channels.takeAnswerSlot(db, platform, channelId, now, maxPerHour),
+    );
+  }
+
+  private purgeThreads(db: Db, now: Date): void {
+    if (!this.threadPurge.due(now)) return;
+    const purged = channels.purgeThreads(db, now);
+    if (purged > 0) this.logger.debug({ purged }, 'old thread memories purged');
   }
 
   private finish(
