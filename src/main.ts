@@ -63,6 +63,8 @@ function reloadableCore(initial: Core): { core: Core; swap(next: Core): void } {
         return current.index;
       },
       handle: (request: BotRequest): Promise<Answer> => current.handle(request),
+      consider: (message) => current.consider(message),
+      noteThread: (request, answer) => current.noteThread(request, answer),
     },
     swap(next) {
       current = next;
@@ -82,6 +84,7 @@ export function buildCore(
     store,
     defaultLocale: config.defaultLocale,
     now,
+    autoAnswerMaxPerHour: config.autoAnswer.maxPerHour,
     ...(semantic && { semantic: semantic.forCases(catalog.cases) }),
   });
 }

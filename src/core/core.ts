@@ -5,6 +5,7 @@ import type { SemanticRanking } from '../search/hybrid.js';
 import { buildIndex } from '../search/index.js';
 import type { SearchIndex, SearchMatch } from '../search/types.js';
 import type { Miss, Store, SubscriptionPlatform } from '../store/store.js';
+import { autoMode } from './auto-mode.js';
 import { type Command, parseCommand } from './grammar.js';
 import { helpCommands } from './help.js';
 import { languageOf } from './lang.js';
@@ -12,6 +13,7 @@ import { type MessageKey, messages } from './messages.js';
 import type { Answer, BotRequest, CaseAnswer, CaseRef, NoticeAnswer } from './model.js';
 import { caseByName, resolvePair } from './resolve.js';
 import { parseSubscribeArgs } from './subscribe-args.js';
+import { type ChannelMessage, type Consideration, createUnprompted } from './unprompted.js';
 
 export interface CoreDeps {
   readonly catalog: Catalog;
@@ -24,10 +26,22 @@ export interface CoreDeps {
   readonly random?: () => number;
   /** Optional semantic search: refines the lexical result by meaning (never fails, never slow). */
   readonly semantic?: SemanticRanking;
+  /** `AUTO_ANSWER_MAX_PER_HOUR`: unprompted answers per channel and hour (default 20). */
+  readonly autoAnswerMaxPerHour?: number;
 }
 
 export interface Core {
   handle(request: BotRequest): Promise<Answer>;
+  /**
+   * A channel message that did not address casebot: answer it (small, in its thread) or stay
+   * silent, and why.
+   */
+  consider(message: ChannelMessage): Promise<Consideration>;
+  /**
+   * casebot posted `answer` in the thread `request.conversation.threadId`: a case answer is
+   * remembered there, so replies in the thread are followed up. Never fails.
+   */
+  noteThread(request: BotRequest, answer: Answer): Promise<void>;
   /** The catalog currently served (it changes on reload). */
   readonly catalog: Catalog;
   /** The search index over that catalog (the Teams messaging extension ranks with it). */
@@ -39,6 +53,7 @@ export const MAX_QUERY_CHARS = 500;
 /** A runner-up this close to the best match makes the match "not clear-cut". */
 const AMBIGUITY_MARGIN = 0.15;
 const DEFAULT_TIP_TIME = '09:00';
+export const DEFAULT_AUTO_ANSWER_MAX_PER_HOUR = 20;
 
 function notice(
   lang: Lang,
@@ -74,6 +89,16 @@ export function createCore(deps: CoreDeps): Core {
   const { catalog, store } = deps;
   const index = deps.index ?? buildIndex(catalog.cases);
   const random = deps.random ?? Math.random;
+  const maxPerHour = deps.autoAnswerMaxPerHour ?? DEFAULT_AUTO_ANSWER_MAX_PER_HOUR;
+  const unprompted = createUnprompted({
+    catalog,
+    index,
+    store,
+    now: deps.now,
+    defaultLocale: deps.defaultLocale,
+    maxPerHour,
+    maxQueryChars: MAX_QUERY_CHARS,
+  });
 
   const caseRef = (m: SearchMatch, lang: Lang): CaseRef | null => {
     const c = catalog.byId.get(m.caseId);
@@ -222,10 +247,44 @@ export function createCore(deps: CoreDeps): Core {
             : say(lang, 'info', 'notSubscribed');
         });
       }
+      case 'auto':
+        return withStore(
+          lang,
+          async () =>
+            (await autoMode(
+              { store, now: deps.now, maxPerHour, changed: unprompted.forgetMode },
+              request,
+              command.setting,
+              lang,
+            )) ?? say(lang, 'info', 'autoNeedsChannel'),
+        );
       case 'ask':
         return ask(command.text, lang);
     }
   };
+
+  /** *Not helpful* on an unprompted answer: a 👎, a miss to learn from, no more follow-ups. */
+  const dismiss = (request: BotRequest, caseId: string, text: string, lang: Lang) =>
+    withStore(lang, async () => {
+      const query = text.slice(0, MAX_QUERY_CHARS);
+      const at = deps.now();
+      const userId = request.user?.id ?? '';
+      await store.recordFeedback({
+        platform: request.platform,
+        caseId,
+        helpful: false,
+        query,
+        userId,
+        at,
+      });
+      await store.recordMiss({ query, lang, at });
+      const conv = request.conversation;
+      const platform = request.platform;
+      if (conv?.threadId && (platform === 'slack' || platform === 'teams')) {
+        await store.dismissThread({ platform, channelId: conv.id, threadId: conv.threadId });
+      }
+      return say(lang, 'success', 'feedbackThanks', false);
+    });
 
   const handleAction = async (request: BotRequest, lang: Lang): Promise<Answer> => {
     const action = request.action!;
@@ -233,6 +292,7 @@ export function createCore(deps: CoreDeps): Core {
     const c = catalog.byId.get(action.caseId);
     if (!c) return say(lang, 'info', 'caseNotFound', action.caseId);
     if (action.kind === 'show') return caseAnswer(c, lang, action.section, '', 1);
+    if (action.kind === 'dismiss') return dismiss(request, c.id, action.query, lang);
     return withStore(lang, async () => {
       await store.recordFeedback({
         platform: request.platform,
@@ -249,6 +309,19 @@ export function createCore(deps: CoreDeps): Core {
   return {
     catalog,
     index,
+    consider: unprompted.consider,
+    async noteThread(request, answer) {
+      const conv = request.conversation;
+      const platform = request.platform;
+      if (answer.kind !== 'case' || !conv?.threadId || conv.kind === 'personal') return;
+      if (platform !== 'slack' && platform !== 'teams') return;
+      const thread = { platform, channelId: conv.id, threadId: conv.threadId };
+      try {
+        await store.rememberThread({ ...thread, caseId: answer.case.id }, deps.now());
+      } catch {
+        // Bookkeeping: without it a follow-up needs a mention; the answer itself went out.
+      }
+    },
     async handle(request) {
       const command = parseCommand(request.text);
       const lang = request.lang ?? languageOf(request.text) ?? deps.defaultLocale;

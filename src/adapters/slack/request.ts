@@ -105,5 +105,7 @@ export function actionRequest(
         : { ...base, text: action.text ?? '' };
     case 'home':
       return base;
+    case 'dismiss':
+      return { ...base, action: { kind: 'dismiss', caseId: action.caseId, query: action.query } };
   }
 }

@@ -80,6 +80,8 @@ describe('Teams search messaging extension', () => {
         },
         index: core.index,
         handle: (request) => core.handle(request),
+        consider: (message) => core.consider(message),
+        noteThread: (request, answer) => core.noteThread(request, answer),
       }),
     });
     try {
@@ -271,6 +273,8 @@ describe('Teams transport and security', () => {
           if (fail) throw new Error('boom');
           return core.handle(request);
         },
+        consider: (message) => core.consider(message),
+        noteThread: (request, answer) => core.noteThread(request, answer),
       }),
     });
     const { sent } = connector();
