@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
 import type { ApiCall } from '../adapters/slack/harness.js';
 import {
   BOT_USER,
@@ -36,6 +38,19 @@ let platforms: Platforms;
 let time: Clock;
 let bot: RunningCasebot;
 let n = 0;
+/** Every log line, at every level down to debug. */
+const logged: { level: number; line: string }[] = [];
+const logger = createLogger({
+  level: 'debug',
+  destination: new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) {
+        logged.push({ level: (JSON.parse(line) as { level: number }).level, line });
+      }
+      done();
+    },
+  }),
+});
 
 /** A `message` event as Slack sends it for a channel the bot is in. */
 function message(text: string, extra: Record<string, unknown> = {}) {
@@ -81,6 +96,7 @@ beforeAll(async () => {
     databaseUrl: `sqlite:${path.join(dir, 'casebot.db')}`,
     clock: time,
     maxPerHour: 3,
+    logger,
   });
 });
 afterAll(async () => {
@@ -137,6 +153,26 @@ describe('auto-answer on Slack', () => {
       metric(scraped, 'casebot_unprompted_total', { platform: 'slack', decision });
     expect(count('answered')).toBe(2);
     expect(count('not-a-question')).toBe(1);
+  });
+
+  it('neither stores nor logs (above debug) what it does not answer', async () => {
+    const secret = 'paging oncall: the payroll-db-7 password rotation failed again';
+    await bot.event(message(secret));
+    await bot.event(message(`${secret}?`));
+    await bot.event(message(CHATTER, { thread_ts: '1111.000001' }));
+    expect(posts()).toEqual([]);
+    const database = readdirSync(dir)
+      .map((f) => readFileSync(path.join(dir, f)).toString('utf8'))
+      .join('');
+    expect(database).not.toContain('payroll');
+    expect(database).not.toContain('staging now');
+    const INFO = 30;
+    const above = logged.filter((l) => l.level >= INFO).map((l) => l.line);
+    expect(above.join('\n')).not.toMatch(/payroll|staging now/);
+    // Its decision is logged at debug, without the text either.
+    const debug = logged.filter((l) => l.line.includes('unprompted message'));
+    expect(debug.length).toBeGreaterThan(0);
+    expect(debug.map((l) => l.line).join('\n')).not.toMatch(/payroll|staging now/);
   });
 
   it('answers a message that mentions casebot once, by the mention', async () => {
@@ -244,6 +280,7 @@ describe('auto-answer on Slack', () => {
       databaseUrl: `sqlite:${path.join(dir, 'casebot.db')}`,
       clock: time,
       maxPerHour: 3,
+      logger,
     });
     const asked = message(QUESTION);
     await bot.event(asked);

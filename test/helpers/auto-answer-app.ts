@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
 import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/logger.js';
+import { type Logger, silentLogger } from '../../src/logger.js';
 import { type App, startApp } from '../../src/main.js';
 import { type ApiCall, parseApiBody } from '../adapters/slack/harness.js';
 import { signedHeaders } from '../adapters/slack/sign.js';
@@ -104,6 +104,7 @@ export async function startCasebot(options: {
   databaseUrl: string;
   clock: Clock;
   maxPerHour?: number;
+  logger?: Logger;
 }): Promise<RunningCasebot> {
   const config = loadConfig({
     PORT: '0',
@@ -117,7 +118,11 @@ export async function startCasebot(options: {
       AUTO_ANSWER_MAX_PER_HOUR: String(options.maxPerHour),
     }),
   });
-  const app = await startApp({ config, logger: silentLogger(), now: options.clock.now });
+  const app = await startApp({
+    config,
+    logger: options.logger ?? silentLogger(),
+    now: options.clock.now,
+  });
   const base = `http://127.0.0.1:${app.port}`;
   const settled = async () => {
     for (let i = 0; i < 400 && app.server.inFlight() > 0; i++) {
