@@ -53,6 +53,8 @@ export function asWritten(query: string, term: string): string | null {
   const t = term.trim().toLowerCase();
   if (!t) return null;
   const at = query.toLowerCase().indexOf(t);
+  // Chinese has no spaces to find words by: the term as it stands, or nothing.
+  if (/[\u3400-\u9fff]/u.test(t)) return at >= 0 ? query.slice(at, at + t.length) : null;
   const words = [...query.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)];
   const tokens = t.split(/[\s-]+/).filter(Boolean);
   for (let i = 0; i + tokens.length <= words.length; i++) {
