@@ -60,7 +60,9 @@ describe('the unprompted answer', () => {
     expect(cardSchemaErrors(card)).toEqual([]);
     const actions = card.body.filter((e) => e.type === 'ActionSet');
     expect(actions).toHaveLength(1);
-    const [show, dismiss] = (actions[0] as { actions: { title: string; data: unknown }[] }).actions;
+    const [show, dismiss] = (
+      actions[0] as unknown as { actions: { title: string; data: unknown }[] }
+    ).actions;
     expect([show?.title, dismiss?.title]).toEqual(['📘 查看案例', '👎 没有帮助']);
     expect(parseSubmitData(dismiss?.data)).toEqual({
       action: { kind: 'dismiss', caseId: 'ecommerce', query: QUERY },
