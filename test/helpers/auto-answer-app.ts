@@ -26,7 +26,12 @@ export interface Clock {
 
 export function clock(start: Date): Clock {
   let at = start.getTime();
-  return { now: () => new Date(at), advance: (ms) => void (at += ms) };
+  return {
+    now: () => new Date(at),
+    advance(ms) {
+      at += ms;
+    },
+  };
 }
 
 /** What the stand-ins received: Slack Web API calls by method, connector requests in order. */
