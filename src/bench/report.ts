@@ -77,6 +77,13 @@ ${misses.length === 0 ? 'Every target is met.' : `Missed: ${misses.join('; ')}.`
 - **CPU per 1,000 commands**: user + system CPU time of the server process during the measured
   run (/proc), divided by the commands served.
 - **RSS**: VmRSS of the server process right after the load (VmHWM for the peak).
+- **Channel messages** (issue #20: ≥ 0.9 × casebot's own commands/s): on the same casebot
+  server, after the commands and their RSS reading, \`/case auto on\` in the bench's channel,
+  then the same warm-up and measured run of signed \`message\` events into that channel
+  (\`src/bench/channel-messages.ts\`): 19 of every 20 are chatter (status updates, logs, stand-ups,
+  links, in both languages) and one a question the casebook answers, each with its own \`ts\`.
+  casebot acks each, decides, and answers the few it should in their thread (the hourly cap
+  soon stops those); the row's RSS is read after this load.
 - **Cold start**: from spawning \`node dist/cli.js serve\` (no platform configured, empty
   stdin) to the first \`GET /readyz\` that answers 200; median of 3. Bare Bolt: spawn to listening.
 - **Search** (targets from issue #16: p99 ≤ 2 ms per query, index build < 1 s):
