@@ -10,8 +10,14 @@ export interface Row {
   readonly met?: boolean;
 }
 
-export function machine(): string {
+/** The 1-minute load average when the bench started, and now (other work on a shared machine). */
+export function machine(loadAtStart?: number): string {
   const cpus = os.cpus();
+  const load = os.loadavg()[0] ?? 0;
+  const loads =
+    loadAtStart === undefined
+      ? load.toFixed(2)
+      : `${loadAtStart.toFixed(2)} at the start, ${load.toFixed(2)} at the end`;
   const model = cpus[0]?.model.trim() ?? 'unknown CPU';
   const memGb = (os.totalmem() / 1024 ** 3).toFixed(1);
   return [
@@ -20,6 +26,7 @@ export function machine(): string {
     `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
     `- Node.js: ${process.version}`,
     `- Date: ${new Date().toISOString()}`,
+    `- Load average (1 min): ${loads}`,
   ].join('\n');
 }
 
@@ -42,6 +49,8 @@ export interface ReportInput {
   readonly notes?: readonly string[];
   /** Markdown appended as is (measurements that the bench no longer repeats). */
   readonly appendix?: string;
+  /** `os.loadavg()[0]` when the bench started. */
+  readonly loadAtStart?: number;
 }
 
 export function renderReport(input: ReportInput): string {
@@ -53,7 +62,7 @@ one machine, casebot and the baseline side by side.
 
 ## Machine
 
-${machine()}
+${machine(input.loadAtStart)}
 
 ## Results
 

@@ -290,6 +290,7 @@ function rows(
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = os.loadavg()[0];
   const work = mkdtempSync(path.join(os.tmpdir(), 'casebot-bench-'));
   const log = path.join(work, 'servers.log');
   const stub = spawnNode(path.join(here, 'slack-stub.js'), [], {}, log);
@@ -318,6 +319,7 @@ async function main(): Promise<void> {
       warmupSeconds: WARMUP_SECONDS,
       notes: PROFILE_NOTES,
       appendix: `${MEASURES}\n${SEARCH_MEASURES}`,
+      loadAtStart,
     });
     writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report);
     console.log(table(result));
