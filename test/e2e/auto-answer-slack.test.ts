@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
+import { encodeAction } from '../../src/render/blockkit-actions.js';
 import type { ApiCall } from '../adapters/slack/harness.js';
 import {
   BOT_USER,
@@ -243,6 +244,18 @@ describe('auto-answer on Slack', () => {
     expect(posts()[1]).toMatchObject({ thread_ts: tsOf(asked) });
     expect(blocksText(posts()[1])).toMatch(/E-commerce platform/);
     expect(blocksText(posts()[1])).toMatch(/10×|99\.99%/);
+  });
+
+  it('follows up under a case card shared into the channel with /case', async () => {
+    await bot.slash('auto off');
+    const share = encodeAction({ kind: 'share', caseId: 'ecommerce', section: null, lang: 'en' });
+    await bot.click({ action_id: 'casebot.share.x', value: share }, { ts: '1800000000.000097' });
+    expect(posts()).toHaveLength(1);
+    const shared = String(posts()[0]!.posted_ts);
+    await bot.event(message(FOLLOW_UP, { thread_ts: shared }));
+    expect(posts()).toHaveLength(2);
+    expect(posts()[1]).toMatchObject({ thread_ts: shared });
+    await bot.slash('auto on');
   });
 
   it('keeps to the hourly cap, counting what it left unanswered', async () => {

@@ -144,6 +144,25 @@ describe('auto-answer on Teams', () => {
     ).toBe(1);
   });
 
+  it('shows the whole case in the reply chain when Show the case is pressed', async () => {
+    const asked = post(QUESTION);
+    await bot.teams(asked);
+    await bot.teams({
+      ...teamsFixture('submit-feedback'),
+      timestamp: time.now().toISOString(),
+      conversation: {
+        ...(post('').conversation as object),
+        id: `${CHANNEL};messageid=${asked.id}`,
+      },
+      replyToId: 'card-1',
+      value: { casebot: 'show', caseId: 'ecommerce', section: null, lang: 'en' },
+    });
+    expect(sent()).toHaveLength(2);
+    expect(sent()[1]!.path).toContain(`;messageid=${asked.id}/activities/`);
+    expect(cardText(1)).toContain('Concurrent throughput');
+    expect(deleted()).toEqual([]);
+  });
+
   it('follows up in the reply chain from the thread’s case; a reply that asks nothing gets nothing', async () => {
     const asked = post(QUESTION);
     await bot.teams(asked);

@@ -51,18 +51,27 @@ export function standIns(): Platforms {
     .post(/^\/api\/[\w.]+$/)
     .reply((uri, body) => {
       const method = uri.replace('/api/', '');
-      slack[method] = [...(slack[method] ?? []), parseApiBody(body)];
+      const call = parseApiBody(body);
+      slack[method] = [...(slack[method] ?? []), call];
       switch (method) {
         case 'auth.test':
           return [200, { ok: true, user_id: BOT_USER, bot_id: 'BBOT', team_id: 'T1' }];
-        case 'chat.postMessage':
-          return [200, { ok: true, ts: `1800000000.${String(++ts).padStart(6, '0')}` }];
+        case 'chat.postMessage': {
+          const posted = `1800000000.${String(++ts).padStart(6, '0')}`;
+          // Recorded with the call: the `ts` Slack gave the message.
+          (call as Record<string, unknown>).posted_ts = posted;
+          return [200, { ok: true, ts: posted }];
+        }
         case 'conversations.info':
           return [200, { ok: true, channel: { id: 'C1', is_member: true } }];
         default:
           return [200, { ok: true }];
       }
     });
+  nock('https://hooks.slack.com')
+    .persist()
+    .post(/.*/)
+    .reply(() => [200, { ok: true }]);
   let id = 0;
   nock(CONNECTOR)
     .persist()
@@ -178,7 +187,7 @@ export async function startCasebot(options: {
         channel: { id: 'C1' },
         message: { type: 'message', user: BOT_USER, ...message },
         response_url: 'https://hooks.slack.com/actions/T1/1/auto',
-        actions: [{ type: 'button', block_id: 'unprompted', ...button }],
+        actions: [{ type: 'button', block_id: 'actions', ...button }],
       };
       await slack(
         `payload=${encodeURIComponent(JSON.stringify(payload))}`,
