@@ -5,6 +5,7 @@ import type { SemanticRanking } from '../search/hybrid.js';
 import { buildIndex } from '../search/index.js';
 import type { SearchIndex, SearchMatch } from '../search/types.js';
 import type { Miss, Store, SubscriptionPlatform } from '../store/store.js';
+import { dismissAnswer, noteThread } from './answered-threads.js';
 import { autoMode } from './auto-mode.js';
 import { type Command, parseCommand } from './grammar.js';
 import { helpCommands } from './help.js';
@@ -263,26 +264,11 @@ export function createCore(deps: CoreDeps): Core {
     }
   };
 
-  /** *Not helpful* on an unprompted answer: a 👎, a miss to learn from, no more follow-ups. */
+  /** *Not helpful* on an unprompted answer (see `dismissAnswer`). */
   const dismiss = (request: BotRequest, caseId: string, text: string, lang: Lang) =>
     withStore(lang, async () => {
       const query = text.slice(0, MAX_QUERY_CHARS);
-      const at = deps.now();
-      const userId = request.user?.id ?? '';
-      await store.recordFeedback({
-        platform: request.platform,
-        caseId,
-        helpful: false,
-        query,
-        userId,
-        at,
-      });
-      await store.recordMiss({ query, lang, at });
-      const conv = request.conversation;
-      const platform = request.platform;
-      if (conv?.threadId && (platform === 'slack' || platform === 'teams')) {
-        await store.dismissThread({ platform, channelId: conv.id, threadId: conv.threadId });
-      }
+      await dismissAnswer(store, deps.now(), request, { caseId, query, lang });
       return say(lang, 'success', 'feedbackThanks', false);
     });
 
@@ -310,18 +296,7 @@ export function createCore(deps: CoreDeps): Core {
     catalog,
     index,
     consider: unprompted.consider,
-    async noteThread(request, answer) {
-      const conv = request.conversation;
-      const platform = request.platform;
-      if (answer.kind !== 'case' || !conv?.threadId || conv.kind === 'personal') return;
-      if (platform !== 'slack' && platform !== 'teams') return;
-      const thread = { platform, channelId: conv.id, threadId: conv.threadId };
-      try {
-        await store.rememberThread({ ...thread, caseId: answer.case.id }, deps.now());
-      } catch {
-        // Bookkeeping: without it a follow-up needs a mention; the answer itself went out.
-      }
-    },
+    noteThread: (request, answer) => noteThread(store, deps.now(), request, answer),
     async handle(request) {
       const command = parseCommand(request.text);
       const lang = request.lang ?? languageOf(request.text) ?? deps.defaultLocale;
