@@ -12,7 +12,7 @@ Usage:
   casebot chat                        the console chat alone
   casebot search [QUERY] [--json] [--lang zh|en] [--cases DIR]
                                       ranked matches; no QUERY: one query per stdin line (JSON Lines)
-  casebot render --format blockkit|adaptive|text [--lang zh|en] [--builder-url] TEXT
+  casebot render --format blockkit|adaptive|text [--lang zh|en] [--builder-url] [--unprompted] TEXT
                                       the payload that would be sent for TEXT
   casebot validate [--cases DIR]      check every case file
   casebot tips post-due [--now ISO]   post every tip that is due (safe from several replicas)

@@ -110,6 +110,13 @@ function envSchemas() {
     ),
   });
 
+  const autoAnswerSchema = z.object({
+    AUTO_ANSWER_MAX_PER_HOUR: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().int().min(0).max(10_000).default(20),
+    ),
+  });
+
   const embeddingsSchema = z.object({
     EMBEDDINGS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     EMBEDDINGS_MODEL: optional,
@@ -133,6 +140,7 @@ function envSchemas() {
     tips: tipsSchema,
     metrics: metricsSchema,
     stats: statsSchema,
+    autoAnswer: autoAnswerSchema,
     embeddings: embeddingsSchema,
   };
 }
@@ -213,6 +221,8 @@ export interface Config {
   readonly statsKeepDays: number;
   /** Null when semantic search is off (EMBEDDINGS_URL unset): lexical search only. */
   readonly embeddings: EmbeddingsConfig | null;
+  /** Answering without a mention: unprompted answers per channel and hour (0: none at all). */
+  readonly autoAnswer: { readonly maxPerHour: number };
   /** Why a platform is off, for one clear log line each. */
   readonly notes: readonly string[];
 }
@@ -243,6 +253,7 @@ export function loadConfig(env: Env): Config {
   const tips = collect(schemas.tips, env, problems);
   const metrics = collect(schemas.metrics, env, problems);
   const stats = collect(schemas.stats, env, problems);
+  const autoAnswer = collect(schemas.autoAnswer, env, problems);
   const embeddings = collect(schemas.embeddings, env, problems);
   const notes: string[] = [];
 
@@ -343,7 +354,16 @@ export function loadConfig(env: Env): Config {
     notes.push('Semantic search is off: EMBEDDINGS_URL is not set.');
   }
 
-  if (problems.length > 0 || !server || !diagrams || !tips || !metrics || !stats || !embeddings) {
+  if (
+    problems.length > 0 ||
+    !server ||
+    !diagrams ||
+    !tips ||
+    !metrics ||
+    !stats ||
+    !autoAnswer ||
+    !embeddings
+  ) {
     throw new CasebotError(
       'config_invalid',
       `Configuration has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`,
@@ -374,6 +394,7 @@ export function loadConfig(env: Env): Config {
     statsKeepQuestions: stats.STATS_KEEP_QUESTIONS,
     statsKeepDays: stats.STATS_KEEP_DAYS,
     embeddings: embeddingsConfig,
+    autoAnswer: { maxPerHour: autoAnswer.AUTO_ANSWER_MAX_PER_HOUR },
     notes,
   };
 }

@@ -66,6 +66,8 @@ function reloadableCore(initial: Core): { core: Core; swap(next: Core): void } {
         return current.index;
       },
       handle: (request: BotRequest): Promise<Answer> => current.handle(request),
+      consider: (message) => current.consider(message),
+      noteThread: (request, answer) => current.noteThread(request, answer),
     },
     swap(next) {
       current = next;
@@ -87,6 +89,7 @@ export function buildCore(
     defaultLocale: config.defaultLocale,
     now,
     ...(logger && { logger }),
+    autoAnswerMaxPerHour: config.autoAnswer.maxPerHour,
     ...(semantic && { semantic: semantic.forCases(catalog.cases) }),
   });
 }

@@ -10,8 +10,14 @@ export interface Row {
   readonly met?: boolean;
 }
 
-export function machine(): string {
+/** The 1-minute load average when the bench started, and now (other work on a shared machine). */
+export function machine(loadAtStart?: number): string {
   const cpus = os.cpus();
+  const load = os.loadavg()[0] ?? 0;
+  const loads =
+    loadAtStart === undefined
+      ? load.toFixed(2)
+      : `${loadAtStart.toFixed(2)} at the start, ${load.toFixed(2)} at the end`;
   const model = cpus[0]?.model.trim() ?? 'unknown CPU';
   const memGb = (os.totalmem() / 1024 ** 3).toFixed(1);
   return [
@@ -20,6 +26,7 @@ export function machine(): string {
     `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
     `- Node.js: ${process.version}`,
     `- Date: ${new Date().toISOString()}`,
+    `- Load average (1 min): ${loads}`,
   ].join('\n');
 }
 
@@ -42,6 +49,8 @@ export interface ReportInput {
   readonly notes?: readonly string[];
   /** Markdown appended as is (measurements that the bench no longer repeats). */
   readonly appendix?: string;
+  /** `os.loadavg()[0]` when the bench started. */
+  readonly loadAtStart?: number;
 }
 
 export function renderReport(input: ReportInput): string {
@@ -53,7 +62,7 @@ one machine, casebot and the baseline side by side.
 
 ## Machine
 
-${machine()}
+${machine(input.loadAtStart)}
 
 ## Results
 
@@ -77,6 +86,13 @@ ${misses.length === 0 ? 'Every target is met.' : `Missed: ${misses.join('; ')}.`
 - **CPU per 1,000 commands**: user + system CPU time of the server process during the measured
   run (/proc), divided by the commands served.
 - **RSS**: VmRSS of the server process right after the load (VmHWM for the peak).
+- **Channel messages** (issue #20: ≥ 0.9 × casebot's own commands/s): on the same casebot
+  server, after the commands and their RSS reading, \`/case auto on\` in the bench's channel,
+  then the same warm-up and measured run of signed \`message\` events into that channel
+  (\`src/bench/channel-messages.ts\`): 19 of every 20 are chatter (status updates, logs, stand-ups,
+  links, in both languages) and one a question the casebook answers, each with its own \`ts\`.
+  casebot acks each, decides, and answers the few it should in their thread (the hourly cap
+  soon stops those); the row's RSS is read after this load.
 - **Cold start**: from spawning \`node dist/cli.js serve\` (no platform configured, empty
   stdin) to the first \`GET /readyz\` that answers 200; median of 3. Bare Bolt: spawn to listening.
 - **Search** (targets from issue #16: p99 ≤ 2 ms per query, index build < 1 s):

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type LoadResult, runLoad } from './load.js';
+import { type MessageRun, measureMessages, messageRows } from './message-bench.js';
 import { MEASURES, PROFILE_NOTES } from './notes.js';
 import {
   CLI,
@@ -36,9 +37,9 @@ const TARGETS = {
 };
 /** Issue #14: what `/metrics` (on by default) may cost, against the same server with METRICS=off. */
 const METRICS_TARGETS = { ratio: 0.95, rssMb: 5 };
-
 interface ServerRun {
   readonly load: LoadResult;
+  readonly messages?: MessageRun;
   /** Answer cards: in the ack, or at the response_url stand-in (measured run and drain). */
   readonly answered: number;
   readonly cpuPer1k: number;
@@ -54,8 +55,16 @@ async function answers(stubUrl: string): Promise<number> {
   return ((await res.json()) as { responses: number }).responses;
 }
 
-/** Warm-up, then the measured run, then memory; the server is stopped with SIGTERM. */
-async function measure(proc: NodeChild, baseUrl: string, stubUrl: string): Promise<ServerRun> {
+/**
+ * Warm-up, then the measured run, then memory (and, with `messages`, the channel-message run
+ * after it); the server is stopped with SIGTERM.
+ */
+async function measure(
+  proc: NodeChild,
+  baseUrl: string,
+  stubUrl: string,
+  messages = false,
+): Promise<ServerRun> {
   const responseUrl = `${stubUrl}/commands/T0BENCH/1337/bench`;
   const requests = signedSlashCommands(SECRET, responseUrl);
   await runLoad(baseUrl, requests, { connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS });
@@ -68,10 +77,20 @@ async function measure(proc: NodeChild, baseUrl: string, stubUrl: string): Promi
   });
   const cpu = cpuMs(proc.pid) - cpuBefore;
   const memory = memoryMb(proc.pid);
+  const answered = (await answers(stubUrl)) - answeredBefore + load.cardsInAck;
+  const messageRun = messages
+    ? await measureMessages(proc, baseUrl, stubUrl, {
+        secret: SECRET,
+        connections: CONNECTIONS,
+        warmupSeconds: WARMUP_SECONDS,
+        durationSeconds: DURATION_SECONDS,
+      })
+    : undefined;
   const exitCode = await stop(proc);
   return {
     load,
-    answered: (await answers(stubUrl)) - answeredBefore + load.cardsInAck,
+    ...(messageRun && { messages: messageRun }),
+    answered,
     cpuPer1k: (cpu / Math.max(1, load.requests)) * 1000,
     rssMb: memory.rss,
     peakMb: memory.peak,
@@ -117,6 +136,7 @@ async function casebot(
   stubUrl: string,
   env: Record<string, string> = {},
   db = 'casebot.db',
+  messages = false,
 ) {
   const port = await freePort();
   const proc = serveCasebot(port, path.join(work, db), log, {
@@ -127,7 +147,7 @@ async function casebot(
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForStatus(`${base}/readyz`, 200);
-  return measure(proc, base, stubUrl);
+  return measure(proc, base, stubUrl, messages);
 }
 
 /** Spawn to the first `GET /readyz` 200, with no platform configured; median of a few runs. */
@@ -270,6 +290,7 @@ function rows(
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = os.loadavg()[0];
   const work = mkdtempSync(path.join(os.tmpdir(), 'casebot-bench-'));
   const log = path.join(work, 'servers.log');
   const stub = spawnNode(path.join(here, 'slack-stub.js'), [], {}, log);
@@ -278,7 +299,7 @@ async function main(): Promise<void> {
     console.error('bench: bare Bolt…');
     const bolt = await bareBolt(log, stubUrl);
     console.error('bench: casebot…');
-    const bot = await casebot(log, work, stubUrl);
+    const bot = await casebot(log, work, stubUrl, {}, 'casebot.db', true);
     console.error('bench: casebot with METRICS=off…');
     const noMetrics = await casebot(log, work, stubUrl, { METRICS: 'off' }, 'no-metrics.db');
     console.error('bench: search…');
@@ -289,6 +310,7 @@ async function main(): Promise<void> {
     const result = [
       ...rows(bolt.run, bot, bolt.readyMs, readyMs, search),
       ...metricsRows(bot, noMetrics),
+      ...(bot.messages ? messageRows(bot.load.rps, bot.messages) : []),
     ];
     const report = renderReport({
       rows: result,
@@ -297,6 +319,7 @@ async function main(): Promise<void> {
       warmupSeconds: WARMUP_SECONDS,
       notes: PROFILE_NOTES,
       appendix: `${MEASURES}\n${SEARCH_MEASURES}`,
+      loadAtStart,
     });
     writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report);
     console.log(table(result));

@@ -3,6 +3,7 @@ import { loadCatalog } from '../catalog/load.js';
 import type { Lang } from '../catalog/schema.js';
 import { loadConfig } from '../config.js';
 import { createCore } from '../core/core.js';
+import type { Answer } from '../core/model.js';
 import { renderAdaptiveCard } from '../render/adaptive-card.js';
 import { renderBlockKit } from '../render/blockkit.js';
 import { renderText } from '../render/text.js';
@@ -12,7 +13,14 @@ import { type CliIo, EXIT, err, out } from './io.js';
 const FORMATS = ['blockkit', 'adaptive', 'text'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** `casebot render --format blockkit|adaptive|text [--lang zh|en] [--builder-url] TEXT` */
+/** An `auto` channel the `--unprompted` message is posted in (it exists only in memory). */
+const AUTO_CHANNEL = { id: 'C0RENDER', kind: 'channel' } as const;
+
+/**
+ * `casebot render --format blockkit|adaptive|text [--lang zh|en] [--builder-url] [--unprompted] TEXT`
+ * With `--unprompted`, TEXT is a message in an `auto` channel: the small unprompted answer is
+ * printed, or (exit 1) why casebot would stay silent.
+ */
 export async function renderCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -22,6 +30,7 @@ export async function renderCommand(argv: string[], io: CliIo): Promise<number> 
       lang: { type: 'string' },
       cases: { type: 'string' },
       'builder-url': { type: 'boolean', default: false },
+      unprompted: { type: 'boolean', default: false },
     },
   });
   const format = values.format as Format;
@@ -41,12 +50,42 @@ export async function renderCommand(argv: string[], io: CliIo): Promise<number> 
     defaultLocale: config.defaultLocale,
     now: () => new Date(),
   });
-  const answer = await core.handle({
-    id: 'cli',
-    platform: 'cli',
-    text: positionals.join(' '),
-    lang: values.lang as Lang | undefined,
-  });
+  const text = positionals.join(' ');
+  let answer: Answer;
+  if (values.unprompted) {
+    await core.handle({
+      id: 'cli',
+      platform: 'slack',
+      text: 'auto on',
+      conversation: AUTO_CHANNEL,
+    });
+    const now = new Date();
+    const considered = await core.consider({
+      id: 'cli',
+      platform: 'slack',
+      text,
+      conversation: AUTO_CHANNEL,
+      messageId: String(now.getTime() / 1000),
+      threadId: null,
+      sentAt: now,
+      fromBot: false,
+      changed: false,
+      mentionsBot: false,
+    });
+    if (considered.kind !== 'answer') {
+      const why = considered.kind === 'silent' ? considered.decision : 'ignored';
+      err(io, `casebot would not answer this unprompted: ${why}`);
+      return EXIT.problems;
+    }
+    answer = values.lang ? { ...considered.answer, lang: values.lang as Lang } : considered.answer;
+  } else {
+    answer = await core.handle({
+      id: 'cli',
+      platform: 'cli',
+      text,
+      lang: values.lang as Lang | undefined,
+    });
+  }
   const diagrams = config.diagrams;
   switch (format) {
     case 'text':

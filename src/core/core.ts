@@ -5,6 +5,8 @@ import { buildIndex } from '../search/index.js';
 import type { SearchIndex, SearchMatch } from '../search/types.js';
 import type { Miss, Store, SubscriptionPlatform } from '../store/store.js';
 import { type Logger, silentLogger } from '../store/support.js';
+import { dismissAnswer, noteThread } from './answered-threads.js';
+import { autoMode } from './auto-mode.js';
 import { type Command, parseCommand } from './grammar.js';
 import { helpCommands } from './help.js';
 import { languageOf } from './lang.js';
@@ -14,6 +16,7 @@ import { caseByName, resolvePair } from './resolve.js';
 import { bookkeepingLog, isStoreOutage, storeOutageNotice } from './store-errors.js';
 import { parseSubscribeArgs } from './subscribe-args.js';
 import { parseTimeZone } from './time-input.js';
+import { type ChannelMessage, type Consideration, createUnprompted } from './unprompted.js';
 
 export interface CoreDeps {
   readonly catalog: Catalog;
@@ -28,10 +31,22 @@ export interface CoreDeps {
   readonly semantic?: SemanticRanking;
   /** Where store failures are logged (the user only hears "try again"). */
   readonly logger?: Logger;
+  /** `AUTO_ANSWER_MAX_PER_HOUR`: unprompted answers per channel and hour (default 20). */
+  readonly autoAnswerMaxPerHour?: number;
 }
 
 export interface Core {
   handle(request: BotRequest): Promise<Answer>;
+  /**
+   * A channel message that did not address casebot: answer it (small, in its thread) or stay
+   * silent, and why.
+   */
+  consider(message: ChannelMessage): Promise<Consideration>;
+  /**
+   * casebot posted `answer` in the thread `request.conversation.threadId`: a case answer is
+   * remembered there, so replies in the thread are followed up. Never fails.
+   */
+  noteThread(request: BotRequest, answer: Answer): Promise<void>;
   /** The catalog currently served (it changes on reload). */
   readonly catalog: Catalog;
   /** The search index over that catalog (the Teams messaging extension ranks with it). */
@@ -43,6 +58,7 @@ export const MAX_QUERY_CHARS = 500;
 /** A runner-up this close to the best match makes the match "not clear-cut". */
 const AMBIGUITY_MARGIN = 0.15;
 const DEFAULT_TIP_TIME = '09:00';
+export const DEFAULT_AUTO_ANSWER_MAX_PER_HOUR = 20;
 
 function notice(
   lang: Lang,
@@ -89,6 +105,16 @@ export function createCore(deps: CoreDeps): Core {
   const random = deps.random ?? Math.random;
   const logger = deps.logger ?? silentLogger;
   const missNotRecorded = bookkeepingLog(logger, deps.now);
+  const maxPerHour = deps.autoAnswerMaxPerHour ?? DEFAULT_AUTO_ANSWER_MAX_PER_HOUR;
+  const unprompted = createUnprompted({
+    catalog,
+    index,
+    store,
+    now: deps.now,
+    defaultLocale: deps.defaultLocale,
+    maxPerHour,
+    maxQueryChars: MAX_QUERY_CHARS,
+  });
 
   const caseRef = (m: SearchMatch, lang: Lang): CaseRef | null => {
     const c = catalog.byId.get(m.caseId);
@@ -255,10 +281,30 @@ export function createCore(deps: CoreDeps): Core {
             : say(lang, 'info', 'notSubscribed');
         });
       }
+      case 'auto':
+        return withStore(
+          request,
+          lang,
+          async () =>
+            (await autoMode(
+              { store, now: deps.now, maxPerHour, changed: unprompted.forgetMode },
+              request,
+              command.setting,
+              lang,
+            )) ?? say(lang, 'info', 'autoNeedsChannel'),
+        );
       case 'ask':
         return ask(command.text, lang);
     }
   };
+
+  /** *Not helpful* on an unprompted answer (see `dismissAnswer`). */
+  const dismiss = (request: BotRequest, caseId: string, text: string, lang: Lang) =>
+    withStore(request, lang, async () => {
+      const query = text.slice(0, MAX_QUERY_CHARS);
+      await dismissAnswer(store, deps.now(), request, { caseId, query, lang });
+      return say(lang, 'success', 'feedbackThanks', false);
+    });
 
   const handleAction = async (request: BotRequest, lang: Lang): Promise<Answer> => {
     const action = request.action!;
@@ -266,6 +312,7 @@ export function createCore(deps: CoreDeps): Core {
     const c = catalog.byId.get(action.caseId);
     if (!c) return say(lang, 'info', 'caseNotFound', action.caseId);
     if (action.kind === 'show') return caseAnswer(c, lang, action.section, '', 1);
+    if (action.kind === 'dismiss') return dismiss(request, c.id, action.query, lang);
     return withStore(request, lang, async () => {
       await store.recordFeedback({
         platform: request.platform,
@@ -282,6 +329,8 @@ export function createCore(deps: CoreDeps): Core {
   return {
     catalog,
     index,
+    consider: unprompted.consider,
+    noteThread: (request, answer) => noteThread(store, deps.now(), request, answer),
     async handle(request) {
       const command = parseCommand(request.text);
       const lang = request.lang ?? languageOf(request.text) ?? deps.defaultLocale;

@@ -2,7 +2,8 @@ import { normalizeCommandWord } from './words.js';
 
 /**
  * The command grammar, every word in English and Chinese:
- * help | list | compare A B | tip | subscribe … | unsubscribe | subscriptions | <case or question>.
+ * help | list | compare A B | tip | subscribe … | unsubscribe | subscriptions | auto [on|off] |
+ * <case or question>.
  */
 export type Command =
   | { readonly kind: 'empty' }
@@ -13,6 +14,8 @@ export type Command =
   | { readonly kind: 'subscribe'; readonly args: readonly string[] }
   | { readonly kind: 'unsubscribe' }
   | { readonly kind: 'subscriptions' }
+  /** The channel's mode: `on` (auto), `off` (mentions), or null to ask what it is. */
+  | { readonly kind: 'auto'; readonly setting: 'on' | 'off' | null }
   | { readonly kind: 'show'; readonly args: string }
   | { readonly kind: 'ask'; readonly text: string };
 
@@ -28,6 +31,18 @@ export const COMMAND_WORDS: Readonly<Record<Verb, readonly string[]>> = {
   unsubscribe: ['unsubscribe', 'unsub', 'stop', '取消订阅', '退订'],
   subscriptions: ['subscriptions', 'subscription', 'status', '订阅列表', '订阅状态', '我的订阅'],
   show: ['show', 'open', 'case', '查看', '打开', '案例'],
+  auto: ['auto', 'autoanswer', 'auto-answer', '自动回答', '自动回复'],
+};
+
+/** What may follow `auto` / `自动回答`; anything else makes the message a question. */
+const AUTO_SETTINGS: Readonly<Record<string, 'on' | 'off'>> = {
+  on: 'on',
+  off: 'off',
+  开启: 'on',
+  打开: 'on',
+  开: 'on',
+  关闭: 'off',
+  关: 'off',
 };
 
 const BY_WORD = new Map<string, Verb>(
@@ -69,5 +84,11 @@ export function parseCommand(raw: string): Command {
       return { kind: 'subscribe', args: rest.split(/\s+/).filter(Boolean) };
     case 'show':
       return rest === '' ? { kind: 'ask', text } : { kind: 'show', args: rest };
+    case 'auto': {
+      // "auto on" is a command; "auto scaling for flash sales" is a question.
+      if (rest === '') return { kind: 'auto', setting: null };
+      const setting = AUTO_SETTINGS[normalizeCommandWord(rest)];
+      return setting ? { kind: 'auto', setting } : { kind: 'ask', text };
+    }
   }
 }

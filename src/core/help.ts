@@ -46,6 +46,13 @@ const COMMANDS: readonly { usage: Words; description: Words }[] = [
     },
   },
   {
+    usage: { en: 'auto on|off', zh: '自动回答 开启|关闭' },
+    description: {
+      en: 'Answer questions in this channel without a mention (in their thread, only when sure); `auto` says what it does.',
+      zh: '在本频道无需 @ 即回答问题（在话题中，只在有把握时）；`自动回答` 查看说明。',
+    },
+  },
+  {
     usage: { en: 'help', zh: '帮助' },
     description: { en: 'This message.', zh: '显示本帮助。' },
   },

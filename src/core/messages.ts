@@ -77,6 +77,10 @@ export const messages = {
     en: `This conversation gets a daily tip at ${time} (${zone}) in ${lang === 'zh' ? 'Chinese' : 'English'}.`,
     zh: `本会话每天 ${time}（${zone}）收到一条${lang === 'zh' ? '中文' : '英文'}技巧。`,
   }),
+  autoNeedsChannel: () => ({
+    en: 'Answering without a mention is for channels and group conversations. Here I already answer everything you write.',
+    zh: '自动回答只适用于频道和群聊。在这里，你发的每条消息我都会回答。',
+  }),
   apology: (requestId: string) => ({
     en: `Sorry, something went wrong on my side. Please try again. (request id: ${requestId})`,
     zh: `抱歉，我这边出了点问题，请稍后再试。（请求编号：${requestId}）`,

@@ -1,4 +1,5 @@
 import type { Case, Lang, PrincipleDef, Section, Tip } from '../catalog/schema.js';
+import type { ChannelMode } from '../store/store.js';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'cli';
 
@@ -14,6 +15,11 @@ export interface Conversation {
    * opaque to the core, stored with a subscription.
    */
   readonly reference?: unknown;
+  /**
+   * The thread the request came from or its answer starts (Slack `thread_ts`, or the `ts` of a
+   * top-level message; the root message id of a Teams reply chain); absent where there are none.
+   */
+  readonly threadId?: string;
 }
 
 /** A button a user clicked on a card we sent. */
@@ -26,7 +32,9 @@ export type BotAction =
       readonly caseId: string;
       readonly helpful: boolean;
       readonly query: string;
-    };
+    }
+  /** *Not helpful* on an unprompted answer: counted as 👎, its question kept as a miss. */
+  | { readonly kind: 'dismiss'; readonly caseId: string; readonly query: string };
 
 /** A platform-neutral question or click. */
 export interface BotRequest {
@@ -118,7 +126,39 @@ export interface NoticeAnswer extends AnswerBase {
   readonly storeError?: boolean;
 }
 
+/**
+ * A small answer to a channel message nobody addressed to casebot (an `auto` channel, a follow-up
+ * in a thread casebot answered): the case, why it fits, the part asked for.
+ */
+export interface UnpromptedAnswer extends AnswerBase {
+  readonly kind: 'unprompted';
+  readonly case: Case;
+  /** The part of the case asked for; null for its overview. */
+  readonly section: Section | null;
+  /** The message it answers (cut to `MAX_QUERY_CHARS`). */
+  readonly query: string;
+  /** The words of the message that made the case fit. */
+  readonly evidence: readonly string[];
+  /** `context`: a follow-up answered from its thread's case; `switch`: it asked about another. */
+  readonly basis: 'match' | 'context' | 'switch';
+}
+
+/** A channel's mode (`auto on|off`, `auto`): a change is an announcement for everyone there. */
+export interface AutoModeAnswer extends AnswerBase {
+  readonly kind: 'auto-mode';
+  readonly mode: ChannelMode;
+  /** This request changed the mode: everyone in the channel should see the answer. */
+  readonly changed: boolean;
+  /** Who set the mode last (the platform's user id and name); null while never set. */
+  readonly by: { readonly id: string; readonly name?: string } | null;
+  readonly at: Date | null;
+  /** `AUTO_ANSWER_MAX_PER_HOUR`. */
+  readonly maxPerHour: number;
+}
+
 export type Answer =
+  | UnpromptedAnswer
+  | AutoModeAnswer
   | CaseAnswer
   | ListAnswer
   | HelpAnswer

@@ -30,6 +30,13 @@ export const STORE_OPERATIONS = [
   'purgeStats',
   'loadCaseVectors',
   'saveCaseVectors',
+  'setChannelMode',
+  'getChannelMode',
+  'rememberThread',
+  'claimThread',
+  'recallThread',
+  'dismissThread',
+  'takeAnswerSlot',
   'other',
 ] as const satisfies readonly (StoreMethod | 'other')[];
 

@@ -1,3 +1,5 @@
+import { SILENT_REASONS, type UnpromptedDecision } from '../core/unprompted.js';
+
 /**
  * What casebot counts, as a small interface the adapters, the tips and the store wrapper call.
  * Every label value comes from the fixed sets below, never from what a user typed, so the number
@@ -16,6 +18,7 @@ export const SURFACES = [
   'extension',
   'welcome',
   'home',
+  'unprompted',
   'other',
 ] as const;
 export type Surface = (typeof SURFACES)[number];
@@ -29,6 +32,12 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export const TIP_RESULTS = ['posted', 'retired', 'skipped', 'failed'] as const;
 export type TipResult = (typeof TIP_RESULTS)[number];
+
+/** `casebot_unprompted_total{decision}`: answered, or why casebot stayed silent. */
+export const UNPROMPTED_DECISIONS = [
+  'answered',
+  ...SILENT_REASONS,
+] as const satisfies readonly UnpromptedDecision[];
 
 export const VOTES = ['helpful', 'not_helpful'] as const;
 export type Vote = (typeof VOTES)[number];
@@ -63,6 +72,10 @@ export interface Metrics {
   casebookReload(result: ReloadResult): void;
   /** A question answered lexically only, although semantic search is on. */
   embeddingsFallback(reason: EmbeddingsFallback): void;
+  /** A decision about a message nobody addressed to casebot: answered, or why not. */
+  unprompted(platform: 'slack' | 'teams', decision: UnpromptedDecision): void;
+  /** *Not helpful* pressed on an unprompted answer (which is then removed). */
+  unpromptedDismissed(platform: 'slack' | 'teams'): void;
 }
 
 /** METRICS=off: nothing is counted and nothing is kept. */
@@ -75,6 +88,8 @@ export const noMetrics: Metrics = {
   casebookCases() {},
   casebookReload() {},
   embeddingsFallback() {},
+  unprompted() {},
+  unpromptedDismissed() {},
 };
 
 /** `value` when it is one of `allowed`, else `fallback` (label values from outside stay bounded). */

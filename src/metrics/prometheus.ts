@@ -9,6 +9,7 @@ import {
   RELOAD_RESULTS,
   SURFACES,
   TIP_RESULTS,
+  UNPROMPTED_DECISIONS,
   VOTES,
 } from './metrics.js';
 
@@ -87,7 +88,24 @@ export function createPrometheusMetrics(options: PrometheusOptions = {}): Promet
       })
     : null;
 
+  const unprompted = new Counter({
+    name: 'casebot_unprompted_total',
+    help: 'Decisions about channel messages nobody addressed to casebot (auto-answer channels, thread follow-ups): answered, or why not.',
+    labelNames: ['platform', 'decision'] as const,
+    registers,
+  });
+  const dismissed = new Counter({
+    name: 'casebot_unprompted_dismissed_total',
+    help: 'Unprompted answers removed with their Not helpful button.',
+    labelNames: ['platform'] as const,
+    registers,
+  });
+
   // Series that alerts divide or take increase() of exist from the start, at zero.
+  for (const platform of ['slack', 'teams'] as const) {
+    for (const decision of UNPROMPTED_DECISIONS) unprompted.inc({ platform, decision }, 0);
+    dismissed.inc({ platform }, 0);
+  }
   for (const platform of ['slack', 'teams'] as const)
     for (const result of TIP_RESULTS) tips.inc({ platform, result }, 0);
   for (const vote of VOTES) feedback.inc({ vote }, 0);
@@ -126,6 +144,12 @@ export function createPrometheusMetrics(options: PrometheusOptions = {}): Promet
     },
     embeddingsFallback(reason) {
       fallbacks?.inc({ reason: oneOf(EMBEDDINGS_FALLBACKS, reason, 'network') });
+    },
+    unprompted(platform, decision) {
+      unprompted.inc({ platform, decision: oneOf(UNPROMPTED_DECISIONS, decision, 'unclear') });
+    },
+    unpromptedDismissed(platform) {
+      dismissed.inc({ platform });
     },
   };
 }

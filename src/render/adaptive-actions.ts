@@ -16,6 +16,12 @@ export type SubmitPayload =
     }
   | { readonly casebot: 'ask'; readonly text: string; readonly lang: Lang }
   | {
+      readonly casebot: 'dismiss';
+      readonly caseId: string;
+      readonly query: string;
+      readonly lang: Lang;
+    }
+  | {
       readonly casebot: 'feedback';
       readonly caseId: string;
       readonly helpful: boolean;
@@ -63,6 +69,22 @@ export function feedbackAction(
   return { type: 'Action.Submit', title, data };
 }
 
+/** *Not helpful* on an unprompted answer (Teams deletes the card it came from). */
+export function dismissAction(
+  title: string,
+  caseId: string,
+  query: string,
+  lang: Lang,
+): SubmitAction {
+  const data: SubmitPayload = {
+    casebot: 'dismiss',
+    caseId,
+    query: [...query].slice(0, MAX_QUERY).join(''),
+    lang,
+  };
+  return { type: 'Action.Submit', title, data };
+}
+
 const isLang = (v: unknown): v is Lang =>
   typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 const isSection = (v: unknown): v is Section =>
@@ -82,6 +104,10 @@ export function parseSubmitData(value: unknown): { action: BotAction; lang?: Lan
   if (v.casebot === 'show') {
     const section = isSection(v.section) ? v.section : null;
     return { action: { kind: 'show', caseId: v.caseId, section }, lang };
+  }
+  if (v.casebot === 'dismiss') {
+    const query = typeof v.query === 'string' ? [...v.query].slice(0, MAX_QUERY).join('') : '';
+    return { action: { kind: 'dismiss', caseId: v.caseId, query }, lang };
   }
   if (v.casebot === 'feedback' && typeof v.helpful === 'boolean') {
     const query = typeof v.query === 'string' ? [...v.query].slice(0, MAX_QUERY).join('') : '';

@@ -1,6 +1,6 @@
 import type { Lang } from '../catalog/schema.js';
 import type { Answer } from '../core/model.js';
-import { askAction, feedbackAction, showAction } from './adaptive-actions.js';
+import { askAction, dismissAction, feedbackAction, showAction } from './adaptive-actions.js';
 import { escapeMarkdown, plain, textBlock } from './adaptive-text.js';
 import {
   ADAPTIVE_CARD_SCHEMA,
@@ -37,9 +37,15 @@ function markdown(r: Rich): string {
 }
 
 function button(b: CardButton, lang: Lang): CardAction {
-  return b.action.kind === 'show'
-    ? showAction(b.label, b.action.caseId, b.action.section, lang)
-    : askAction(b.label, b.action.text, lang);
+  const a = b.action;
+  switch (a.kind) {
+    case 'show':
+      return showAction(b.label, a.caseId, a.section, lang);
+    case 'ask':
+      return askAction(b.label, a.text, lang);
+    case 'dismiss':
+      return dismissAction(b.label, a.caseId, a.query, lang);
+  }
 }
 
 function element(block: CardBlock, lang: Lang): CardElement[] {

@@ -32,7 +32,14 @@ export type CardAction =
       readonly lang: Lang;
     }
   /** The App Home in another language. */
-  | { readonly kind: 'home'; readonly lang: Lang };
+  | { readonly kind: 'home'; readonly lang: Lang }
+  /** *Not helpful* on an unprompted answer: removes it, counts as 👎, keeps its question. */
+  | {
+      readonly kind: 'dismiss';
+      readonly caseId: string;
+      readonly query: string;
+      readonly lang: Lang;
+    };
 
 /** Every action id we use starts with this; the adapter routes on the part after it. */
 export const ACTION_PREFIX = 'casebot';
@@ -43,6 +50,7 @@ export const ACTION_IDS = {
   feedback: `${ACTION_PREFIX}.feedback`,
   share: `${ACTION_PREFIX}.share`,
   home: `${ACTION_PREFIX}.home`,
+  dismiss: `${ACTION_PREFIX}.dismiss`,
 } as const satisfies Record<CardAction['kind'], string>;
 
 /** A unique action id within one message: `casebot.show.metrics`, `casebot.show.alt-1`. */
@@ -53,7 +61,7 @@ export function actionId(kind: CardAction['kind'], suffix: string): string {
 export const MAX_VALUE_CHARS = 2000;
 
 type Wire = {
-  k: 's' | 'a' | 'f' | 'h' | 'H';
+  k: 's' | 'a' | 'f' | 'h' | 'H' | 'd';
   c?: string;
   s?: Section | null;
   l: Lang;
@@ -76,6 +84,8 @@ function toWire(a: CardAction): Wire {
         : { k: 'h', t: a.text ?? '', l: a.lang };
     case 'home':
       return { k: 'H', l: a.lang };
+    case 'dismiss':
+      return { k: 'd', c: a.caseId, q: a.query, l: a.lang };
   }
 }
 
@@ -132,6 +142,10 @@ export function decodeAction(value: string | undefined): CardAction | null {
       return typeof w.t === 'string' ? { kind: 'share', text: w.t, lang: w.l } : null;
     case 'H':
       return { kind: 'home', lang: w.l };
+    case 'd':
+      return isId(w.c)
+        ? { kind: 'dismiss', caseId: w.c, query: typeof w.q === 'string' ? w.q : '', lang: w.l }
+        : null;
     default:
       return null;
   }

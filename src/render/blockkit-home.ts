@@ -92,6 +92,7 @@ export function renderHomeView(content: HomeContent, lang: Lang): HomeView {
     ].join('\n'),
   );
   b.context('subscribe', [slackWord('subscribeHint', lang)]);
+  b.context('auto', [slackWord('autoHint', lang)]);
   b.actions('language', [
     button('English', { kind: 'home', lang: 'en' }, 'en', lang === 'en' ? 'primary' : undefined),
     button('中文', { kind: 'home', lang: 'zh' }, 'zh', lang === 'zh' ? 'primary' : undefined),

@@ -155,6 +155,10 @@ const SLACK_WORDS = {
     zh: '在任何地方输入 `/case …`，在频道或话题中 @casebot，或直接给我发私信。',
   },
   homeHowTo: { en: 'How to use', zh: '使用方法' },
+  autoHint: {
+    en: '`/case auto on` in a channel: casebot answers questions there without a mention, in their thread, only when sure.',
+    zh: '在频道中输入 `/case 自动回答 开启`：casebot 无需 @ 即在话题中回答那里的问题，只在有把握时。',
+  },
   subscribeHint: {
     en: '`/case subscribe 09:00 Europe/Berlin` posts a daily tip to a channel.',
     zh: '`/case 订阅 09:00 Asia/Shanghai` 每天向频道发送一条技巧。',

@@ -36,6 +36,7 @@ function mrkdwn(r: Rich, max = 2900): string {
   return clip(
     r
       .map((s) => {
+        if (s.user) return mention(s.user);
         const text = escapeMrkdwn(s.text.replace(/[*`]/g, (c) => (c === '*' ? '∗' : 'ˋ')));
         if (!text.trim()) return text;
         const lead = text.match(/^\s*/)![0];
@@ -50,9 +51,15 @@ function mrkdwn(r: Rich, max = 2900): string {
 }
 
 function toAction(b: CardButton, lang: Lang): CardAction {
-  return b.action.kind === 'show'
-    ? { kind: 'show', caseId: b.action.caseId, section: b.action.section, lang }
-    : { kind: 'ask', text: b.action.text, lang };
+  const a = b.action;
+  switch (a.kind) {
+    case 'show':
+      return { kind: 'show', caseId: a.caseId, section: a.section, lang };
+    case 'ask':
+      return { kind: 'ask', text: a.text, lang };
+    case 'dismiss':
+      return { kind: 'dismiss', caseId: a.caseId, query: a.query, lang };
+  }
 }
 
 function slackButton(b: CardButton, lang: Lang, suffix: string): Button {

@@ -11,6 +11,8 @@ export interface Span {
   readonly text: string;
   readonly strong?: boolean;
   readonly code?: boolean;
+  /** A person, by the platform's own user id: Slack shows a mention, others show `text`. */
+  readonly user?: string;
 }
 export type Rich = readonly Span[];
 
@@ -26,7 +28,9 @@ export const plainOf = (r: Rich): string => r.map((s) => s.text).join('');
 export type ButtonAction =
   | { readonly kind: 'show'; readonly caseId: string; readonly section: Section | null }
   /** Ask casebot something, as if the user typed it (`list`, `tip`, an example question). */
-  | { readonly kind: 'ask'; readonly text: string };
+  | { readonly kind: 'ask'; readonly text: string }
+  /** *Not helpful* on an unprompted answer: removes it for everyone, counts as 👎. */
+  | { readonly kind: 'dismiss'; readonly caseId: string; readonly query: string };
 
 export interface CardButton {
   readonly label: string;

@@ -77,7 +77,7 @@ function principleLines(c: Case, lang: Lang): CardBlock {
   };
 }
 
-function leadOf(c: Case, lang: Lang, fact: Fact): Rich {
+export function leadOf(c: Case, lang: Lang, fact: Fact): Rich {
   if (fact.kind === 'metric') {
     const parts = fact.metrics.flatMap((m, i) => [
       ...(i > 0 ? ['  ·  '] : []),

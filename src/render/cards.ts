@@ -9,6 +9,7 @@ import type {
 } from '../core/model.js';
 import { type Card, type CardButton, code, type Rich, rich } from './card-model.js';
 import { caseCard, colon, compareCard } from './cards-case.js';
+import { autoModeCard, unpromptedCard } from './cards-unprompted.js';
 import type { DiagramOptions } from './diagram.js';
 import { label, listIntro, withStars } from './labels.js';
 
@@ -209,5 +210,9 @@ export function answerCard(answer: Answer, context: CardContext): Card {
       return noMatchCard(answer);
     case 'notice':
       return noticeCard(answer);
+    case 'unprompted':
+      return unpromptedCard(answer);
+    case 'auto-mode':
+      return autoModeCard(answer, context.surface);
   }
 }

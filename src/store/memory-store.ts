@@ -1,6 +1,9 @@
 import type { Lang } from '../catalog/schema.js';
+import { ChannelMemory } from './memory-channels.js';
 import type {
+  AnsweredThread,
   CaseVector,
+  ChannelModeSetting,
   Feedback,
   LocalDay,
   Miss,
@@ -12,6 +15,7 @@ import type {
   Store,
   Subscription,
   SubscriptionPlatform,
+  ThreadKey,
   TipClaim,
 } from './store.js';
 import { claimLost, DEFAULT_STATS_LIMIT, missColumn, missQueryOf, newId } from './support.js';
@@ -40,6 +44,7 @@ export class MemoryStore implements Store {
   private readonly posts = new Map<string, Map<number, PostRow>>();
   /** model → casebook → `caseId lang` → vector */
   private readonly vectors = new Map<string, { casebook: string; rows: Map<string, CaseVector> }>();
+  private readonly channels = new ChannelMemory();
 
   async init(): Promise<void> {}
   async ping(): Promise<void> {}
@@ -243,6 +248,45 @@ export class MemoryStore implements Store {
     }
     for (const v of vectors)
       kept.rows.set(`${v.caseId} ${v.lang}`, { ...v, vector: v.vector.slice() });
+  }
+
+  async setChannelMode(
+    setting: Omit<ChannelModeSetting, 'changedAt'>,
+    now: Date,
+  ): Promise<ChannelModeSetting> {
+    return this.channels.setMode(setting, now);
+  }
+
+  async getChannelMode(
+    platform: SubscriptionPlatform,
+    channelId: string,
+  ): Promise<ChannelModeSetting | null> {
+    return this.channels.getMode(platform, channelId);
+  }
+
+  async rememberThread(thread: AnsweredThread, now: Date): Promise<void> {
+    this.channels.remember(thread, now);
+  }
+
+  async claimThread(thread: AnsweredThread, now: Date): Promise<boolean> {
+    return this.channels.claim(thread, now);
+  }
+
+  async recallThread(key: ThreadKey, since: Date): Promise<string | null> {
+    return this.channels.recall(key, since);
+  }
+
+  async dismissThread(key: ThreadKey): Promise<void> {
+    this.channels.dismiss(key);
+  }
+
+  async takeAnswerSlot(
+    platform: SubscriptionPlatform,
+    channelId: string,
+    now: Date,
+    maxPerHour: number,
+  ): Promise<boolean> {
+    return this.channels.takeSlot(platform, channelId, now, maxPerHour);
   }
 
   private find(platform: SubscriptionPlatform, channelId: string): Subscription | undefined {

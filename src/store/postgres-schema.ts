@@ -129,4 +129,36 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX casebot_feedback_at ON casebot_feedback (at);
     `,
   },
+  {
+    version: 6,
+    name: 'channel modes and answered threads',
+    sql: `
+      CREATE TABLE casebot_channel_modes (
+        platform text NOT NULL,
+        channel_id text NOT NULL,
+        mode text NOT NULL CHECK (mode IN ('mentions', 'auto')),
+        changed_by text NOT NULL,
+        changed_at timestamptz NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      );
+
+      CREATE TABLE casebot_answered_threads (
+        platform text NOT NULL,
+        channel_id text NOT NULL,
+        thread_id text NOT NULL,
+        case_id text NOT NULL,
+        answered_at timestamptz NOT NULL,
+        PRIMARY KEY (platform, channel_id, thread_id)
+      );
+      CREATE INDEX casebot_answered_threads_answered_at ON casebot_answered_threads (answered_at);
+
+      -- The epoch milliseconds of a channel's latest unprompted answers, oldest first.
+      CREATE TABLE casebot_answer_slots (
+        platform text NOT NULL,
+        channel_id text NOT NULL,
+        recent bigint[] NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      );
+    `,
+  },
 ];

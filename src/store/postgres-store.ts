@@ -1,17 +1,21 @@
 import { createRequire } from 'node:module';
 import type pg from 'pg';
 import { CasebotError } from '../errors.js';
+import * as channels from './postgres-channels.js';
 import { type Migration, PG_MIGRATIONS } from './postgres-schema.js';
 import {
   isUnavailable,
   isWriteRefused,
+  type RunQuery,
   readStats,
   runMigrations,
   type SubscriptionRow,
   toSubscription,
 } from './postgres-support.js';
 import type {
+  AnsweredThread,
   CaseVector,
+  ChannelModeSetting,
   Feedback,
   LocalDay,
   Miss,
@@ -23,6 +27,7 @@ import type {
   Store,
   Subscription,
   SubscriptionPlatform,
+  ThreadKey,
   TipClaim,
 } from './store.js';
 import {
@@ -88,6 +93,7 @@ export class PostgresStore implements Store {
   private ready: Promise<void> | null = null;
   private closed = false;
   private readonly purge = new PurgeTimer();
+  private readonly threadPurge = new PurgeTimer();
 
   constructor(url: string, options: PostgresStoreOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -405,6 +411,65 @@ export class PostgresStore implements Store {
         vectors.map((v) => Buffer.from(vectorBytes(v.vector))),
       ],
     );
+  }
+
+  async setChannelMode(
+    setting: Omit<ChannelModeSetting, 'changedAt'>,
+    now: Date,
+  ): Promise<ChannelModeSetting> {
+    return channels.setChannelMode(this.runner('setChannelMode'), setting, now);
+  }
+
+  async getChannelMode(
+    platform: SubscriptionPlatform,
+    channelId: string,
+  ): Promise<ChannelModeSetting | null> {
+    return channels.getChannelMode(this.runner('getChannelMode'), platform, channelId);
+  }
+
+  async rememberThread(thread: AnsweredThread, now: Date): Promise<void> {
+    await this.purgeThreads(now);
+    await channels.rememberThread(this.runner('rememberThread'), thread, now);
+  }
+
+  async claimThread(thread: AnsweredThread, now: Date): Promise<boolean> {
+    await this.purgeThreads(now);
+    return channels.claimThread(this.runner('claimThread'), thread, now);
+  }
+
+  async recallThread(key: ThreadKey, since: Date): Promise<string | null> {
+    return channels.recallThread(this.runner('recallThread'), key, since);
+  }
+
+  async dismissThread(key: ThreadKey): Promise<void> {
+    await channels.dismissThread(this.runner('dismissThread'), key);
+  }
+
+  async takeAnswerSlot(
+    platform: SubscriptionPlatform,
+    channelId: string,
+    now: Date,
+    maxPerHour: number,
+  ): Promise<boolean> {
+    return channels.takeAnswerSlot(
+      this.runner('takeAnswerSlot'),
+      platform,
+      channelId,
+      now,
+      maxPerHour,
+    );
+  }
+
+  private async purgeThreads(now: Date): Promise<void> {
+    if (!this.threadPurge.due(now)) return;
+    const purged = await channels.purgeThreads(this.runner('purgeThreads'), now);
+    if (purged > 0) this.logger.debug({ purged }, 'old thread memories purged');
+  }
+
+  /** `query` under one operation name, for the helpers that hold the SQL. */
+  private runner(op: string): RunQuery {
+    return <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+      this.query<R>(op, text, values);
   }
 
   private ensureReady(): Promise<void> {

@@ -119,6 +119,35 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX misses_at ON misses (at);
   CREATE INDEX feedback_at ON feedback (at);
   `,
+  // Answering without a mention: each channel's mode, the threads casebot answered (follow-ups,
+  // one unprompted answer per thread) and the times of each channel's recent unprompted answers.
+  `
+  CREATE TABLE channel_modes (
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('mentions', 'auto')),
+    changed_by TEXT NOT NULL,
+    changed_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, channel_id)
+  );
+
+  CREATE TABLE answered_threads (
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    answered_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, channel_id, thread_id)
+  );
+  CREATE INDEX answered_threads_answered_at ON answered_threads (answered_at);
+
+  CREATE TABLE answer_slots (
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    recent TEXT NOT NULL,
+    PRIMARY KEY (platform, channel_id)
+  );
+  `,
 ];
 
 /**

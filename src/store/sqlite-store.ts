@@ -1,9 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { DEFAULT_WRITE_WAIT_MS, SqliteConnection } from './sqlite-connection.js';
+import * as channels from './sqlite-channels.js';
+import { type Db, DEFAULT_WRITE_WAIT_MS, SqliteConnection } from './sqlite-connection.js';
 import { immediateTransaction } from './sqlite-driver.js';
 import { readStats, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
 import type {
+  AnsweredThread,
   CaseVector,
+  ChannelModeSetting,
   Feedback,
   LocalDay,
   Miss,
@@ -15,6 +18,7 @@ import type {
   Store,
   Subscription,
   SubscriptionPlatform,
+  ThreadKey,
   TipClaim,
 } from './store.js';
 import {
@@ -49,6 +53,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: SqliteConnection;
   private readonly purge = new PurgeTimer();
+  private readonly threadPurge = new PurgeTimer();
 
   constructor(
     path: string,
@@ -344,6 +349,59 @@ export class SqliteStore implements Store {
         }
       }),
     );
+  }
+
+  async setChannelMode(
+    setting: Omit<ChannelModeSetting, 'changedAt'>,
+    now: Date,
+  ): Promise<ChannelModeSetting> {
+    return this.db.write('setChannelMode', (db) => channels.setChannelMode(db, setting, now));
+  }
+
+  async getChannelMode(
+    platform: SubscriptionPlatform,
+    channelId: string,
+  ): Promise<ChannelModeSetting | null> {
+    return this.db.read('getChannelMode', (db) => channels.getChannelMode(db, platform, channelId));
+  }
+
+  async rememberThread(thread: AnsweredThread, now: Date): Promise<void> {
+    await this.db.write('rememberThread', (db) => {
+      this.purgeThreads(db, now);
+      channels.rememberThread(db, thread, now);
+    });
+  }
+
+  async claimThread(thread: AnsweredThread, now: Date): Promise<boolean> {
+    return this.db.write('claimThread', (db) => {
+      this.purgeThreads(db, now);
+      return channels.claimThread(db, thread, now);
+    });
+  }
+
+  async recallThread(key: ThreadKey, since: Date): Promise<string | null> {
+    return this.db.read('recallThread', (db) => channels.recallThread(db, key, since));
+  }
+
+  async dismissThread(key: ThreadKey): Promise<void> {
+    await this.db.write('dismissThread', (db) => channels.dismissThread(db, key));
+  }
+
+  async takeAnswerSlot(
+    platform: SubscriptionPlatform,
+    channelId: string,
+    now: Date,
+    maxPerHour: number,
+  ): Promise<boolean> {
+    return this.db.write('takeAnswerSlot', (db) =>
+      channels.takeAnswerSlot(db, platform, channelId, now, maxPerHour),
+    );
+  }
+
+  private purgeThreads(db: Db, now: Date): void {
+    if (!this.threadPurge.due(now)) return;
+    const purged = channels.purgeThreads(db, now);
+    if (purged > 0) this.logger.debug({ purged }, 'old thread memories purged');
   }
 
   private async finish(

@@ -91,6 +91,31 @@ export interface MissQuery {
   readonly limit?: number;
 }
 
+/** Whether casebot answers a channel's messages on its own (`auto`) or only when asked. */
+export type ChannelMode = 'mentions' | 'auto';
+
+/** A channel's mode, who set it and when. */
+export interface ChannelModeSetting {
+  readonly platform: SubscriptionPlatform;
+  /** Slack channel id or Teams conversation id (the channel, not one of its threads). */
+  readonly channelId: string;
+  readonly mode: ChannelMode;
+  readonly changedBy: string;
+  readonly changedAt: Date;
+}
+
+/** A thread of a channel: Slack's `thread_ts`, the root message id of a Teams reply chain. */
+export interface ThreadKey {
+  readonly platform: SubscriptionPlatform;
+  readonly channelId: string;
+  readonly threadId: string;
+}
+
+/** A thread casebot answered, with the case it answered from. */
+export interface AnsweredThread extends ThreadKey {
+  readonly caseId: string;
+}
+
 /** The embedding of one case's text in one language (optional semantic search). */
 export interface CaseVector {
   readonly caseId: string;
@@ -190,6 +215,46 @@ export interface Store {
   postedTips(subscriptionId: string): Promise<string[]>;
 
   stats(limit?: number): Promise<Stats>;
+
+  /** Sets a channel's mode (replacing any earlier setting). */
+  setChannelMode(
+    setting: Omit<ChannelModeSetting, 'changedAt'>,
+    now: Date,
+  ): Promise<ChannelModeSetting>;
+  /** A channel's mode as last set; null when it never was (the default, `mentions`). */
+  getChannelMode(
+    platform: SubscriptionPlatform,
+    channelId: string,
+  ): Promise<ChannelModeSetting | null>;
+
+  /**
+   * Remembers that casebot answered a thread from a case, at `now` (an answer in a thread it
+   * answered before replaces the case and the time). Memories older than `THREAD_MEMORY_MS` are
+   * purged now and then on the way.
+   */
+  rememberThread(thread: AnsweredThread, now: Date): Promise<void>;
+  /**
+   * Claims casebot's first answer in a thread for one caller across all replicas, and remembers
+   * the thread like `rememberThread`: true only when casebot never answered the thread before.
+   */
+  claimThread(thread: AnsweredThread, now: Date): Promise<boolean>;
+  /** The case of a thread casebot answered at or after `since`; null otherwise or when dismissed. */
+  recallThread(key: ThreadKey, since: Date): Promise<string | null>;
+  /**
+   * Forgets the case of a thread (its answer was marked not helpful): no follow-ups are answered
+   * from it, and it still counts as answered for `claimThread`.
+   */
+  dismissThread(key: ThreadKey): Promise<void>;
+  /**
+   * Takes one of a channel's unprompted answers for the hour before `now`: true when fewer than
+   * `maxPerHour` were taken in that hour (and this one is then counted), atomically across replicas.
+   */
+  takeAnswerSlot(
+    platform: SubscriptionPlatform,
+    channelId: string,
+    now: Date,
+    maxPerHour: number,
+  ): Promise<boolean>;
 
   /**
    * The case vectors kept for one casebook version (a content hash) and embeddings model, in no

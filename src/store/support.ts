@@ -22,6 +22,27 @@ export const DEFAULT_STATS_LIMIT = 10;
 
 /** Rows one purge statement deletes at most: each is a short write, with a pause between. */
 export const PURGE_BATCH = 1_000;
+/** How long casebot remembers the case of a thread it answered (follow-ups without a mention). */
+export const THREAD_MEMORY_MS = 24 * 60 * 60_000;
+
+/** The window of `takeAnswerSlot`. */
+export const ANSWER_SLOT_WINDOW_MS = 60 * 60_000;
+
+/**
+ * The times of a channel's recent unprompted answers after taking one at `now`, or null when
+ * `maxPerHour` were taken in the hour before `now`. `recent` is oldest first and keeps at most
+ * `maxPerHour` times, so whether one more fits is whether the oldest of them left the window.
+ */
+export function nextAnswerSlots(
+  recent: readonly number[],
+  now: number,
+  maxPerHour: number,
+): number[] | null {
+  if (maxPerHour < 1) return null;
+  const kept = recent.slice(Math.max(0, recent.length - maxPerHour));
+  if (kept.length >= maxPerHour && (kept[0] ?? 0) > now - ANSWER_SLOT_WINDOW_MS) return null;
+  return [...kept, now].slice(-maxPerHour);
+}
 
 /**
  * A question as it is counted among misses: NFKC, trimmed, inner whitespace collapsed, lower case,

@@ -136,6 +136,8 @@ describe('monitoring', () => {
       'casebot_requests_total',
       'casebot_answer_duration_seconds_bucket',
       'casebot_tips_total',
+      'casebot_unprompted_total',
+      'casebot_unprompted_dismissed_total',
       'process_resident_memory_bytes',
     ]) {
       expect(all).toContain(needed);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalDay, NewSubscription, Store } from '../../src/store/store.js';
+import { runChannelContract } from './channel-contract.js';
 
 /** One store under test, plus (for real databases) another instance on the same database. */
 export interface StoreFixture {
@@ -482,5 +483,7 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
         expect(miss?.count).toBe(1);
       });
     });
+
+    runChannelContract(() => store, peer);
   });
 }

@@ -144,6 +144,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     bot,
     lookups,
     requests,
+    metrics,
   };
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);

@@ -5,15 +5,21 @@ import { outcomeOf } from '../../metrics/outcome.js';
 import type { BlockKitMessage } from '../../render/blockkit.js';
 import { type Serialized, serialized } from './serialized.js';
 
-/** An ephemeral answer to a slash command, serialised once for the ack. */
+/**
+ * An answer to a slash command, serialised once for the ack: private to the asker (`ephemeral`),
+ * or for everyone in the channel (`in_channel`: an announcement such as `auto on`).
+ */
 export type InlineAnswer = Serialized<{
-  readonly response_type: 'ephemeral';
+  readonly response_type: 'ephemeral' | 'in_channel';
   readonly text: string;
   readonly blocks: BlockKitMessage['blocks'];
 }>;
 
-export function inlineAnswer(message: BlockKitMessage): InlineAnswer {
-  return serialized({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+export function inlineAnswer(
+  message: BlockKitMessage,
+  responseType: 'ephemeral' | 'in_channel' = 'ephemeral',
+): InlineAnswer {
+  return serialized({ response_type: responseType, text: message.text, blocks: message.blocks });
 }
 
 /** Answers that depend on nothing but the question and the casebook. */

@@ -3,6 +3,7 @@ import type { Lang } from '../../catalog/schema.js';
 import type { Core } from '../../core/core.js';
 import type { Answer, BotRequest } from '../../core/model.js';
 import type { Logger } from '../../logger.js';
+import type { Metrics } from '../../metrics/metrics.js';
 import type { RequestTracks } from '../../metrics/request-track.js';
 import {
   type BlockKitMessage,
@@ -31,6 +32,8 @@ export interface ListenerDeps {
   readonly lookups: WebClient;
   /** Requests in flight, told of each answer (`casebot_requests_total`). */
   readonly requests?: RequestTracks;
+  /** Unprompted decisions and their *Not helpful* presses are counted here. */
+  readonly metrics?: Metrics;
 }
 
 export type RenderExtras = Omit<BlockKitOptions, 'diagrams'>;

@@ -80,7 +80,14 @@ export function createErrorSink(deps: {
       }
       const event = b.event;
       const channel = typeof event?.channel === 'string' ? event.channel : undefined;
-      if (event && channel && (event.type === 'app_mention' || event.type === 'message')) {
+      // A channel message nobody addressed to casebot gets no apology either.
+      const unaddressed = event?.type === 'message' && event.channel_type !== 'im';
+      if (
+        event &&
+        channel &&
+        !unaddressed &&
+        (event.type === 'app_mention' || event.type === 'message')
+      ) {
         const threadTs = (
           event.type === 'app_mention' ? (event.thread_ts ?? event.ts) : event.thread_ts
         ) as string | undefined;

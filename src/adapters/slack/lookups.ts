@@ -43,10 +43,16 @@ export async function userTimeZone(
 }
 
 const INVITE_HINT = {
-  en: 'I’m not a member of this channel yet, so I can’t post the daily tip here. Invite me with `/invite @casebot`.',
-  zh: '我还不是本频道的成员，无法在这里发送每日技巧。请先输入 `/invite @casebot` 邀请我。',
+  subscribe: {
+    en: 'I’m not a member of this channel yet, so I can’t post the daily tip here. Invite me with `/invite @casebot`.',
+    zh: '我还不是本频道的成员，无法在这里发送每日技巧。请先输入 `/invite @casebot` 邀请我。',
+  },
+  auto: {
+    en: 'I’m not a member of this channel yet, so I can’t see its questions. Invite me with `/invite @casebot`.',
+    zh: '我还不是本频道的成员，看不到这里的问题。请先输入 `/invite @casebot` 邀请我。',
+  },
 } as const;
 
-export function inviteHint(lang: Lang): string {
-  return INVITE_HINT[lang];
+export function inviteHint(lang: Lang, why: 'subscribe' | 'auto' = 'subscribe'): string {
+  return INVITE_HINT[why][lang];
 }

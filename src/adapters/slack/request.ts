@@ -34,7 +34,7 @@ export function questionText(raw: string | undefined, botUserId?: string): strin
 export function conversationOf(
   channelId: string,
   teamId: string | undefined,
-  hint?: { channelName?: string; channelType?: string },
+  hint?: { channelName?: string; channelType?: string; threadId?: string },
 ): Conversation {
   let kind: Conversation['kind'] = 'channel';
   const type = hint?.channelType;
@@ -48,7 +48,18 @@ export function conversationOf(
   ) {
     kind = 'group';
   }
-  return teamId ? { id: channelId, workspaceId: teamId, kind } : { id: channelId, kind };
+  return {
+    id: channelId,
+    ...(teamId && { workspaceId: teamId }),
+    kind,
+    ...(hint?.threadId && { threadId: hint.threadId }),
+  };
+}
+
+/** The bot's own mention in a message (any user mention while the bot's id is not known yet). */
+export function mentionsBot(text: string | undefined, botUserId?: string): boolean {
+  if (!text) return false;
+  return botUserId ? text.includes(`<@${botUserId}`) : /<@[UW]/.test(text);
 }
 
 export interface AskInput {
@@ -105,5 +116,7 @@ export function actionRequest(
         : { ...base, text: action.text ?? '' };
     case 'home':
       return base;
+    case 'dismiss':
+      return { ...base, action: { kind: 'dismiss', caseId: action.caseId, query: action.query } };
   }
 }

@@ -101,14 +101,14 @@ export function respondWith(
   return sendWithImageFallback(message, (m) => postToResponseUrl(url, { ...extra, ...m }), logger);
 }
 
-/** chat.postMessage with the image fallback. */
+/** chat.postMessage with the image fallback; the `ts` of the message posted. */
 export async function postMessage(
   client: WebClient,
   target: { channel: string; thread_ts?: string },
   message: BlockKitMessage,
   logger: Logger,
-): Promise<void> {
-  await sendWithImageFallback(
+): Promise<string | undefined> {
+  const posted = await sendWithImageFallback(
     message,
     (m) =>
       client.chat.postMessage({
@@ -120,4 +120,5 @@ export async function postMessage(
       }),
     logger,
   );
+  return typeof posted.ts === 'string' ? posted.ts : undefined;
 }

@@ -2,7 +2,11 @@ import type { Surface } from '../../metrics/metrics.js';
 
 /** Where a Slack request came in, from its body's shape (a fixed set, whatever the body says). */
 export function slackSurface(body: unknown): Surface {
-  const b = (body ?? {}) as { command?: unknown; type?: unknown; event?: { type?: unknown } };
+  const b = (body ?? {}) as {
+    command?: unknown;
+    type?: unknown;
+    event?: { type?: unknown; channel_type?: unknown };
+  };
   if (typeof b.command === 'string') return 'command';
   if (b.type === 'block_actions') return 'button';
   if (b.type === 'event_callback') {
@@ -10,7 +14,7 @@ export function slackSurface(body: unknown): Surface {
       case 'app_mention':
         return 'mention';
       case 'message':
-        return 'dm';
+        return b.event.channel_type === 'im' ? 'dm' : 'unprompted';
       case 'app_home_opened':
         return 'home';
     }

@@ -87,8 +87,13 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const credentials = config.credentials;
   const adapter = new CasebotCloudAdapter(botFrameworkAuthentication(config));
   adapter.onTurnError = createErrorSink(log, deps.diagrams);
-  const bot = new CasebotTeamsBot({ core: deps.core, diagrams: deps.diagrams });
   const metrics = deps.metrics ?? noMetrics;
+  const bot = new CasebotTeamsBot({
+    core: deps.core,
+    diagrams: deps.diagrams,
+    metrics,
+    logger: log,
+  });
   const tipSender = createTeamsTipSender({
     adapter,
     appId: credentials?.appId ?? '',

@@ -8,16 +8,20 @@ import type { Lang } from '../../catalog/schema.js';
 import type { Core } from '../../core/core.js';
 import { languageOf } from '../../core/lang.js';
 import type { Answer } from '../../core/model.js';
+import type { Logger } from '../../logger.js';
+import type { Metrics } from '../../metrics/metrics.js';
 import { adaptiveLabel } from '../../render/adaptive-labels.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import { rankCases, SEARCH_COMMAND_ID, searchResponse, searchText } from './messaging-extension.js';
 import { answerActivity } from './reply.js';
-import { langOfLocale, toBotRequest } from './to-request.js';
+import { langOfLocale, toBotRequest, toChannelMessage } from './to-request.js';
 import { noteAnswer, requestIdOf } from './turn-state.js';
 
 export interface TeamsBotDeps {
   readonly core: Core;
   readonly diagrams: DiagramOptions;
+  readonly metrics?: Metrics;
+  readonly logger?: Logger;
 }
 
 const finite = (n: unknown): number | undefined =>
@@ -25,8 +29,8 @@ const finite = (n: unknown): number | undefined =>
 
 /**
  * casebot's Teams handlers: messages (mentions in channels and group chats, everything in
- * personal chat, card buttons), the welcome when casebot is added, and the search messaging
- * extension. Everything else (reactions, typing, other updates) is left alone: 200, nothing sent.
+ * personal chat, card buttons; other channel and group chat messages go to the core to consider),
+ * the welcome when casebot is added, and the search messaging extension. Everything else (reactions, typing, other updates) is left alone: 200, nothing sent.
  * Errors are not caught here: they go to the adapter's one error sink.
  */
 export class CasebotTeamsBot extends TeamsActivityHandler {
@@ -49,10 +53,35 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const request = toBotRequest(context.activity, requestIdOf(context));
-    if (!request) return;
+    if (!request) return this.considerMessage(context);
     const answer = await this.deps.core.handle(request);
     noteAnswer(context, answer);
+    if (request.action?.kind === 'dismiss') return this.dismiss(context);
     await this.send(context, answer);
+    await this.deps.core.noteThread(request, answer);
+  }
+
+  /** A message nobody addressed to casebot: answered in its reply chain if the core says so. */
+  private async considerMessage(context: TurnContext): Promise<void> {
+    const message = toChannelMessage(context.activity, requestIdOf(context));
+    if (!message) return;
+    const considered = await this.deps.core.consider(message);
+    if (considered.kind === 'ignored') return;
+    this.deps.metrics?.unprompted('teams', considered.decision);
+    this.deps.logger?.debug(
+      { requestId: message.id, decision: considered.decision },
+      'unprompted message',
+    );
+    if (considered.kind !== 'answer') return;
+    noteAnswer(context, considered.answer);
+    await this.send(context, considered.answer);
+  }
+
+  /** *Not helpful* (recorded by the core): the unprompted answer it was pressed on goes away. */
+  private async dismiss(context: TurnContext): Promise<void> {
+    const card = context.activity.replyToId;
+    if (card) await context.deleteActivity(card);
+    this.deps.metrics?.unpromptedDismissed('teams');
   }
 
   /** The language to use when nothing typed tells: the Teams locale, else the default locale. */

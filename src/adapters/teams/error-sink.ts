@@ -5,7 +5,7 @@ import { asCasebotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import { answerActivity } from './reply.js';
-import { langOfLocale } from './to-request.js';
+import { langOfLocale, toChannelMessage } from './to-request.js';
 import { requestIdOf } from './turn-state.js';
 
 /**
@@ -29,6 +29,8 @@ export function createErrorSink(logger: Logger, diagrams: DiagramOptions) {
       },
       'teams turn failed',
     );
+    // A channel message nobody addressed to casebot gets no apology either.
+    if (toChannelMessage(activity, requestId)?.mentionsBot === false) return;
     const lang = languageOf(activity.text ?? '') ?? langOfLocale(activity.locale) ?? 'en';
     const text = messages.apology(requestId)[lang];
     try {

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Surface } from '../../metrics/metrics.js';
-import { conversationKind } from './to-request.js';
+import { conversationKind, mentionsBot } from './to-request.js';
 
 /** Where a Teams activity came in (a fixed set, whatever the activity says). */
 export function teamsSurface(activity: Partial<Activity>): Surface {
@@ -8,7 +8,8 @@ export function teamsSurface(activity: Partial<Activity>): Surface {
     case 'message':
       if (activity.value !== undefined && activity.value !== null && !activity.text)
         return 'button';
-      return conversationKind(activity) === 'personal' ? 'dm' : 'mention';
+      if (conversationKind(activity) === 'personal') return 'dm';
+      return mentionsBot(activity) ? 'mention' : 'unprompted';
     case 'invoke':
       return activity.name === 'composeExtension/query' ? 'extension' : 'other';
     case 'conversationUpdate':

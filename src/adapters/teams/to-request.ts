@@ -2,6 +2,7 @@ import { type Activity, type ConversationReference, TurnContext } from 'botbuild
 import type { Lang } from '../../catalog/schema.js';
 import { languageOf } from '../../core/lang.js';
 import type { BotRequest, Conversation } from '../../core/model.js';
+import type { ChannelMessage } from '../../core/unprompted.js';
 import { parseSubmitData } from '../../render/adaptive-actions.js';
 
 /** Teams' `conversationType`: personal (1:1), groupChat, channel. */
@@ -15,6 +16,12 @@ export function conversationKind(activity: Partial<Activity>): Conversation['kin
 /** A channel thread `19:…@thread.tacv2;messageid=…` belongs to the channel `19:…@thread.tacv2`. */
 export function baseConversationId(id: string): string {
   return id.split(';')[0] ?? id;
+}
+
+/** The root message of a channel's reply chain (`…;messageid=ROOT`); undefined elsewhere. */
+export function threadRootOf(activity: Partial<Activity>): string | undefined {
+  const match = /;messageid=([^;]+)/.exec(activity.conversation?.id ?? '');
+  return match?.[1];
 }
 
 export function tenantOf(activity: Partial<Activity>): string | undefined {
@@ -94,17 +101,59 @@ export function questionText(activity: Partial<Activity>): string {
 function conversationOf(activity: Partial<Activity>): Conversation | undefined {
   const id = activity.conversation?.id;
   if (!id) return undefined;
+  const threadId = threadRootOf(activity);
   return {
     id: baseConversationId(id),
     workspaceId: tenantOf(activity),
     kind: conversationKind(activity),
     reference: storedReference(activity),
+    ...(threadId && { threadId }),
+  };
+}
+
+/** Bots' ids in Teams start with `28:` (people's with `29:`). */
+const isBot = (activity: Partial<Activity>) =>
+  activity.from?.role === 'bot' ||
+  Boolean(activity.from?.id?.startsWith('28:')) ||
+  (activity.from?.id !== undefined && activity.from.id === activity.recipient?.id);
+
+/**
+ * A channel or group chat message that does not mention casebot (Teams delivers those through
+ * resource-specific consent), for the core to consider; null for anything else.
+ */
+export function toChannelMessage(
+  activity: Partial<Activity>,
+  requestId: string,
+): ChannelMessage | null {
+  if (activity.type !== 'message' || conversationKind(activity) === 'personal') return null;
+  if (activity.value !== undefined && activity.value !== null) return null;
+  const conversation = conversationOf(activity);
+  const messageId = activity.id;
+  if (!conversation || !messageId) return null;
+  const root = threadRootOf(activity);
+  const sent = activity.timestamp ? new Date(activity.timestamp) : null;
+  return {
+    id: requestId,
+    platform: 'teams',
+    text: questionText(activity),
+    ...(activity.from?.id && {
+      user: { id: activity.from.id, ...(activity.from.name && { name: activity.from.name }) },
+    }),
+    conversation,
+    messageId,
+    threadId: root && root !== messageId ? root : null,
+    // No timestamp: it cannot be shown to be recent, so it is not answered.
+    sentAt: sent && !Number.isNaN(sent.getTime()) ? sent : new Date(0),
+    fromBot: isBot(activity),
+    changed: false,
+    mentionsBot: mentionsBot(activity),
   };
 }
 
 /**
  * A Teams message as a neutral request, or null when it is not for casebot: in a channel or a
- * group chat casebot answers only when mentioned; a card button (`value`) always counts.
+ * group chat casebot answers only when mentioned (the rest goes to `toChannelMessage`); a card
+ * button (`value`) always counts.
  */
 export function toBotRequest(activity: Partial<Activity>, requestId: string): BotRequest | null {
   const from = activity.from;

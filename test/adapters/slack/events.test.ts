@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allMrkdwn, checkBlockKitLimits } from '../../render/blockkit-limits.js';
 import { fixture, type Harness, startHarness, until } from './harness.js';
 
@@ -109,6 +109,24 @@ describe('Slack events', () => {
     for (const s of allMrkdwn({ text: post.text, blocks: post.blocks ?? [] }))
       expect(s).not.toMatch(/<[!@#]/);
     expect(post.text).not.toMatch(/<[!@#]/);
+  });
+
+  it('apologises for nothing in a channel when deciding about a message nobody addressed to it fails', async () => {
+    const consider = vi.spyOn(h.core, 'consider').mockRejectedValue(new Error('boom'));
+    try {
+      await deliver(
+        event('message-im.json', {
+          channel: 'C2147483705',
+          channel_type: 'channel',
+          text: 'how do we survive flash sale traffic spikes?',
+          ts: `${Math.floor(Date.now() / 1000)}.000100`,
+        }),
+      );
+      expect(consider).toHaveBeenCalledOnce();
+      expect(posts()).toHaveLength(0);
+    } finally {
+      consider.mockRestore();
+    }
   });
 
   it('publishes the App Home', async () => {

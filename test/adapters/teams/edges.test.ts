@@ -80,6 +80,8 @@ describe('Teams search messaging extension', () => {
         },
         index: core.index,
         handle: (request) => core.handle(request),
+        consider: (message) => core.consider(message),
+        noteThread: (request, answer) => core.noteThread(request, answer),
       }),
     });
     try {
@@ -259,6 +261,36 @@ describe('Teams transport and security', () => {
     }
   });
 
+  it('apologises for nothing in a channel when deciding about a message nobody addressed to it fails', async () => {
+    const teams = await startTeams({
+      wrapCore: (core) => ({
+        get catalog() {
+          return core.catalog;
+        },
+        index: core.index,
+        handle: (request) => core.handle(request),
+        consider: async () => {
+          throw new Error('boom');
+        },
+        noteThread: (request, answer) => core.noteThread(request, answer),
+      }),
+    });
+    const { sent } = connector();
+    try {
+      const unaddressed = fixture('channel-mention');
+      unaddressed.text = 'how do we survive flash sale traffic spikes?';
+      unaddressed.entities = [];
+      unaddressed.timestamp = new Date().toISOString();
+      expect((await teams.post(unaddressed)).status).toBe(200);
+      expect(sent).toEqual([]);
+      // A mention still gets its answer.
+      expect((await teams.post(fixture('channel-mention'))).status).toBe(200);
+      expect(sent).toHaveLength(1);
+    } finally {
+      await teams.close();
+    }
+  });
+
   it('sends the apology with the request id when the core throws, and keeps serving', async () => {
     let fail = true;
     const teams = await startTeams({
@@ -271,6 +303,8 @@ describe('Teams transport and security', () => {
           if (fail) throw new Error('boom');
           return core.handle(request);
         },
+        consider: (message) => core.consider(message),
+        noteThread: (request, answer) => core.noteThread(request, answer),
       }),
     });
     const { sent } = connector();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { Ajv } from 'ajv';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildAppPackage, MANIFEST_DIR, pngSize } from '../../../src/adapters/teams/app-package.js';
@@ -29,7 +30,42 @@ function rgbaPixels(file: string): Set<string> {
   return seen;
 }
 
+/**
+ * Microsoft's app manifest schema v1.25 (draft-04), as `@microsoft/app-manifest` 1.1.2 ships it
+ * (MIT), kept in the fixtures: tests run offline.
+ */
+function manifestSchemaErrors(manifest: unknown): string[] {
+  const schema = JSON.parse(
+    readFileSync(
+      path.resolve(import.meta.dirname, '../../fixtures/teams/MicrosoftTeams.v1.25.schema.json'),
+      'utf8',
+    ),
+  ) as Record<string, unknown>;
+  delete schema.$schema;
+  const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(
+    schema,
+  );
+  if (validate(manifest)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+}
+
 describe('Teams app package', () => {
+  it('is valid against the v1.25 manifest schema and asks for channel and chat messages (RSC)', () => {
+    const { zip } = buildAppPackage({ MICROSOFT_APP_ID: APP_ID });
+    const manifest = JSON.parse(Buffer.from(unzipSync(zip)['manifest.json']!).toString('utf8'));
+    expect(manifest.manifestVersion).toBe('1.25');
+    expect(manifestSchemaErrors(manifest)).toEqual([]);
+    expect(manifestSchemaErrors({ ...manifest, authorization: { permissions: 1 } })).not.toEqual(
+      [],
+    );
+    // Answering without a mention: every message of the teams and group chats it is added to.
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
+      { name: 'ChannelMessage.Read.Group', type: 'Application' },
+      { name: 'ChatMessage.Read.Chat', type: 'Application' },
+    ]);
+    expect(manifest.webApplicationInfo.id).toBe(APP_ID);
+  });
+
   it('zips manifest.json, color.png and outline.png at the root with the app id filled in', () => {
     const { zip } = buildAppPackage({ MICROSOFT_APP_ID: APP_ID });
     const files = unzipSync(zip);

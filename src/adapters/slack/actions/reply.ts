@@ -8,7 +8,7 @@ import type { WebClient } from '@slack/web-api';
 import type { BlockKitMessage } from '../../../render/blockkit.js';
 import type { ListenerDeps } from '../deps.js';
 import { conversationOf } from '../request.js';
-import { postMessage, respondWith } from '../send.js';
+import { postMessage, respondWith, sendWithImageFallback } from '../send.js';
 
 /** What Bolt hands a listener for a click on one of our buttons. */
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -28,7 +28,8 @@ export function clickConversation(body: BlockAction) {
 
 /**
  * The answer to a click: an ephemeral card is updated in place; a card everyone sees stays as it
- * is and the clicker gets their own ephemeral answer; a click in the Home tab answers by DM.
+ * is and the clicker gets their own ephemeral answer (in the card's thread when it is in one); a
+ * click in the Home tab answers by DM.
  */
 export async function replyToClick(
   deps: ListenerDeps,
@@ -39,6 +40,16 @@ export async function replyToClick(
   const place = clickPlace(body);
   if (place === 'home' || !body.response_url) {
     await postMessage(client, { channel: body.user.id }, message, deps.logger);
+    return;
+  }
+  const threadTs = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+  if (place === 'message' && threadTs && body.channel?.id) {
+    const target = { channel: body.channel.id, user: body.user.id, thread_ts: threadTs };
+    await sendWithImageFallback(
+      message,
+      (m) => client.chat.postEphemeral({ ...target, text: m.text, blocks: m.blocks }),
+      deps.logger,
+    );
     return;
   }
   const extra =

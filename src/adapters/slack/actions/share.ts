@@ -31,8 +31,8 @@ const offered = (share: Share): boolean =>
   share.caseId !== undefined || SHAREABLE_COMMANDS.has(parseCommand(share.text ?? '').kind);
 
 /**
- * "Share in channel": the card is posted for everyone (saying who shared it) and the ephemeral
- * copy goes away.
+ * "Share in channel": the card is posted for everyone (saying who shared it), casebot follows its
+ * thread, and the ephemeral copy goes away.
  */
 export function shareAction(deps: ListenerDeps) {
   return async (args: ButtonArgs): Promise<void> => {
@@ -48,7 +48,11 @@ export function shareAction(deps: ListenerDeps) {
     if (!SHAREABLE_ANSWERS.has(answer.kind))
       return refuse(deps, args, { share, channel, requestId });
     try {
-      await postMessage(client, { channel }, message, deps.logger);
+      const ts = await postMessage(client, { channel }, message, deps.logger);
+      // Replies under the shared card are followed up without a mention.
+      const conv = request.conversation;
+      if (ts && conv)
+        await deps.core.noteThread({ ...request, conversation: { ...conv, threadId: ts } }, answer);
     } catch (error) {
       // Not a member (a private channel, a DM between people): post through the response_url.
       if (!NOT_A_MEMBER.has(slackErrorCode(error) ?? '') || !body.response_url) throw error;

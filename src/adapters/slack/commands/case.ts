@@ -49,13 +49,8 @@ export function caseCommand(deps: ListenerDeps) {
     }
     await ack();
     // A throw here reaches the error sink, which apologises through the response_url.
-    const { text, blocks } = await work;
-    await respondWith(
-      command.response_url,
-      { text, blocks },
-      { response_type: 'ephemeral' },
-      deps.logger,
-    );
+    const { text, blocks, response_type } = await work;
+    await respondWith(command.response_url, { text, blocks }, { response_type }, deps.logger);
   };
 }
 
@@ -72,7 +67,8 @@ async function answerCommand(
     deps.requests?.answered(requestId, cached.outcome);
     return cached.inline;
   }
-  const subscribing = parseCommand(text).kind === 'subscribe';
+  const parsed = parseCommand(text);
+  const subscribing = parsed.kind === 'subscribe';
   const request = askRequest({
     requestId,
     text,
@@ -85,22 +81,36 @@ async function answerCommand(
     }),
   });
   const { answer, message } = await answerFor(deps, request, { shareable: true });
+  if (answer.kind === 'auto-mode' && answer.changed) {
+    // A channel's mode changed: everyone there is told, and who did it.
+    const hinted =
+      answer.mode === 'auto'
+        ? await withInviteHint(deps, answer, message, command.channel_id, 'auto')
+        : message;
+    return inlineAnswer(hinted, 'in_channel');
+  }
   return subscribing
-    ? inlineAnswer(await withInviteHint(deps, answer, message, command.channel_id))
+    ? inlineAnswer(await withInviteHint(deps, answer, message, command.channel_id, 'subscribe'))
     : cache.put(catalog, text, answer, message);
 }
 
-/** After a successful `subscribe`, ask for an invite when the bot cannot post in the channel. */
+/**
+ * After a successful `subscribe` or `auto on`, ask for an invite when the bot is not in the
+ * channel (it could neither post the tip nor see the channel's messages).
+ */
 async function withInviteHint(
   deps: ListenerDeps,
   answer: Answer,
   message: BlockKitMessage,
   channel: string,
+  why: 'subscribe' | 'auto',
 ): Promise<BlockKitMessage> {
-  if (answer.kind !== 'notice' || answer.tone !== 'success') return message;
+  const done =
+    (answer.kind === 'notice' && answer.tone === 'success') || answer.kind === 'auto-mode';
+  if (!done) return message;
   if (!(await botCannotPost(deps.lookups, channel, deps.logger))) return message;
   const hint = renderBlockKit(
-    { kind: 'notice', lang: answer.lang, tone: 'warning', text: inviteHint(answer.lang) },
+    { kind: 'notice', lang: answer.lang, tone: 'warning', text: inviteHint(answer.lang, why) },
     { diagrams: deps.diagrams },
   );
   const hintBlocks = hint.blocks.map((b) => ({ ...b, block_id: `hint-${b.block_id ?? ''}` }));

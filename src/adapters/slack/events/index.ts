@@ -2,24 +2,29 @@ import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
+import { channelMessage } from './channel-message.js';
 import { dedupeEvents } from './dedupe.js';
 import { directMessage } from './direct-message.js';
 
 /**
- * Events API: mentions, direct messages, the Home tab; every event id answered once. One Bolt
- * listener for the three (see actions/index.ts for why).
+ * Events API: mentions, direct messages, channel messages (answered without a mention where the
+ * core says so), the Home tab; every event id answered once. One Bolt listener for all of them
+ * (see actions/index.ts for why).
  */
 export function register(app: App, deps: ListenerDeps): void {
   app.use(dedupeEvents(deps));
   const mention = appMention(deps);
-  const message = directMessage(deps);
+  const direct = directMessage(deps);
+  const inChannel = channelMessage(deps);
   const home = appHomeOpened(deps);
   app.event(/^(app_mention|message|app_home_opened)$/, async (args) => {
     switch (args.event.type) {
       case 'app_mention':
         return mention(args as unknown as Parameters<typeof mention>[0]);
       case 'message':
-        return message(args as unknown as Parameters<typeof message>[0]);
+        return (args.event as { channel_type?: string }).channel_type === 'im'
+          ? direct(args as unknown as Parameters<typeof direct>[0])
+          : inChannel(args as unknown as Parameters<typeof inChannel>[0]);
       case 'app_home_opened':
         return home(args as unknown as Parameters<typeof home>[0]);
     }
