@@ -1,5 +1,11 @@
 import type { Catalog, Section } from '../catalog/model.js';
-import type { SearchIndex } from '../search/types.js';
+import type { SearchIndex, SearchMatch } from '../search/types.js';
+import { type Asking, askingOf } from './judge/asking.js';
+import { clearCut } from './judge/clear-cut.js';
+import { asksForMore, switchedTo, terseSectionAsk, turnsTo } from './judge/follow-up.js';
+import { readMessage } from './judge/message-text.js';
+import { isStandup, type OutOfScope, outOfScope } from './judge/scope.js';
+import { sectionAsked } from './judge/section-asked.js';
 
 /**
  * Whether casebot would answer a channel message nobody addressed to it (an `auto` channel's
@@ -39,45 +45,135 @@ export type Verdict =
       /** `context`: a follow-up answered from the thread's case; `switch`: it asked about another case. */
       readonly basis: 'match' | 'context' | 'switch';
     }
-  | { readonly speak: false; readonly reason: JudgeReason };
+  | {
+      readonly speak: false;
+      readonly reason: JudgeReason;
+      /** What kind of silence, for logs and evaluation: `paste`, `standup`, `rhetorical`, `troubleshooting`… */
+      readonly detail?: SilenceDetail;
+    };
+
+/** The finer reason behind a `JudgeReason` (see `Verdict`). */
+export type SilenceDetail =
+  | 'empty'
+  | 'too-long'
+  | 'paste'
+  | 'standup'
+  | 'statement'
+  | 'rhetorical'
+  | OutOfScope;
 
 export interface JudgeDeps {
   readonly catalog: Catalog;
   readonly index: SearchIndex;
 }
 
+/** The most of a message that is searched (the search reads no more either). */
+const MAX_QUERY_CHARS = 500;
+/** A follow-up switches to another case only on a match this confident… */
+const SWITCH_MIN_SCORE = 0.6;
+/** …with the thread's case at least this far behind. */
+const SWITCH_MARGIN = 0.15;
+const MAX_EVIDENCE = 5;
+
+const silent = (reason: JudgeReason, detail?: SilenceDetail): Verdict =>
+  detail ? { speak: false, reason, detail } : { speak: false, reason };
+
 /**
  * The one place that decides whether an unaddressed message gets an answer. With `context`, the
  * message is a reply in a thread about that case: a question about a part of it ("and the
  * metrics?", "架构图呢") is answered from it, a question clearly about another case switches.
+ *
+ * Cheap first: markup, pastes, whether and how it asks, and what it asks about are read from the
+ * text before anything is searched; a message longer than anyone asks a question in is not read.
  */
 export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadContext): Verdict {
-  // Placeholder until the judgement lands: only an explicit question with a single, confident match.
-  const trimmed = text.trim();
-  if (!/[?？]\s*$/u.test(trimmed)) return { speak: false, reason: 'not-a-question' };
-  const result = deps.index.search(trimmed);
-  const [best, second] = result.matches;
-  if (!best) {
-    if (context && result.section) {
-      return {
-        speak: true,
-        caseId: context.caseId,
-        section: result.section,
-        score: 1,
-        evidence: [],
-        basis: 'context',
-      };
-    }
-    return { speak: false, reason: 'no-match' };
+  const message = readMessage(text);
+  if (message.tooLong) return silent('not-a-question', 'too-long');
+  if (message.prose === '') return silent('not-a-question', message.pasted ? 'paste' : 'empty');
+  const prose = message.prose.toLowerCase();
+
+  let asking = askingOf(message.prose);
+  const terse = context ? terseSectionAsk(message.prose) : null;
+  if (asking.kind === 'none' && terse)
+    asking = { kind: 'approach', rhetorical: false, asks: [prose] };
+  if (message.pasted) {
+    return asking.kind === 'none'
+      ? silent('not-a-question', 'paste')
+      : silent('out-of-scope', 'troubleshooting');
   }
-  if (second || best.score < 0.8) return { speak: false, reason: 'unclear' };
-  if (!deps.catalog.byId.has(best.caseId)) return { speak: false, reason: 'no-match' };
+  if (isStandup(message.prose)) return silent('not-a-question', 'standup');
+  if (asking.kind === 'none') return silent('not-a-question', 'statement');
+  if (asking.rhetorical) return silent('not-a-question', 'rhetorical');
+  const scope = outOfScope(asking, prose, message.mentionsSomeone);
+  if (scope) return silent('out-of-scope', scope);
+
+  const section = sectionAsked(asking.asks) ?? terse;
+  // Asking for a part of a case is asking what the casebook is for.
+  if (section) asking = { ...asking, kind: 'approach' };
+  const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
+  const matches = caseMatches(deps, query);
+  if (!context) return topLevel(asking, matches, section);
+  const turn = turnsTo(prose);
+  const named = turn === null ? [] : caseMatches(deps, turn);
+  return followUp(context, matches, named, section, prose);
+}
+
+function caseMatches(deps: JudgeDeps, query: string): readonly SearchMatch[] {
+  return deps.index.search(query).matches.filter((m) => deps.catalog.byId.has(m.caseId));
+}
+
+function evidence(match: SearchMatch): string[] {
+  return match.matchedTerms.filter((t) => !t.startsWith('concept:')).slice(0, MAX_EVIDENCE);
+}
+
+function speak(
+  match: SearchMatch,
+  section: Section | null,
+  basis: 'match' | 'context' | 'switch',
+): Verdict {
   return {
     speak: true,
-    caseId: best.caseId,
-    section: result.section,
-    score: best.score,
-    evidence: best.matchedTerms,
-    basis: context ? (context.caseId === best.caseId ? 'context' : 'switch') : 'match',
+    caseId: match.caseId,
+    section,
+    score: match.score,
+    evidence: evidence(match),
+    basis,
   };
+}
+
+function topLevel(
+  asking: Asking,
+  matches: readonly SearchMatch[],
+  section: Section | null,
+): Verdict {
+  const cut = clearCut(matches, asking);
+  if (!cut) return silent('no-match');
+  if ('unclear' in cut) return silent('unclear');
+  return speak(cut.match, section, 'match');
+}
+
+/**
+ * A reply in the thread of `context.caseId`. `named`: the matches for the case a turn ("what
+ * about the bank one?") names, empty when the reply does not turn.
+ */
+function followUp(
+  context: ThreadContext,
+  matches: readonly SearchMatch[],
+  named: readonly SearchMatch[],
+  section: Section | null,
+  prose: string,
+): Verdict {
+  const other =
+    switchedTo(context.caseId, named, prose, true, SWITCH_MIN_SCORE, SWITCH_MARGIN) ??
+    switchedTo(context.caseId, matches, prose, false, SWITCH_MIN_SCORE, SWITCH_MARGIN);
+  if (other) return speak(other, section, 'switch');
+  const own = matches.find((m) => m.caseId === context.caseId);
+  const fromThread = {
+    caseId: context.caseId,
+    score: own?.score ?? 1,
+    matchedTerms: own?.matchedTerms ?? [],
+  };
+  if (section) return speak(fromThread, section, 'context');
+  if (asksForMore(prose) || (own && own === matches[0])) return speak(fromThread, null, 'context');
+  return silent(matches.length > 0 ? 'unclear' : 'no-match');
 }

@@ -93,7 +93,9 @@ class Counter {
 }
 
 const said = (v: Verdict) =>
-  v.speak ? `${v.caseId}/${v.section ?? 'overview'} (${v.basis}, ${v.score})` : `silent: ${v.reason}`;
+  v.speak
+    ? `${v.caseId}/${v.section ?? 'overview'} (${v.basis}, ${v.score})`
+    : `silent: ${v.reason}${v.detail ? ` (${v.detail})` : ''}`;
 
 const wanted = (m: SetMessage) =>
   m.expect === 'answer' ? `${m.case}/${m.section ?? 'any'}` : m.expect;
@@ -122,8 +124,8 @@ export async function evaluateAutoAnswer(
   const kinds = new Map<string, Counter>();
   const failures: string[] = [];
   const kind = (name: string) => {
-    let c = kinds.get(name);
-    if (!c) kinds.set(name, (c = new Counter()));
+    const c = kinds.get(name) ?? new Counter();
+    kinds.set(name, c);
     return c;
   };
 
