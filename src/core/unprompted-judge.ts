@@ -4,7 +4,7 @@ import { type Asking, askingOf } from './judge/asking.js';
 import { clearCut } from './judge/clear-cut.js';
 import { asksForMore, switchedTo, terseSectionAsk, turnsTo } from './judge/follow-up.js';
 import { readMessage } from './judge/message-text.js';
-import { isStandup, type OutOfScope, outOfScope } from './judge/scope.js';
+import { aboutOwnTeam, isStandup, type OutOfScope, outOfScope } from './judge/scope.js';
 import { sectionAsked } from './judge/section-asked.js';
 
 /**
@@ -104,12 +104,13 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   if (isStandup(message.prose)) return silent('not-a-question', 'standup');
   if (asking.kind === 'none') return silent('not-a-question', 'statement');
   if (asking.rhetorical) return silent('not-a-question', 'rhetorical');
-  const scope = outOfScope(asking, prose, message.mentionsSomeone);
-  if (scope) return silent('out-of-scope', scope);
-
   const section = sectionAsked(asking.asks) ?? terse;
   // Asking for a part of a case is asking what the casebook is for.
   if (section) asking = { ...asking, kind: 'approach' };
+  const scope = outOfScope(asking, prose, message.mentionsSomeone, message.identifiers);
+  if (scope) return silent('out-of-scope', scope);
+  if (context && aboutOwnTeam(asking)) return silent('out-of-scope', 'own-work');
+
   const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
   const matches = caseMatches(deps, query);
   if (!context) return topLevel(asking, matches, section);

@@ -136,7 +136,6 @@ const EN_REQUEST_OBJECT = en([
 /** What the casebook is for: how something is done, a case, an example, a part of one. */
 const EN_APPROACH = [
   /\bhow (?:do|does|did|would|should|could|can|to|are|is|were|was|have|has|might|will)\b(?! (?:you|we|i) (?:feel|think)\b)/,
-  /\bhow (?:much|many|long|fast|big|well|quickly|reliable|stable|cheap|far)\b/,
   /\bhow (?:the|they|their|these|those|other|others|people|teams|companies|banks|shops|retailers) \w+/,
   /\b(?:explain|describe|show (?:me|us)|tell (?:me|us)|understand|know|learn|see)(?: \w+){0,2} how\b/,
   en([
@@ -190,9 +189,9 @@ const ZH_QUESTION = zh([
   '啥',
 ]);
 const ZH_REQUEST =
-  /^(?:求助|求教|求问|求推荐|求分享|求指点|求|请教|请问|想问|问下|问一下|问个|想了解|了解一下|想请教|有人知道|谁知道|麻烦问)/;
+  /^(?:求助|求教|求问|求推荐|求分享|求指点|求|请教|请问|想问|问下|问一下|问个|想了解|了解一下|想请教|有人知道|谁知道|麻烦问)|(?:想找|在找|找一个|找个|求一个|需要一个|想要一个|想看看?)[^，,]{0,30}(?:案例|例子|参考|方案|架构|实践|经验)/;
 const ZH_APPROACH = zh([
-  '怎么(?:做|办|设计|架构|搞|处理|解决|保证|保障|应对|实现|弄|部署|扩|扛|管|落地|选型|规划|优化|降|提|做到|支撑|兜底|应付|搭|建|跑|上|治理|控制|避免|防|减少|确保|满足|通过|过|扩容|弹性|管理|更新|发布|上线|升级|回滚)',
+  '怎么(?!回事|又|了|老|总|还|样了)',
   '怎样',
   '如何',
   '咋(?:做|办|搞|弄|扛|整|设计|处理)',
@@ -223,10 +222,8 @@ const ZH_APPROACH = zh([
   '跑得动',
   '扛得住',
   '能扛住',
-  '多少',
-  '多久',
-  '几倍',
   '效果(?:怎么样|如何|咋样)',
+  '选(?:用)?(?:什么|哪种|啥)',
   '用(?:了|的)?(?:什么|哪些|啥)',
   '架构图',
   '案例',
@@ -343,8 +340,27 @@ function asksAtAll(s: Clause): boolean {
   return EN_REQUEST.some((p) => p.test(text)) && EN_REQUEST_OBJECT.test(text);
 }
 
+/**
+ * Asking for a figure ("how much did they save", "降了多少") is asking the casebook when it is
+ * about what was done or can be done, not about one's own numbers ("how many replicas should
+ * we run", "我们的SLA是多少", "要配多少副本").
+ */
+const EN_HOW_MUCH = /\bhow (?:much|many|long|fast|big|well|quickly|reliable|stable|cheap|far)\b/;
+const EN_FIGURE_OF_A_CASE = /\b(?:did|does|do|can|could|was|were|has|have|get|got)\b/;
+const EN_FIGURE_OF_OURS = /\b(?:should|shall|we|our|us|my|i|me)\b/;
+const ZH_HOW_MUCH = /多少|多久|几倍|多快/;
+const ZH_FIGURE_OF_A_CASE = /了|能|可以|提升|提高|降|减|省|快|缩短|变|节省|做到|达到/;
+const ZH_FIGURE_OF_OURS = /我们|咱们|我司|要|需要|应该|得|该|设|配/;
+
+function asksForFigure(text: string): boolean {
+  if (EN_HOW_MUCH.test(text)) {
+    return EN_FIGURE_OF_A_CASE.test(text) && !EN_FIGURE_OF_OURS.test(text);
+  }
+  return ZH_HOW_MUCH.test(text) && ZH_FIGURE_OF_A_CASE.test(text) && !ZH_FIGURE_OF_OURS.test(text);
+}
+
 function approach(text: string): boolean {
-  return EN_APPROACH.some((p) => p.test(text)) || ZH_APPROACH.test(text);
+  return EN_APPROACH.some((p) => p.test(text)) || ZH_APPROACH.test(text) || asksForFigure(text);
 }
 
 function rhetorical(text: string): boolean {

@@ -14,7 +14,7 @@ const TERSE_CJK = 10;
 
 /** Asking for the whole case again, or more of it. */
 const MORE =
-  /\b(?:tell me more|more (?:details?|info|detail)|details\s*\?|full (?:case|story|write-?up)|show (?:me )?(?:the|this) case|the whole (?:case|thing)|go on|elaborate)\b|详细|展开(?:讲|说)|具体(?:讲|说|点)|多说点|完整的?案例|整个案例/;
+  /\b(?:tell me more|more (?:details?|info|detail)|details\s*\?|full (?:case|story|write-?up)|show (?:me )?(?:the|this) case|the whole (?:case|thing)|go on|elaborate|background|overview|summary|context)\b|详细|展开(?:讲|说)|具体(?:讲|说|点)|多说点|完整的?案例|整个案例|背景|概况|简介|介绍一下|总结/;
 
 /** Words that point back at the thread's case ("they", "it", "这个"). */
 const BACK_REFERENCE =

@@ -12,6 +12,8 @@ export interface MessageText {
   readonly pasted: boolean;
   /** The message names a person or a group (`<@U…>`, `<!here>`, `<at>…</at>`, `@name`). */
   readonly mentionsSomeone: boolean;
+  /** The prose names config keys, flags, files or pod names (`maxReplicas`, `--set`, `values.yaml`). */
+  readonly identifiers: boolean;
   /** Links it carried (removed from the prose). */
   readonly links: number;
   /** Longer than anyone asks a question in (a write-up, a paste): judged without reading it. */
@@ -34,6 +36,9 @@ const HTML_TAG = /<\/?[a-z][\w-]*(?:\s[^<>]*)?\/?>/gi;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/gi;
 const EMOJI_CODE = /:[a-z0-9_+-]{1,40}:/g;
 const AT_NAME = /(?:^|\s)@[\w.-]{2,40}/;
+/** camelCase and snake_case keys, `--flags`, config and code files, pod names with their hash. */
+const IDENTIFIER =
+  /\b[a-z]{2,}(?:[A-Z][a-z0-9]+)+\b|\b[a-z0-9]+_[a-z0-9_]+\b|(?:^|\s)--[a-z][\w-]+|\b[\w-]+\.(?:ya?ml|json|toml|conf|ini|py|go|ts|js|sh|tf|env)\b|\b[a-z]+(?:-[a-z0-9]+)+-[a-z0-9]{5,10}\b/;
 const ENTITIES: Readonly<Record<string, string>> = {
   '&amp;': '&',
   '&lt;': '<',
@@ -45,7 +50,14 @@ const ENTITIES: Readonly<Record<string, string>> = {
 
 export function readMessage(raw: string): MessageText {
   if (raw.length > MAX_MESSAGE_CHARS) {
-    return { prose: '', pasted: false, mentionsSomeone: false, links: 0, tooLong: true };
+    return {
+      prose: '',
+      pasted: false,
+      mentionsSomeone: false,
+      identifiers: false,
+      links: 0,
+      tooLong: true,
+    };
   }
   let text = raw.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'");
   let pasted = false;
@@ -87,5 +99,12 @@ export function readMessage(raw: string): MessageText {
     .map((l) => l.replace(/`([^`\n]{0,200})`/g, '$1').trim())
     .filter((l) => /[\p{L}\p{N}]/u.test(l))
     .join('\n');
-  return { prose, pasted, mentionsSomeone, links, tooLong: prose.length > MAX_PROSE_CHARS };
+  return {
+    prose,
+    pasted,
+    mentionsSomeone,
+    identifiers: IDENTIFIER.test(prose),
+    links,
+    tooLong: prose.length > MAX_PROSE_CHARS,
+  };
 }

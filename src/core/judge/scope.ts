@@ -159,7 +159,7 @@ const TROUBLE_SOFT = [
     "(?:isn't|aren't|won't|doesn't|don't|can't|wouldn't|couldn't|didn't|hasn't|haven't)",
     'even though',
     'stuck (?:in|at|on|scaling|pending|waiting|creating|terminating)',
-    'after the (?:power cut|outage|reboot|restart|upgrade|update|deploy|migration|incident|failover)',
+    'after the (?:power cut|outage|reboot|restart|incident)',
   ]),
   zh([
     '我们(?:这边|的|集群|线上|环境)?.{0,20}(?:挂了|崩了|很慢|卡住|不行了|失败|超时|报错|起不来|上不去|不扩|扩不)',
@@ -422,6 +422,15 @@ const HOW_TO = [
   ]),
 ];
 
+/**
+ * A question about one's own system's state or numbers ("what's our SLO", "我们的SLA是多少",
+ * "我们这边能落地吗"), not about how it is done elsewhere ("how should we …", "我们…怎么扛").
+ */
+const OWN_STATE = /\b(?:our|my)\b|我们|咱们|我司|我这/;
+const OWN_STATE_ASK =
+  /\b(?:is|are|was|were|what's|what is|what are|how is|how are|current|currently|now|right|ok|enough|still)\b|是|现在|目前|当前|吗|多少|几|够不够|行不行|能不能|可不可以|难度/;
+const HOW_ASK = /\bhow (?:do|does|did|should|could|can|would|might|to)\b|怎么|如何|咋/;
+
 /** Sizing or planning one's own system ("how many replicas should …", "要配多少副本"). */
 const OWN_SIZING = [
   /\bhow (?:many|much) \w+(?: \w+)? (?:should|do|does|will|would|shall) (?:we|i|our|the|my|it|this)\b/,
@@ -558,16 +567,29 @@ export function outOfScope(
   asking: Asking,
   prose: string,
   mentionsSomeone: boolean,
+  identifiers: boolean,
 ): OutOfScope | null {
   const asks = asking.asks.join('\n');
+  const each = (patterns: readonly RegExp[]) => asking.asks.some((a) => any(patterns, a));
   if (any(TROUBLE_HARD, prose) || TROUBLE_HARD_ZH.test(prose)) return 'troubleshooting';
   if (asking.kind !== 'approach' && any(TROUBLE_SOFT, prose)) return 'troubleshooting';
-  if (mentionsSomeone || asking.asks.some((a) => any(PEOPLE, a))) return 'people';
+  if (mentionsSomeone || each(PEOPLE)) return 'people';
   if (any(LOGISTICS, asks)) return 'logistics';
   if (any(TOOLING_POLL, asks)) return 'tooling-poll';
-  if (any(HOW_TO, asks)) return 'how-to';
+  if (identifiers || any(HOW_TO, asks)) return 'how-to';
   if (any(OWN_SIZING, asks)) return 'own-work';
-  if (asking.kind !== 'approach' && asking.asks.some((a) => any(OWN_WORK, a))) return 'own-work';
+  if (asking.asks.some((a) => OWN_STATE.test(a) && OWN_STATE_ASK.test(a) && !HOW_ASK.test(a))) {
+    return 'own-work';
+  }
+  if (asking.kind !== 'approach' && each(OWN_WORK)) return 'own-work';
   if (any(OUTSIDE, prose)) return 'outside';
   return null;
+}
+
+/** In a thread, "we" and "our" are the asker's team, not the case: asking about them is not asking the casebook. */
+const THREAD_OWN =
+  /\b(?:our|ours|we're|we've|we'd|we)\b(?! (?:see|get|have a look|look at))|我们(?!看)|咱们|我司/;
+
+export function aboutOwnTeam(asking: Asking): boolean {
+  return asking.asks.some((a) => THREAD_OWN.test(a));
 }

@@ -8,11 +8,24 @@ import { detectSection, normalize } from '../../search/index.js';
 const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
   [
     'metrics',
-    /\bhow long (?:did|does|do|would|will|has|have|was|were)\b|用了多久|花了多久|多长时间|耗时多少/,
+    new RegExp(
+      [
+        '\\bhow long (?:did|does|do|would|will|has|have|was|were)\\b',
+        '\\bwhat (?:was|were|is|are) (?:their|the|its) \\w+(?: \\w+)? (?:before|after|originally)\\b',
+        '用了多久|花了多久|多长时间|耗时多少',
+      ].join('|'),
+    ),
   ],
   [
     'solutions',
-    /\bdid (?:they|it|the \w+) (?:use|run|go with|pick|try|adopt|build|rely on)\b|\bhow (?:the|they|their) [\w ]{0,30}(?:handled|solved|fixed|dealt with|tackled|approached|managed|did it|built)\b|怎么[^的]{1,14}的(?:$| )/,
+    new RegExp(
+      [
+        '\\bdid (?:they|it|the \\w+) (?:also |actually |just |ever )?(?:use|run|go with|pick|try|adopt|build|rely on)\\b',
+        '\\bhow (?:the|they|their) [\\w ]{0,30}(?:handled|solved|fixed|dealt with|tackled|approached|managed|did it|built)\\b',
+        '\\bhow did (?:the |they |their )?[\\w ]{0,30}?\\b(?:get|make|keep|bring|cut|reduce|achieve|manage|hit|reach)\\b',
+        '怎么[^的]{1,14}的(?:$| )',
+      ].join('|'),
+    ),
   ],
 ];
 

@@ -34,7 +34,7 @@ export function clauses(prose: string): Clause[] {
   const out: Clause[] = [];
   for (const raw of prose.toLowerCase().split(END)) {
     const parts = raw
-      .split(/[,，、:：]|\s[-–—]+\s|[—–]{1,2}/)
+      .split(/[,，:：]|\s[-–—]+\s|[—–]{1,2}/)
       .map((c) => c.replace(/[.!?;。！？；\s]+$/u, '').trim())
       .filter((c) => /[\p{L}\p{N}]/u.test(c));
     const tail = raw.replace(/^[\s\S]*?(?=[.!?;。！？；\s]*$)/u, '');
