@@ -104,7 +104,8 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   if (isStandup(message.prose)) return silent('not-a-question', 'standup');
   if (asking.kind === 'none') return silent('not-a-question', 'statement');
   if (asking.rhetorical) return silent('not-a-question', 'rhetorical');
-  const section = sectionAsked(asking.asks) ?? terse;
+  // In a thread the whole reply is about the case, so a part named outside the asking clause counts.
+  const section = sectionAsked(asking.asks) ?? (context ? sectionAsked([prose]) : null) ?? terse;
   // Asking for a part of a case is asking what the casebook is for.
   if (section) asking = { ...asking, kind: 'approach' };
   const scope = outOfScope(asking, prose, message.mentionsSomeone, message.identifiers);
@@ -114,9 +115,9 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
   const matches = caseMatches(deps, query);
   if (!context) return topLevel(asking, matches, section);
-  const turn = turnsTo(prose);
+  const turn = turnsTo(asking.asks.join('\n'));
   const named = turn === null ? [] : caseMatches(deps, turn);
-  return followUp(context, matches, named, section, prose);
+  return followUp(context, matches, named, section, asking.asks.join('\n'));
 }
 
 function caseMatches(deps: JudgeDeps, query: string): readonly SearchMatch[] {

@@ -150,7 +150,10 @@ const EN_APPROACH = [
     '(?:is it|would it be|is that|is this) (?:even |actually |really )?(?:possible|feasible|realistic|doable|sane|viable|practical|reasonable|a good idea|overkill)',
     '(?:can|could) (?:you|one|k8s|kubernetes|it|a \\w+) (?:really |actually |even )?(?:run|handle|scale|survive|cope|support|serve|fit|work)',
     '(?:any|some) (?:advice|tips|pointers|guidance|best practices?|ideas|suggestions|recommendations|lessons|prior art|references|examples) (?:on|for|about|around|re|regarding|when|with)',
-    '(?:what|how much) (?:kind of |sort of )?\\w+(?: \\w+)? (?:can|could|would|did|do|does) (?:you|one|we|they|it|people) (?:get|expect|achieve|reach|hit|see|save)',
+    '(?:what|how much) (?:kind of |sort of )?\\w+(?: \\w+)? (?:can|could|would|did|do|does) (?:you|one|we|they|it|people|the \\w+) (?:get|expect|achieve|reach|hit|see|save)',
+    '(?:casebook|casebot|you|anyone|anybody) (?:have|has|got) (?:anything|something|a case|an example|any examples?|a reference)',
+    '(?:any|some) (?:lessons|learnings|takeaways) (?:learned |learnt )?(?:from|on|about|with)',
+    '(?:any|some) (?:examples?|references?|case stud(?:y|ies)|write-?ups?|prior art)$',
   ]),
 ];
 

@@ -12,6 +12,7 @@ const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
       [
         '\\bhow long (?:did|does|do|would|will|has|have|was|were)\\b',
         '\\bwhat (?:was|were|is|are) (?:their|the|its) \\w+(?: \\w+)? (?:before|after|originally)\\b',
+        '\\bwhat (?:kind of |sort of )?\\w+(?: \\w+)? did (?:they|it|the \\w+) (?:get|reach|achieve|hit|see|end up with)\\b',
         '用了多久|花了多久|多长时间|耗时多少',
       ].join('|'),
     ),
@@ -23,14 +24,23 @@ const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
         '\\bdid (?:they|it|the \\w+) (?:also |actually |just |ever )?(?:use|run|go with|pick|try|adopt|build|rely on)\\b',
         '\\bhow (?:the|they|their) [\\w ]{0,30}(?:handled|solved|fixed|dealt with|tackled|approached|managed|did it|built)\\b',
         '\\bhow did (?:the |they |their )?[\\w ]{0,30}?\\b(?:get|make|keep|bring|cut|reduce|achieve|manage|hit|reach)\\b',
+        '\\bhow (?:did|do|does|were|was|have|has) (?:they|it|the \\w+(?: \\w+)?|their \\w+) \\w+',
         '怎么[^的]{1,14}的(?:$| )',
       ].join('|'),
     ),
   ],
 ];
 
+/** The section the last asking clause that names one asks for: people end on what they want. */
 export function sectionAsked(asks: readonly string[]): Section | null {
-  const text = normalize(asks.join(' '));
+  for (let i = asks.length - 1; i >= 0; i--) {
+    const found = sectionOf(normalize(asks[i]!));
+    if (found) return found;
+  }
+  return null;
+}
+
+function sectionOf(text: string): Section | null {
   const found = detectSection(text).section;
   if (found) return found;
   for (const [section, pattern] of CHAT_ASKS) if (pattern.test(text)) return section;
