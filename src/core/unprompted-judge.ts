@@ -1,8 +1,9 @@
 import type { Catalog, Section } from '../catalog/model.js';
 import type { SearchIndex, SearchMatch } from '../search/types.js';
 import { type Asking, askingOf } from './judge/asking.js';
+import { namedCases } from './judge/case-names.js';
 import { clearCut } from './judge/clear-cut.js';
-import { asksForMore, switchedTo, terseSectionAsk, turnsTo } from './judge/follow-up.js';
+import { asksForMore, asksToSee, switchedTo, terseSectionAsk, turnsTo } from './judge/follow-up.js';
 import { readMessage } from './judge/message-text.js';
 import { aboutOwnTeam, isStandup, type OutOfScope, outOfScope } from './judge/scope.js';
 import { sectionAsked } from './judge/section-asked.js';
@@ -69,6 +70,8 @@ export interface JudgeDeps {
 
 /** The most of a message that is searched (the search reads no more either). */
 const MAX_QUERY_CHARS = 500;
+/** The search's confident line: the score of a case the message names but the search missed. */
+const CONFIDENT = 0.5;
 /** A follow-up switches to another case only on a match this confident… */
 const SWITCH_MIN_SCORE = 0.6;
 /** …with the thread's case at least this far behind. */
@@ -94,8 +97,11 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
 
   let asking = askingOf(message.prose);
   const terse = context ? terseSectionAsk(message.prose) : null;
-  if (asking.kind === 'none' && terse)
+  if (asking.kind === 'none' && terse) {
     asking = { kind: 'approach', rhetorical: false, asks: [prose] };
+  } else if (asking.kind === 'none' && context && asksToSee(prose)) {
+    asking = { kind: 'question', rhetorical: false, asks: [prose] };
+  }
   if (message.pasted) {
     return asking.kind === 'none'
       ? silent('not-a-question', 'paste')
@@ -114,10 +120,19 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
 
   const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
   const matches = caseMatches(deps, query);
-  if (!context) return topLevel(asking, matches, section);
+  if (!context) return topLevel(asking, matches, section, namedCases(deps.catalog, prose));
   const turn = turnsTo(asking.asks.join('\n'));
-  const named = turn === null ? [] : caseMatches(deps, turn);
+  const named = turn === null ? [] : namedOrFound(deps, turn);
   return followUp(context, matches, named, section, asking.asks.join('\n'));
+}
+
+/** The case a turn names ("what about the finance one?"), else what the search finds for it. */
+function namedOrFound(deps: JudgeDeps, turn: string): readonly SearchMatch[] {
+  const found = caseMatches(deps, turn);
+  const named = namedCases(deps.catalog, turn);
+  if (named.length !== 1) return found;
+  const match = found.find((m) => m.caseId === named[0]);
+  return [match ?? { caseId: named[0]!, score: CONFIDENT, matchedTerms: [] }];
 }
 
 function caseMatches(deps: JudgeDeps, query: string): readonly SearchMatch[] {
@@ -143,15 +158,25 @@ function speak(
   };
 }
 
+/**
+ * `named`: the cases the message names. A message that names one case and asks for a part of it
+ * ("what were the key challenges in the e-commerce migration?") asks for that case, when the
+ * search does not point elsewhere.
+ */
 function topLevel(
   asking: Asking,
   matches: readonly SearchMatch[],
   section: Section | null,
+  named: readonly string[],
 ): Verdict {
   const cut = clearCut(matches, asking);
-  if (!cut) return silent('no-match');
-  if ('unclear' in cut) return silent('unclear');
-  return speak(cut.match, section, 'match');
+  if (cut && 'match' in cut) return speak(cut.match, section, 'match');
+  const [only] = named;
+  if (section && only && named.length === 1 && (!matches[0] || matches[0].caseId === only)) {
+    const match = matches[0] ?? { caseId: only, score: CONFIDENT, matchedTerms: [] };
+    return speak(match, section, 'match');
+  }
+  return silent(cut ? 'unclear' : 'no-match');
 }
 
 /**

@@ -153,6 +153,7 @@ const EN_APPROACH = [
     '(?:what|how much) (?:kind of |sort of )?\\w+(?: \\w+)? (?:can|could|would|did|do|does) (?:you|one|we|they|it|people|the \\w+) (?:get|expect|achieve|reach|hit|see|save)',
     '(?:casebook|casebot|you|anyone|anybody) (?:have|has|got) (?:anything|something|a case|an example|any examples?|a reference)',
     '(?:any|some) (?:lessons|learnings|takeaways) (?:learned |learnt )?(?:from|on|about|with)',
+    '(?:recommendations?|advice|tips|suggestions|guidance|best practices?) (?:for|on|about) \\w+ing',
     '(?:any|some) (?:examples?|references?|case stud(?:y|ies)|write-?ups?|prior art)$',
   ]),
 ];

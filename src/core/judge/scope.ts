@@ -380,7 +380,7 @@ const PEOPLE = [
 
 const TOOLING_POLL = [
   en([
-    'vs\\.?',
+    '(?<!before |before/)vs\\.?',
     'versus',
     "what(?:'s| is| are| do| does) (?:every(?:one|body)|people|you(?: all| guys| folks)?|your teams?|folks|y'all) (?:using|use|run|running|prefer|recommend|like|go with)",
     '(?:thoughts|opinions|experiences?|feelings|takes?|feedback|impressions) (?:on|about|with)',
@@ -394,7 +394,6 @@ const TOOLING_POLL = [
     'happy with',
     'pros and cons',
     'hot take',
-    'poll',
     'should (?:i|we) (?:use|go with|pick|choose|switch|migrate|move)',
     'is \\w+(?: \\w+)? (?:actually |really |even |still )?(?:any good|good enough|production ready|production-ready|mature|stable enough|ready for)',
     'which (?:is|one is|would be|is the|one would be|of them is) (?:better|best|faster|preferred|more)',
@@ -430,6 +429,9 @@ const TOOLING_POLL = [
     '^[\\w.-]+\\s*(?:还是|或者)\\s*[\\w.-]+',
   ]),
 ];
+
+/** A poll or survey of the channel, wherever the message says so. */
+const POLL = /\b(?:poll|survey|show of hands|how many of (?:you|us))\b|投票|调查一下|举个手|举手/;
 
 const HOW_TO = [
   en([
@@ -630,7 +632,7 @@ export function outOfScope(
   if (asking.kind !== 'approach' && any(TROUBLE_SOFT, prose)) return 'troubleshooting';
   if (mentionsSomeone || each(PEOPLE)) return 'people';
   if (any(LOGISTICS, asks)) return 'logistics';
-  if (any(TOOLING_POLL, asks)) return 'tooling-poll';
+  if (any(TOOLING_POLL, asks) || POLL.test(prose)) return 'tooling-poll';
   if (identifiers || any(HOW_TO, asks)) return 'how-to';
   if (any(OWN_SIZING, asks)) return 'own-work';
   if (asking.asks.some((a) => OWN_STATE.test(a) && OWN_STATE_ASK.test(a) && !HOW_ASK.test(a))) {

@@ -6,6 +6,7 @@ import { detectSection, normalize } from '../../search/index.js';
  * that only chat uses (the search leaves them alone, as they would change its section answers).
  */
 const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
+  ['architecture', /\barchitected\b|架构是(?:怎样|怎么样|什么样|啥样)/],
   [
     'metrics',
     new RegExp(
@@ -22,7 +23,8 @@ const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
     new RegExp(
       [
         '\\bdid (?:they|it|the \\w+) (?:also |actually |just |ever )?(?:use|run|go with|pick|try|adopt|build|rely on)\\b',
-        '\\bhow (?:the|they|their) [\\w ]{0,30}(?:handled|solved|fixed|dealt with|tackled|approached|managed|did it|built)\\b',
+        '\\bhow (?:the|they|their) [\\w ]{0,30}(?:handled|solved|fixed|dealt with|tackled|approached|managed|did it|built|got|brought|made|kept|cut|reduced|achieved|reached|hit)\\b',
+        '\\bhow (?:did|does|do) [\\w ]{1,30} work\\b',
         '\\bhow did (?:the |they |their )?[\\w ]{0,30}?\\b(?:get|make|keep|bring|cut|reduce|achieve|manage|hit|reach)\\b',
         '\\bhow (?:did|do|does|were|was|have|has) (?:they|it|the \\w+(?: \\w+)?|their \\w+) \\w+',
         '怎么[^的]{1,14}的(?:$| )',
