@@ -3,7 +3,15 @@ import type { SearchIndex, SearchMatch } from '../search/types.js';
 import { type Asking, askingOf } from './judge/asking.js';
 import { namedCases } from './judge/case-names.js';
 import { clearCut } from './judge/clear-cut.js';
-import { asksForMore, asksToSee, switchedTo, terseSectionAsk, turnsTo } from './judge/follow-up.js';
+import {
+  asksForMore,
+  asksToSee,
+  refersBack,
+  switchedTo,
+  terseSectionAsk,
+  turnsTo,
+} from './judge/follow-up.js';
+import { elliptical, groundedIn, mentionsOutside } from './judge/grounding.js';
 import { readMessage } from './judge/message-text.js';
 import { aboutOwnTeam, isStandup, type OutOfScope, outOfScope } from './judge/scope.js';
 import { sectionAsked } from './judge/section-asked.js';
@@ -116,6 +124,7 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   if (section) asking = { ...asking, kind: 'approach' };
   const scope = outOfScope(asking, prose, message.mentionsSomeone, message.identifiers);
   if (scope) return silent('out-of-scope', scope);
+  if (mentionsOutside(asking.asks.join('\n'))) return silent('out-of-scope', 'outside');
   if (context && aboutOwnTeam(asking)) return silent('out-of-scope', 'own-work');
 
   const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
@@ -123,7 +132,7 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   if (!context) return topLevel(asking, matches, section, namedCases(deps.catalog, prose));
   const turn = turnsTo(asking.asks.join('\n'));
   const named = turn === null ? [] : namedOrFound(deps, turn);
-  return followUp(context, matches, named, section, asking.asks.join('\n'));
+  return followUp(deps, context, matches, named, section, asking);
 }
 
 /** The case a turn names ("what about the finance one?"), else what the search finds for it. */
@@ -179,28 +188,48 @@ function topLevel(
   return silent(cut ? 'unclear' : 'no-match');
 }
 
+/** A reply that shares this much of its content with the thread's case is about it. */
+const GROUNDED = 0.5;
+
 /**
  * A reply in the thread of `context.caseId`. `named`: the matches for the case a turn ("what
- * about the bank one?") names, empty when the reply does not turn.
+ * about the bank one?") names, empty when the reply does not turn. The thread's case answers a
+ * reply that leans on it (says little of its own, or points back: "they", "这个"), that the
+ * search ties to it, or whose words the case itself uses; a reply about something else entirely
+ * ("Kafka 分区数一般设多少？") is not a follow-up, however it asks.
  */
 function followUp(
+  deps: JudgeDeps,
   context: ThreadContext,
   matches: readonly SearchMatch[],
   named: readonly SearchMatch[],
   section: Section | null,
-  prose: string,
+  asking: Asking,
 ): Verdict {
+  const asks = asking.asks.join('\n');
   const other =
-    switchedTo(context.caseId, named, prose, true, SWITCH_MIN_SCORE, SWITCH_MARGIN) ??
-    switchedTo(context.caseId, matches, prose, false, SWITCH_MIN_SCORE, SWITCH_MARGIN);
+    switchedTo(context.caseId, named, asks, true, SWITCH_MIN_SCORE, SWITCH_MARGIN) ??
+    switchedTo(context.caseId, matches, asks, false, SWITCH_MIN_SCORE, SWITCH_MARGIN);
   if (other) return speak(other, section, 'switch');
   const own = matches.find((m) => m.caseId === context.caseId);
+  const best = matches[0];
+  const tied = own !== undefined && best !== undefined && best.score - own.score < SWITCH_MARGIN;
+  const about =
+    tied ||
+    elliptical(asks) ||
+    refersBack(asks) ||
+    groundedIn(deps.catalog, context.caseId, asks) >= GROUNDED;
+  if (!about) return silent(matches.length > 0 ? 'unclear' : 'no-match');
   const fromThread = {
     caseId: context.caseId,
     score: own?.score ?? 1,
     matchedTerms: own?.matchedTerms ?? [],
   };
   if (section) return speak(fromThread, section, 'context');
-  if (asksForMore(prose) || (own && own === matches[0])) return speak(fromThread, null, 'context');
+  if (asksForMore(asks)) return speak(fromThread, null, 'context');
+  const cut = clearCut(matches, asking);
+  if (cut && 'match' in cut && cut.match.caseId === context.caseId) {
+    return speak(fromThread, null, 'context');
+  }
   return silent(matches.length > 0 ? 'unclear' : 'no-match');
 }

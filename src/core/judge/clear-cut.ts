@@ -6,7 +6,7 @@ import type { Asking } from './asking.js';
  * ("how do banks …", "有没有…案例") needs a confident match; one that only asks (a question mark,
  * 吗) needs a strong one. Either way no other case may be close behind.
  */
-export const APPROACH_MIN_SCORE = 0.55;
+export const APPROACH_MIN_SCORE = 0.58;
 export const QUESTION_MIN_SCORE = 0.75;
 /** A runner-up this close to the best match makes it not clear-cut. */
 export const CLEAR_MARGIN = 0.08;

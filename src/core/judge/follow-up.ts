@@ -51,6 +51,10 @@ export function terseSectionAsk(prose: string): Section | null {
   return detectSection(norm).section;
 }
 
+export function refersBack(text: string): boolean {
+  return BACK_REFERENCE.test(text);
+}
+
 export function asksForMore(text: string): boolean {
   return MORE.test(text);
 }

@@ -107,6 +107,8 @@ const TROUBLE_HARD_ZH = zh([
   '排查',
   '定位一下',
   '有人遇到过',
+  '遇到过的',
+  '一直.{0,4}不到',
   '有没有人遇到',
   '遇到过(?:这个|这种)?(?:问题|情况)?(?:吗|么)',
   '是不是挂了',
@@ -337,6 +339,9 @@ const LOGISTICS = [
     '经理',
     '财务',
     '审批',
+    '批了吗',
+    '批了没',
+    '批下来',
     '还开吗',
     '周[一二三四五六日天](?:还|几点|开|是不是)',
   ]),
@@ -355,6 +360,9 @@ const PEOPLE = [
     'point of contact',
     '(?:talk|speak) to (?:someone|somebody|anyone)',
     'intro(?:duce)? (?:me|us)',
+    '(?:do|did) you mean',
+    'you mean',
+    'when you say',
   ]),
   zh([
     '谁(?:熟悉|懂|了解|负责|管|在|有空|知道|会|用过|做过|搞过|能|可以|比较|对|是)',
@@ -375,6 +383,9 @@ const PEOPLE = [
     '有没有(?:人|同学|同事|大佬|朋友)(?:熟悉|懂|了解|做过|搞过|在)',
     '熟悉.{0,12}的(?:同事|同学|人|大佬|朋友)',
     '拉个会',
+    '你说的',
+    '你的意思是',
+    '你是说',
   ]),
 ];
 
@@ -481,6 +492,8 @@ const HOW_ASK = /\bhow (?:do|does|did|should|could|can|would|might|to)\b|怎么|
 
 /** Sizing or planning one's own system ("how many replicas should …", "要配多少副本"). */
 const OWN_SIZING = [
+  /^(?:did|has|have|is|are|was|were) (?:the |our |that |this |my )?[\w ]{1,40}? (?:go out|went out|gone out|ship|shipped|land|landed|merged|deployed|released|rolled out|live|done|finished|fixed|approved)\b/,
+  /(?:上线|发布|合入|合并|部署|处理|修复|搞定|升级|发版)(?:了吗|完了吗|了没|完成了吗|好了吗|完了没)/,
   /\b(?:wonder|wondering|curious) (?:if|whether) (?:we|our|i)\b/,
   /\bwhy did we\b|\bback then\b|当时|当初|那时候/,
   /\banything (?:i|we) (?:forgot|missed|overlooked|should)\b|\bwhat am i forgetting\b|\bdid i miss\b/,
