@@ -23,12 +23,12 @@ function namesOf(id: string, titles: readonly string[]): string[] {
   return [...names];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function pattern(name: string): RegExp {
   return /\p{Script=Han}/u.test(name)
-    ? new RegExp(escape(name), 'u')
-    : new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'u');
+    ? new RegExp(escapeRegExp(name), 'u')
+    : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'u');
 }
 
 const cache = new WeakMap<Catalog, readonly (readonly [string, readonly RegExp[]])[]>();
