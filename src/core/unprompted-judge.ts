@@ -130,7 +130,7 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
   const matches = caseMatches(deps, query);
   if (!context) return topLevel(asking, matches, section, namedCases(deps.catalog, prose));
-  const turn = turnsTo(asking.asks.join('\n'));
+  const turn = turnsTo(prose, asking.asks.join('\n'));
   const named = turn === null ? [] : namedOrFound(deps, turn);
   return followUp(deps, context, matches, named, section, asking);
 }

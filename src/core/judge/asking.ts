@@ -33,10 +33,11 @@ const WH_START =
   /^(?:how|how's|what|what's|whats|which|why|where|where's|when|when's|who|who's|whose)\b/;
 /**
  * An auxiliary then its subject ("is there…", "did they…", "anyone know…"): a question without its
- * mark. Chat also drops subjects ("will start monday", "did the migration"), so the subject must be there.
+ * mark. Chat also drops subjects ("will start monday", "did the migration yesterday"), so the
+ * subject must be there, and after do/did a pronoun: "did the …" is as often a report as a question.
  */
 const AUX_QUESTION =
-  /^(?:(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|isn't|aren't|doesn't|don't|didn't|can't|won't|shouldn't) (?:you|we|i|it|they|there|this|that|these|those|anyone|anybody|someone|somebody|the|a|an|any|our|my|your|their|he|she|k8s|kubernetes|people|teams|banks|shops)\b|(?:any|anyone|anybody|someone|somebody)\b)/;
+  /^(?:(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|isn't|aren't|doesn't|don't|didn't|can't|won't|shouldn't) (?:you|we|i|it|they|there|this|that|these|those|anyone|anybody|someone|somebody|our|my|your|their|he|she|k8s|kubernetes|people|teams|banks|shops)\b|(?:is|are|was|were|can|could|should|would|will|isn't|aren't|can't|won't) (?:the|a|an|any)\b|(?:any|anyone|anybody|someone|somebody)\b)/;
 
 /** Requests that ask without a question's form ("looking for an example of …", "curious how …"). */
 const EN_REQUEST = [
@@ -211,7 +212,7 @@ const ZH_APPROACH = zh([
   '大家一般',
   '大厂(?:都)?(?:是)?(?:怎么|如何)',
   '推荐的?(?:方案|架构|做法|实践)',
-  '求.{0,4}(?:方案|思路|案例|参考|分享|指点|指导|经验|架构)',
+  '(?<![需要请追诉征])求.{0,20}(?:方案|思路|案例|参考|分享|指点|指导|经验|架构)',
   '请教',
   '想了解',
   '了解一下',

@@ -28,9 +28,16 @@ const TURN =
 const TURN_FILLER =
   /\b(?:what about|how about|and|the|for|one|ones|case|cases|example|story|compare|compared|to|with|it|does|how|vs)\b|那个|那|呢|案例|的|对比|相比/g;
 
-/** The reply turns to another case in words; `named` is what to search for that case. */
-export function turnsTo(prose: string): string | null {
-  if (!TURN.test(prose)) return null;
+/** An asking clause that says "this one" asks about the thread's case, whatever else the reply names. */
+const STAY = /\b(?:this one|this case|this|same case|here)\b|这个|这家|这套/;
+
+/**
+ * The reply turns to another case in words ("and the AI one, what were its numbers?"), unless
+ * it asks about the thread's own ("the shop one had a diagram, does this one?"): what to search
+ * for the case it turns to, else null.
+ */
+export function turnsTo(prose: string, asks: string): string | null {
+  if (!TURN.test(prose) || STAY.test(asks)) return null;
   return prose.replace(TURN_FILLER, ' ');
 }
 
