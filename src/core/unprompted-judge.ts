@@ -129,7 +129,7 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
 
   const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
   const matches = caseMatches(deps, query);
-  if (!context) return topLevel(asking, matches, section, namedCases(deps.catalog, prose));
+  if (!context) return topLevel(asking, matches, section, () => namedCases(deps.catalog, prose));
   const turn = turnsTo(prose, asking.asks.join('\n'));
   const named = turn === null ? [] : namedOrFound(deps, turn);
   return followUp(deps, context, matches, named, section, asking);
@@ -168,7 +168,7 @@ function speak(
 }
 
 /**
- * `named`: the cases the message names. A message that names one case and asks for a part of it
+ * `namedCasesOf`: the cases the message names (looked for only when needed). A message that names one case and asks for a part of it
  * ("what were the key challenges in the e-commerce migration?") asks for that case, when the
  * search does not point elsewhere.
  */
@@ -176,12 +176,13 @@ function topLevel(
   asking: Asking,
   matches: readonly SearchMatch[],
   section: Section | null,
-  named: readonly string[],
+  namedCasesOf: () => readonly string[],
 ): Verdict {
   const cut = clearCut(matches, asking);
   if (cut && 'match' in cut) return speak(cut.match, section, 'match');
+  const named = section ? namedCasesOf() : [];
   const [only] = named;
-  if (section && only && named.length === 1 && (!matches[0] || matches[0].caseId === only)) {
+  if (only && named.length === 1 && (!matches[0] || matches[0].caseId === only)) {
     const match = matches[0] ?? { caseId: only, score: CONFIDENT, matchedTerms: [] };
     return speak(match, section, 'match');
   }

@@ -48,15 +48,23 @@ function vocabularyOf(c: Case): Vocabulary {
   return words;
 }
 
-const vocabularies = new WeakMap<Catalog, ReadonlyMap<string, Vocabulary>>();
+const vocabularies = new WeakMap<Catalog, Map<string, Vocabulary>>();
 
+/** A case's vocabulary, made the first time a thread about it needs it. */
 function vocabulary(catalog: Catalog, caseId: string): Vocabulary | undefined {
   let all = vocabularies.get(catalog);
   if (!all) {
-    all = new Map(catalog.cases.map((c) => [c.id, vocabularyOf(c)]));
+    all = new Map();
     vocabularies.set(catalog, all);
   }
-  return all.get(caseId);
+  let vocab = all.get(caseId);
+  if (!vocab) {
+    const c = catalog.byId.get(caseId);
+    if (!c) return undefined;
+    vocab = vocabularyOf(c);
+    all.set(caseId, vocab);
+  }
+  return vocab;
 }
 
 /**
