@@ -6,6 +6,7 @@ import { clearCut } from './judge/clear-cut.js';
 import {
   asksForMore,
   asksToSee,
+  quantityAsked,
   refersBack,
   switchedTo,
   terseSectionAsk,
@@ -119,7 +120,10 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   if (asking.kind === 'none') return silent('not-a-question', 'statement');
   if (asking.rhetorical) return silent('not-a-question', 'rhetorical');
   // In a thread the whole reply is about the case, so a part named outside the asking clause counts.
-  const section = sectionAsked(asking.asks) ?? (context ? sectionAsked([prose]) : null) ?? terse;
+  const section =
+    sectionAsked(asking.asks) ??
+    (context ? (sectionAsked([prose]) ?? quantityAsked(prose)) : null) ??
+    terse;
   // Asking for a part of a case is asking what the casebook is for.
   if (section) asking = { ...asking, kind: 'approach' };
   const scope = outOfScope(asking, prose, message.mentionsSomeone, message.identifiers);
@@ -208,9 +212,12 @@ function followUp(
   asking: Asking,
 ): Verdict {
   const asks = asking.asks.join('\n');
+  // Without a turn in words, a reply switches only on a match that would be answered unasked.
+  const cut = clearCut(matches, asking);
+  const clear = cut && 'match' in cut ? [cut.match, ...matches.slice(1)] : [];
   const other =
     switchedTo(context.caseId, named, asks, true, SWITCH_MIN_SCORE, SWITCH_MARGIN) ??
-    switchedTo(context.caseId, matches, asks, false, SWITCH_MIN_SCORE, SWITCH_MARGIN);
+    switchedTo(context.caseId, clear, asks, false, SWITCH_MIN_SCORE, SWITCH_MARGIN);
   if (other) return speak(other, section, 'switch');
   const own = matches.find((m) => m.caseId === context.caseId);
   const best = matches[0];
@@ -228,7 +235,6 @@ function followUp(
   };
   if (section) return speak(fromThread, section, 'context');
   if (asksForMore(asks)) return speak(fromThread, null, 'context');
-  const cut = clearCut(matches, asking);
   if (cut && 'match' in cut && cut.match.caseId === context.caseId) {
     return speak(fromThread, null, 'context');
   }

@@ -22,11 +22,11 @@ const BACK_REFERENCE =
 
 /** Words that turn to another case ("what about the bank one?", "那金融那个呢"). */
 const TURN =
-  /\b(?:what about|how about|and (?:the|for)|vs\.?|compared? (?:to|with)|instead|other (?:case|one)|the \w+ one|the \w+ case)\b|^那|那个(?:呢|案例|case|$)|呢$|换成|另一个|别的案例|对比|相比/;
+  /\b(?:what about|how about|and (?:the|for)|vs\.?|compared? (?:to|with)|instead|other (?:case|one)|the \w+ one|the \w+ case|similar (?:one |case |thing |example )?(?:for|in|with|about)|something similar|same (?:for|with))\b|^那|那个(?:呢|案例|case|$)|呢$|换成|另一个|别的案例|对比|相比|类似的/;
 
 /** What a turn says besides the case's name ("the … one", "…那个呢"): left out when searching for it. */
 const TURN_FILLER =
-  /\b(?:what about|how about|and|the|for|one|ones|case|cases|example|story|compare|compared|to|with|it|does|how|vs)\b|那个|那|呢|案例|的|对比|相比/g;
+  /\b(?:what about|how about|and|the|for|one|ones|case|cases|example|story|compare|compared|to|with|it|does|how|vs|is there|are there|similar|something|same|a|an|any)\b|那个|那|呢|案例|的|对比|相比|类似|有没有/g;
 
 /** An asking clause that says "this one" asks about the thread's case, whatever else the reply names. */
 const STAY = /\b(?:this one|this case|this|same case|here)\b|这个|这家|这套/;
@@ -47,6 +47,18 @@ const SHOW_ME =
 
 export function asksToSee(prose: string): boolean {
   return SHOW_ME.test(prose.trim());
+}
+
+/** Things a case measures: a short reply that names one ("那延迟呢", "and cost?") asks for the figures. */
+const QUANTITY =
+  /\b(?:latency|latencies|cost|costs|availability|uptime|throughput|qps|rps|tps|response times?|memory|footprint|startup|speed|performance|scale-?out time)\b|延迟|时延|成本|费用|可用性|吞吐|并发|性能|速度|响应时间|内存|资源占用|启动时间|扩容时间|扩展时间/;
+
+export function quantityAsked(prose: string): Section | null {
+  const norm = normalize(prose);
+  const words = norm.split(' ').filter(Boolean).length;
+  const cjk = norm.match(/\p{Script=Han}/gu)?.length ?? 0;
+  if (words > TERSE_WORDS || cjk > TERSE_CJK) return null;
+  return QUANTITY.test(norm) ? 'metrics' : null;
 }
 
 /** Replies that name only a part of a case: `metrics?`, `the diagram pls`, `架构图`. */

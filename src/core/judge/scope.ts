@@ -368,6 +368,7 @@ const PEOPLE = [
     '谁(?:熟悉|懂|了解|负责|管|在|有空|知道|会|用过|做过|搞过|能|可以|比较|对|是)',
     '谁(?:那里|那儿|那边|手上|手里)?有(?!.{0,6}(?:案例|经验))',
     '谁(?:测|试|跑|压|验证)过',
+    '谁(?:签字|签的|批的|拍板|定的|同意的|审批|来执行|来做|来搞|来弄)',
     '有人(?:熟悉|懂|了解|在|用过|做过|搞过|有空|有经验)',
     '哪位',
     '在吗',
@@ -406,7 +407,7 @@ const TOOLING_POLL = [
     'pros and cons',
     'hot take',
     'should (?:i|we) (?:use|go with|pick|choose|switch|migrate|move)',
-    'is \\w+(?: \\w+)? (?:actually |really |even |still )?(?:any good|good enough|production ready|production-ready|mature|stable enough|ready for)',
+    "is [\\w'.-]+(?: [\\w'.-]+)?(?: [\\w'.-]+)? (?:actually |really |even |still )?(?:any good|good enough|production ready|production-ready|mature|stable enough|ready for)",
     'which (?:is|one is|would be|is the|one would be|of them is) (?:better|best|faster|preferred|more)',
     '(?:has|have) (?:anyone|anybody) (?:here )?(?:reproduced|tried|tested|benchmarked|measured|verified|replicated)',
     '(?:does|do) (?:anyone|anybody) (?:else )?(?:here )?think',
@@ -444,7 +445,18 @@ const TOOLING_POLL = [
 /** A poll or survey of the channel, wherever the message says so. */
 const POLL = /\b(?:poll|survey|show of hands|how many of (?:you|us))\b|投票|调查一下|举个手|举手/;
 
+/** A tool's own operations ("roll back a helm release", "helm怎么回滚"): its manual answers them, not a case. */
+const TOOL = String.raw`(?:helm|kubectl|docker|terraform|git|argo ?cd|argo|flux|istioctl|istio|keda|karpenter|kustomize|prometheus|grafana|jenkins|kafka|redis|nginx)`;
+const TOOL_OPERATION = new RegExp(
+  [
+    String.raw`\bhow (?:do|can|should|would|to) (?:i |you |we )?(?:roll ?back|rollback|revert|install|uninstall|upgrade|configure|restart|delete|debug|template|lint|tag|push|pull|log ?in|set)\b.{0,40}\b${TOOL}\b`,
+    String.raw`\b${TOOL}\b.{0,40}\b(?:roll ?back|rollback|revert|install|uninstall|upgrade|configure|restart|delete|template|lint)\b`,
+    String.raw`\b${TOOL}\b.{0,20}(?:怎么|如何|咋)(?:回滚|升级|安装|卸载|配置|设置|删除|重启|调试|打包|推送|拉取|登录)`,
+  ].join('|'),
+);
+
 const HOW_TO = [
+  TOOL_OPERATION,
   en([
     'how (?:do|can|should|would) (?:i|you) (?:configure|config|set up|setup|install|write|enable|disable|tune|pass|mount|expose|upgrade|template|patch|override)',
     'how to (?:configure|config|set up|setup|install|write|enable|disable|add|set|tune|pass|mount|expose|upgrade|delete|remove|create|template|patch|override)',

@@ -6,7 +6,10 @@ import { detectSection, normalize } from '../../search/index.js';
  * that only chat uses (the search leaves them alone, as they would change its section answers).
  */
 const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
-  ['architecture', /\barchitected\b|架构是(?:怎样|怎么样|什么样|啥样)/],
+  [
+    'architecture',
+    /\barchitected\b|架构是(?:怎样|怎么样|什么样|啥样)|^图|图呢|图有吗|有图吗|的图|张图|个图/,
+  ],
   [
     'metrics',
     new RegExp(
@@ -27,6 +30,7 @@ const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
         '\\bhow (?:did|does|do) [\\w ]{1,30} work\\b',
         '\\bhow did (?:the |they |their )?[\\w ]{0,30}?\\b(?:get|make|keep|bring|cut|reduce|achieve|manage|hit|reach)\\b',
         '\\bhow (?:did|do|does|were|was|have|has) (?:they|it|the \\w+(?: \\w+)?|their \\w+) \\w+',
+        '\\bhow (?:was|were|is|are) [\\w ]{1,30}?\\b\\w+ed\\b',
         '怎么[^的]{1,14}的(?:$| )',
       ].join('|'),
     ),
