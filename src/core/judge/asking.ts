@@ -156,6 +156,8 @@ const EN_APPROACH = [
     '(?:any|some) (?:lessons|learnings|takeaways) (?:learned |learnt )?(?:from|on|about|with)',
     '(?:recommendations?|advice|tips|suggestions|guidance|best practices?) (?:for|on|about) \\w+ing',
     '(?:any|some) (?:examples?|references?|case stud(?:y|ies)|write-?ups?|prior art)$',
+    '(?:examples?|case stud(?:y|ies)|reference architectures?|write-?ups?)$',
+    '(?:any|a|one) (?:case|example|story|write-?up) (?:on|for|about|of|with)',
   ]),
 ];
 

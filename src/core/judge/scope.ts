@@ -455,8 +455,16 @@ const TOOL_OPERATION = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Kubernetes' and tools' own objects and knobs ("node pool", "taint", "helm release", "探针"): a
+ * question about them is about configuring a cluster, which no case walks through.
+ */
+const CLUSTER_OBJECT =
+  /\b(?:namespaces?|configmaps?|service ?accounts?|node ?pools?|taints?|tolerations?|(?:node |pod )?affinity|pvcs?|persistent volumes?|helm (?:releases?|charts?|values)|values\.yaml|crds?|sidecars?|(?:liveness|readiness|startup) probes?|probes?|revisions?|target cpu|cron scaler|resource (?:requests|limits)|requests and limits|quotas?)\b|命名空间|污点|容忍|亲和性|探针|配额|资源限制/;
+
 const HOW_TO = [
   TOOL_OPERATION,
+  CLUSTER_OBJECT,
   en([
     'how (?:do|can|should|would) (?:i|you) (?:configure|config|set up|setup|install|write|enable|disable|tune|pass|mount|expose|upgrade|template|patch|override)',
     'how to (?:configure|config|set up|setup|install|write|enable|disable|add|set|tune|pass|mount|expose|upgrade|delete|remove|create|template|patch|override)',
@@ -545,7 +553,6 @@ const OUTSIDE = [
     'rain',
     'movies?',
     'film',
-    'netflix',
     'novel',
     'podcast',
     'music',
