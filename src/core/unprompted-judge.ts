@@ -3,6 +3,7 @@ import type { SearchIndex, SearchMatch } from '../search/types.js';
 import { type Asking, askingOf } from './judge/asking.js';
 import { namedCases } from './judge/case-names.js';
 import { clearCut } from './judge/clear-cut.js';
+import { evidenceWords } from './judge/evidence.js';
 import {
   asksForMore,
   asksToSee,
@@ -133,10 +134,11 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
 
   const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
   const matches = caseMatches(deps, query);
-  if (!context) return topLevel(asking, matches, section, () => namedCases(deps.catalog, prose));
+  if (!context)
+    return topLevel(prose, asking, matches, section, () => namedCases(deps.catalog, prose));
   const turn = turnsTo(prose, asking.asks.join('\n'));
   const named = turn === null ? [] : namedOrFound(deps, turn);
-  return followUp(deps, context, matches, named, section, asking);
+  return followUp(prose, deps, context, matches, named, section, asking);
 }
 
 /** The case a turn names ("what about the finance one?"), else what the search finds for it. */
@@ -152,11 +154,9 @@ function caseMatches(deps: JudgeDeps, query: string): readonly SearchMatch[] {
   return deps.index.search(query).matches.filter((m) => deps.catalog.byId.has(m.caseId));
 }
 
-function evidence(match: SearchMatch): string[] {
-  return match.matchedTerms.filter((t) => !t.startsWith('concept:')).slice(0, MAX_EVIDENCE);
-}
-
+/** `text`: the message, whose own words say why the case fits. */
 function speak(
+  text: string,
   match: SearchMatch,
   section: Section | null,
   basis: 'match' | 'context' | 'switch',
@@ -166,7 +166,7 @@ function speak(
     caseId: match.caseId,
     section,
     score: match.score,
-    evidence: evidence(match),
+    evidence: evidenceWords(text, match.matchedTerms, MAX_EVIDENCE),
     basis,
   };
 }
@@ -177,18 +177,19 @@ function speak(
  * search does not point elsewhere.
  */
 function topLevel(
+  text: string,
   asking: Asking,
   matches: readonly SearchMatch[],
   section: Section | null,
   namedCasesOf: () => readonly string[],
 ): Verdict {
   const cut = clearCut(matches, asking);
-  if (cut && 'match' in cut) return speak(cut.match, section, 'match');
+  if (cut && 'match' in cut) return speak(text, cut.match, section, 'match');
   const named = section ? namedCasesOf() : [];
   const [only] = named;
   if (only && named.length === 1 && (!matches[0] || matches[0].caseId === only)) {
     const match = matches[0] ?? { caseId: only, score: CONFIDENT, matchedTerms: [] };
-    return speak(match, section, 'match');
+    return speak(text, match, section, 'match');
   }
   return silent(cut ? 'unclear' : 'no-match');
 }
@@ -204,6 +205,7 @@ const GROUNDED = 0.5;
  * ("Kafka 分区数一般设多少？") is not a follow-up, however it asks.
  */
 function followUp(
+  text: string,
   deps: JudgeDeps,
   context: ThreadContext,
   matches: readonly SearchMatch[],
@@ -218,7 +220,7 @@ function followUp(
   const other =
     switchedTo(context.caseId, named, asks, true, SWITCH_MIN_SCORE, SWITCH_MARGIN) ??
     switchedTo(context.caseId, clear, asks, false, SWITCH_MIN_SCORE, SWITCH_MARGIN);
-  if (other) return speak(other, section, 'switch');
+  if (other) return speak(text, other, section, 'switch');
   const own = matches.find((m) => m.caseId === context.caseId);
   const best = matches[0];
   const tied = own !== undefined && best !== undefined && best.score - own.score < SWITCH_MARGIN;
@@ -233,10 +235,10 @@ function followUp(
     score: own?.score ?? 1,
     matchedTerms: own?.matchedTerms ?? [],
   };
-  if (section) return speak(fromThread, section, 'context');
-  if (asksForMore(asks)) return speak(fromThread, null, 'context');
+  if (section) return speak(text, fromThread, section, 'context');
+  if (asksForMore(asks)) return speak(text, fromThread, null, 'context');
   if (cut && 'match' in cut && cut.match.caseId === context.caseId) {
-    return speak(fromThread, null, 'context');
+    return speak(text, fromThread, null, 'context');
   }
   return silent(matches.length > 0 ? 'unclear' : 'no-match');
 }
