@@ -12,17 +12,17 @@ const DEV_SET = 'test/fixtures/auto-answer-dev.yaml';
  * that makes it answer chatter, miss questions or lose a thread's context fails here.
  */
 const FLOORS = {
-  /** At most this share of must-stay-silent messages get a reply (reached: 0 of 355). */
-  silentReplyRate: 0.003,
-  /** Questions answered with the right case (reached: 169/176). */
+  /** At most this share of must-stay-silent messages get a reply (reached: 0 of 393). */
+  silentReplyRate: 0.0026,
+  /** Questions answered with the right case (reached: 183/191). */
   answer: 0.95,
-  /** … and the right section, where one is asked (reached: 72/77). */
+  /** … and the right section, where one is asked (reached: 78/84). */
   answerSection: 0.92,
-  /** Follow-ups that ask for a part of the thread's case get it (reached: 84/84). */
+  /** Follow-ups that ask for a part of the thread's case get it (reached: 88/88). */
   followUpSection: 0.98,
-  /** Follow-ups clearly about another case switch to it (reached: 19/19). */
+  /** Follow-ups clearly about another case switch to it (reached: 20/20). */
   followUpSwitch: 0.94,
-  /** Follow-ups that ask nothing get nothing (reached: 49/49). */
+  /** Follow-ups that ask nothing get nothing (reached: 52/52). */
   followUpSilent: 0.97,
 };
 

@@ -87,6 +87,7 @@ const EN_APPROACH = [
     (?:casebook|casebot|you|anyone|anybody) (?:have|has|got) (?:anything|something|a case|an example|any examples?|a reference) |
     (?:any|some) (?:lessons|learnings|takeaways) (?:learned |learnt )?(?:from|on|about|with) |
     (?:recommendations?|advice|tips|suggestions|guidance|best practices?) (?:for|on|about) \w+ing |
+    best practices? (?:for|on|around|with|in) |
     (?:any|some) (?:examples?|references?|case stud(?:y|ies)|write-?ups?|prior art)$ |
     (?:examples?|case stud(?:y|ies)|reference architectures?|write-?ups?)$ |
     (?:any|a|one) (?:case|example|story|write-?up) (?:on|for|about|of|with)
@@ -125,6 +126,7 @@ const RHETORICAL_EN = [
     how (?:is|are) (?:this|that|it|we) (?:still|even|already) |
     how (?:come|is it) (?:that )?(?:it's|it is|we're|we are) (?:always|still) | seriously | wtf |
     ffs | smh | ugh | sigh | argh | lmao | facepalm | of course it |
+    too good(?: to be true)? | be trusted | for real | is (?:that|this|it) (?:real|legit) |
     how is it (?:\d{4}|that|possible that) | still (?:can't|cannot|doesn't|won't) |
     why (?:do|does|did|are|is) (?:we|you|they|i|it|everyone) (?:keep|still|always|never) |
     every single | (?:down|broken|dead|failing|crashing|on fire|oom|slow|flaky) again
@@ -135,7 +137,7 @@ const RHETORICAL_ZH = zh`
   为什么每次 | 为啥每次 | 为什么总是 | 为啥总是 | 为什么老是 | 为啥老是 | 为什么又 | 为啥又 | 怎么又 | 咋又 | 怎么老是 | 怎么总是 | 又是 | 又挂 |
   又崩 | 又炸 | 谁又 | 谁批的 | 谁干的 | 谁写的 | 谁设计的 | 谁想的 | 谁定的 | 谁拍的 | 能不能别 | 还能不能 | 难道 | 至于吗 | 有必要吗 | 凭什么 |
   什么鬼 | 搞什么 | 何必 | 谁顶得住 | 谁扛得住 | 谁受得了 | 有意思吗 | 好意思 | 服了 | 醉了 | 无语 | 吐了 | 离谱 | 笑死 | 绝了 | 还有谁 |
-  不是.{1,10}(?:吗|么)$ | 真的假的 | 不会吧 | 开什么玩笑 | 哪有这么 | 谁能想到 | 这都.{0,8}了 | 都什么年代 | 每次都 | 是不是太.{1,6}了 |
+  不是.{1,10}(?:吗|么)$ | 真的假的 | 太理想 | 可信吗 | 靠谱吗 | 真的吗 | 不会吧 | 开什么玩笑 | 哪有这么 | 谁能想到 | 这都.{0,8}了 | 都什么年代 | 每次都 | 是不是太.{1,6}了 |
   会不会太.{1,6}(?:了|吗) | 又[^，,。？?]{0,4}了
 `;
 

@@ -1,7 +1,15 @@
 import type { Asking } from './asking.js';
 import { any } from './cue.js';
 import { HOW_TO } from './cues/how-to.js';
-import { HOW_ASK, OUTSIDE, OWN_SIZING, OWN_STATE, OWN_STATE_ASK, OWN_WORK } from './cues/own.js';
+import {
+  HOW_ASK,
+  OUTSIDE,
+  OWN_FIGURE,
+  OWN_SIZING,
+  OWN_STATE,
+  OWN_STATE_ASK,
+  OWN_WORK,
+} from './cues/own.js';
 import { LOGISTICS, PEOPLE, POLL, TOOLING_POLL } from './cues/team.js';
 import { TROUBLE_HARD, TROUBLE_HARD_ZH, TROUBLE_SOFT } from './cues/troubleshooting.js';
 
@@ -38,6 +46,11 @@ export function isStandup(prose: string): boolean {
  * Why the casebook does not answer this question, or null when it might. `asking.asks` are the
  * asking sentences; `prose` is the whole message (lower-cased), for what its setting says.
  */
+function ownFigure(ask: string): boolean {
+  const { figure, ours, now, general } = OWN_FIGURE;
+  return figure.test(ask) && (ours.test(ask) || now.test(ask)) && !general.test(ask);
+}
+
 export function outOfScope(
   asking: Asking,
   prose: string,
@@ -53,6 +66,7 @@ export function outOfScope(
   if (any(TOOLING_POLL, asks) || POLL.test(prose)) return 'tooling-poll';
   if (identifiers || any(HOW_TO, asks)) return 'how-to';
   if (any(OWN_SIZING, asks)) return 'own-work';
+  if (asking.asks.some(ownFigure)) return 'own-work';
   if (asking.asks.some((a) => OWN_STATE.test(a) && OWN_STATE_ASK.test(a) && !HOW_ASK.test(a))) {
     return 'own-work';
   }

@@ -41,7 +41,7 @@ export const OWN_WORK = [
 export const OUTSIDE = [
   en`
     lunch | dinner | breakfast | food | restaurants? | coffee | beer | weather | rain | movies? |
-    film | novel | podcast | music | songs? | concert | gym | workout | marathon | rent |
+    film | novel | podcast | (?:get|buy|grab|score) tickets? | music | songs? | gym | workout | marathon | rent |
     apartment | mortgage | visa | taxes | parking | flights? | hotels? | vacation | travel |
     wedding | birthday | baby | kids? | school | standing desk | chair | keyboard | mouse |
     headphones | macbook | iphone | android phone | ipad | handle returns | product returns |
@@ -53,3 +53,17 @@ export const OUTSIDE = [
     快递 | 买了(?:啥|什么) | 便宜的 | 抢到
   `,
 ];
+
+/**
+ * A figure of one's own: asked with "we", "our", a time that is now or near ("right now", "last
+ * month", "下季度", "现在") or a budget, and not about how others do it ("一般", "usually",
+ * "they"). "How much did we spend last month" is not "how much did they save".
+ */
+export const OWN_FIGURE = {
+  figure:
+    /\bhow (?:much|many|long|fast)\b|\bwhat(?:'s| is| are| was) (?:the|our|my) (?:p\d\d|latency|qps|rps|cost|bill|spend|budget|sla|slo|availability|uptime)\b|多少|多久|几个|几台/,
+  ours: /\b(?:we|our|us|my|i)\b|我们|咱们|我司|我这|我的|预算|budget/,
+  now: /\b(?:right now|now|currently|current|at the moment|today|tonight|yesterday|(?:this|last|next) (?:week|month|quarter|year|sprint))\b|现在|目前|当前|今天|昨天|上周|本周|这周|上个月|这个月|本月|下个月|下季度|本季度|今年/,
+  general:
+    /\b(?:usually|typically|generally|in general|people|others|they|their|the case|these days|nowadays)\b|一般|业界|通常|大家|别人|案例|那个/,
+};
