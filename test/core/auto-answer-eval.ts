@@ -67,6 +67,8 @@ export interface AutoAnswerReport {
   readonly followUpSilent: Tally;
   /** Per `kind` of message (follow-ups as `follow-up:<kind>`): how many came out right. */
   readonly byKind: Readonly<Record<string, Tally>>;
+  /** Per `lang` (en, zh, mixed), messages and follow-ups together: how many came out right. */
+  readonly byLang: Readonly<Record<string, Tally>>;
   /** Every message that came out wrong, with what was expected and what the judge said. */
   readonly failures: readonly string[];
 }
@@ -122,12 +124,15 @@ export async function evaluateAutoAnswer(
   const followUpSwitch = new Counter();
   const followUpSilent = new Counter();
   const kinds = new Map<string, Counter>();
+  const langs = new Map<string, Counter>();
   const failures: string[] = [];
-  const kind = (name: string) => {
-    const c = kinds.get(name) ?? new Counter();
-    kinds.set(name, c);
+  const counter = (map: Map<string, Counter>, name: string) => {
+    const c = map.get(name) ?? new Counter();
+    map.set(name, c);
     return c;
   };
+  const kind = (name: string) => counter(kinds, name);
+  const lang = (name: string | undefined) => counter(langs, name ?? 'unknown');
 
   const messages = set.messages ?? [];
   for (const m of messages) {
@@ -146,29 +151,32 @@ export async function evaluateAutoAnswer(
       ok = rightCase && (!m.section || (v.speak && sectionOk(m, v)));
     }
     kind(m.kind ?? 'unknown').add(ok);
+    lang(m.lang).add(ok);
     if (!ok) failures.push(`message want ${wanted(m)}, got ${said(v)}: ${JSON.stringify(m.text)}`);
   }
 
   const followUps = set.follow_ups ?? [];
   for (const f of followUps) {
     const v = judge(f.text, deps, { caseId: f.thread_case });
+    const wantCase = f.case ?? f.thread_case;
     let ok: boolean;
     if (f.expect === 'silent') {
       ok = !v.speak;
       followUpSilent.add(ok);
     } else if (f.expect === 'either') {
-      ok = !v.speak || v.caseId === f.case;
-    } else if (f.case !== f.thread_case) {
-      ok = v.speak && v.caseId === f.case;
+      ok = !v.speak || v.caseId === wantCase;
+    } else if (wantCase !== f.thread_case) {
+      ok = v.speak && v.caseId === wantCase;
       followUpSwitch.add(ok);
     } else if (f.section) {
-      ok = v.speak && v.caseId === f.case && v.section === f.section;
+      ok = v.speak && v.caseId === wantCase && v.section === f.section;
       followUpSection.add(ok);
     } else {
-      ok = v.speak && v.caseId === f.case && v.section === null;
+      ok = v.speak && v.caseId === wantCase && v.section === null;
       followUpOverview.add(ok);
     }
     kind(`follow-up:${f.kind ?? 'unknown'}`).add(ok);
+    lang(f.lang).add(ok);
     if (!ok) {
       failures.push(
         `follow-up in ${f.thread_case} want ${wanted(f)}, got ${said(v)}: ${JSON.stringify(f.text)}`,
@@ -191,6 +199,7 @@ export async function evaluateAutoAnswer(
     followUpSwitch: followUpSwitch.tally,
     followUpSilent: followUpSilent.tally,
     byKind: Object.fromEntries([...kinds].sort().map(([k, c]) => [k, c.tally])),
+    byLang: Object.fromEntries([...langs].sort().map(([k, c]) => [k, c.tally])),
     failures,
   };
 }
@@ -212,6 +221,8 @@ export function formatReport(r: AutoAnswerReport): string {
     `  follow-ups that ask nothing, left alone: ${tally(r.followUpSilent)}`,
     '  by kind:',
     ...Object.entries(r.byKind).map(([k, t]) => `    ${k.padEnd(28)} ${tally(t)}`),
+    '  by language:',
+    ...Object.entries(r.byLang).map(([k, t]) => `    ${k.padEnd(28)} ${tally(t)}`),
     ...r.failures.map((f) => `  FAIL ${f}`),
   ].join('\n');
 }

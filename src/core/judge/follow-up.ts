@@ -22,7 +22,7 @@ const BACK_REFERENCE =
 
 /** Words that turn to another case ("what about the bank one?", "那金融那个呢"). */
 const TURN =
-  /\b(?:what about|how about|and (?:the|for)|vs\.?|compared? (?:to|with)|instead|other (?:case|one)|the \w+ one|the \w+ case|similar (?:one |case |thing |example )?(?:for|in|with|about)|something similar|same (?:for|with))\b|^那|那个(?:呢|案例|case|$)|呢$|换成|另一个|别的案例|对比|相比|类似的/;
+  /\b(?:what about|how about|and (?:the|for)|vs\.?|compared? (?:to|with)|instead|other (?:case|one)|the \w+ one|the \w+ case|similar (?:one |case |thing |example )?(?:for|in|with|about)|something similar|same (?:for|with))\b|^那|那个(?:呢|案例|case|$)|呢$|换成|换个|换一个|另一个|别的案例|对比|相比|类似的/;
 
 /** What a turn says besides the case's name ("the … one", "…那个呢"): left out when searching for it. */
 const TURN_FILLER =
@@ -43,7 +43,7 @@ export function turnsTo(prose: string, asks: string): string | null {
 
 /** In a thread, asking to see something ("再看看金融那个", "show me the bank one") asks without a question's form. */
 const SHOW_ME =
-  /^(?:(?:再|那)?(?:看看|看下|看一下|看一看|给我看看?|展示一下|换成|切到|换到)|(?:show me|let me see|let's see|switch to|now the|then the)\b)/;
+  /^(?:(?:再|那)?(?:看看|看下|看一下|看一看|给我看看?|展示一下|换成|切到|换到|换个|换一个)|(?:show me|let me see|let's see|switch to|now the|then the)\b)/;
 
 export function asksToSee(prose: string): boolean {
   return SHOW_ME.test(prose.trim());

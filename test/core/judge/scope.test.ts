@@ -65,6 +65,10 @@ describe('questions the casebook does not answer', () => {
     'how do I configure HPA to scale on queue length?',
     "what's the difference between a Deployment and a StatefulSet?",
     'what should stabilizationWindowSeconds be for checkout?',
+    'how do I roll back a helm release to the last revision?',
+    'helm怎么回滚到上一个版本？',
+    'should the GPU node pool have a taint for inference?',
+    '推理服务的探针超时设多少？',
     'KEDA能不能根据Kafka lag缩到0？',
     'service mesh到底是干嘛的？',
   ])('how to configure a tool, or what a word means: %s', (text) => {
@@ -80,6 +84,10 @@ describe('questions the casebook does not answer', () => {
     '我们交易API现在的SLA是多少？',
     '大促那天订单服务要配多少副本？',
     '为什么当时边缘选了k3s？',
+    'how much did we spend on GPUs last month?',
+    "what's the p99 of checkout this week?",
+    '现在订单服务的P99是多少？',
+    'GPU预算下季度多少？',
   ])('questions about one’s own team’s system or plans: %s', (text) => {
     expect(scopeOf(text)).toBe('own-work');
   });
