@@ -29,9 +29,16 @@ import { sectionAsked } from './judge/section-asked.js';
 
 /** Why a message that the text alone decides gets no reply. */
 export type JudgeReason =
-  /** A statement, a paste (logs, YAML, a stack trace, a link), a stand-up, a rhetorical question. */
+  /**
+   * A statement, a paste (logs, YAML, a stack trace, a link, emoji), a stand-up, a rhetorical
+   * question; a message too long to be a question (more than 4,000 characters, or 1,200 of prose).
+   */
   | 'not-a-question'
-  /** A question the casebook does not answer: one's own outage, logistics, people, tooling polls, outside the field. */
+  /**
+   * A question the casebook does not answer: one's own outage, logistics, people, tooling polls,
+   * how to configure a tool, one's own team's numbers and plans, outside the field; a question to
+   * a person (`<@U…>`).
+   */
   | 'out-of-scope'
   /** Asks something in the field, but no case fits. */
   | 'no-match'
@@ -49,7 +56,7 @@ export type Verdict =
       readonly caseId: string;
       /** The part of the case asked for; null for the case's overview. */
       readonly section: Section | null;
-      /** 0–1, the search's confidence in the case. */
+      /** 0–1, the search's confidence in the case (1 for a thread's case the reply leans on, unsearched). */
       readonly score: number;
       /** The words of the message that made the case fit (for the "why it fits" line). */
       readonly evidence: readonly string[];
@@ -134,8 +141,9 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
 
   const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
   const matches = caseMatches(deps, query);
-  if (!context)
+  if (!context) {
     return topLevel(prose, asking, matches, section, () => namedCases(deps.catalog, prose));
+  }
   const turn = turnsTo(prose, asking.asks.join('\n'));
   const named = turn === null ? [] : namedOrFound(deps, turn);
   return followUp(prose, deps, context, matches, named, section, asking);
@@ -172,9 +180,9 @@ function speak(
 }
 
 /**
- * `namedCasesOf`: the cases the message names (looked for only when needed). A message that names one case and asks for a part of it
- * ("what were the key challenges in the e-commerce migration?") asks for that case, when the
- * search does not point elsewhere.
+ * A top-level message: a clear-cut match. Or a message that names one case and asks for a part
+ * of it ("what were the key challenges in the e-commerce migration?"), when the search does not
+ * point elsewhere; `namedCasesOf` finds the cases named, only when needed.
  */
 function topLevel(
   text: string,
