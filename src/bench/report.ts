@@ -100,5 +100,9 @@ ${misses.length === 0 ? 'Every target is met.' : `Missed: ${misses.join('; ')}.`
   the casebook's), then 2,000 queries from the search evaluation set, no warm-up (each question
   is asked ~16 times; its first asking is cold). Wall time per query; the CPU row is the whole
   process's CPU time, which other work on a shared machine does not inflate.
+- **Unprompted judgement** (issue #20: auto mode reads every message of a busy channel):
+  \`judgeMessage()\` on 4,000 channel messages after the searches, same 1,000-case index: the
+  development set's must-stay-silent messages (\`test/fixtures/auto-answer-dev.yaml\`) with one
+  question in 20, no warm-up. Wall time per message; CPU of all 4,000.
 ${input.notes?.length ? `\n## What profiling found\n\n${input.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}${input.appendix ? `\n${input.appendix}` : ''}`;
 }

@@ -286,6 +286,18 @@ function rows(
       bare: '—',
       target: '',
     },
+    {
+      metric: 'unprompted judgement p50; p99 per message (95 % chatter)',
+      casebot: `${ms(search.judge.p50Ms)}; ${ms(search.judge.p99Ms)}`,
+      bare: '—',
+      target: '',
+    },
+    {
+      metric: `unprompted judgement CPU: ${int(search.judge.messages)} messages`,
+      casebot: ms(search.judge.cpuMs),
+      bare: '—',
+      target: '',
+    },
   ];
 }
 

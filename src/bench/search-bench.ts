@@ -4,7 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { loadCatalog } from '../catalog/load.js';
+import type { Catalog } from '../catalog/model.js';
 import type { Case } from '../catalog/schema.js';
+import { judgeMessage } from '../core/unprompted-judge.js';
 import { buildIndex } from '../search/index.js';
 
 export interface SearchBenchResult {
@@ -16,6 +18,16 @@ export interface SearchBenchResult {
   /** CPU time of the whole process (all its threads): not inflated by other work on the machine. */
   buildCpuMs: number;
   queryCpuMs: number;
+  /** The unprompted judgement on a channel's stream (95 % chatter), same index, after the searches. */
+  judge: JudgeBenchResult;
+}
+
+export interface JudgeBenchResult {
+  messages: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** CPU time of all the judged messages. */
+  cpuMs: number;
 }
 
 const CASE_COUNT = 1000;
@@ -23,6 +35,11 @@ const QUERY_COUNT = 2000;
 const REGIONS = ['north', 'south', 'east', 'west', 'apac', 'emea', 'latam', 'nordic', 'alpine'];
 const REGIONS_ZH = ['华北', '华南', '华东', '西部', '亚太', '欧洲', '拉美', '北欧', '山区'];
 const FALLBACK_QUERIES = ['秒杀', 'gpu autoscaling', 'edge iot flaky network', '银行 合规', 'hi'];
+const JUDGE_COUNT = 4000;
+/** One message in 20 asks the casebook something; the rest is a busy channel's chatter. */
+const CHATTER_PER_QUESTION = 19;
+const FALLBACK_CHATTER = ['deploy done 🎉', 'HPA bumped to 300 for the sale', '谁有会议链接？'];
+const FALLBACK_QUESTIONS = ['how do shops survive a flash sale?', '边缘节点怎么部署？'];
 
 /** A copy of a real case with its own id, title and a rotated, extended keyword list. */
 function variant(base: Case, n: number): Case {
@@ -53,6 +70,32 @@ async function evalQueries(): Promise<string[]> {
   } catch {
     return FALLBACK_QUERIES;
   }
+}
+
+/** A channel's messages: the dev set's must-stay-silent ones and, one in 20, its questions. */
+async function channelStream(): Promise<string[]> {
+  let chatter = FALLBACK_CHATTER;
+  let questions = FALLBACK_QUESTIONS;
+  try {
+    const file = path.join(process.cwd(), 'test/fixtures/auto-answer-dev.yaml');
+    const doc = parse(await readFile(file, 'utf8')) as {
+      messages?: { text: string; expect: string }[];
+    };
+    const of = (expect: string) =>
+      (doc.messages ?? []).filter((m) => m.expect === expect).map((m) => m.text);
+    if (of('silent').length > 0 && of('answer').length > 0) {
+      chatter = of('silent');
+      questions = of('answer');
+    }
+  } catch {
+    // The fallback stream is enough to time the judgement.
+  }
+  const every = CHATTER_PER_QUESTION + 1;
+  return Array.from({ length: JUDGE_COUNT }, (_, i) =>
+    i % every === 0
+      ? questions[(i / every) % questions.length]!
+      : chatter[(i - Math.floor(i / every) - 1) % chatter.length]!,
+  );
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -91,6 +134,7 @@ export async function benchSearch(): Promise<SearchBenchResult> {
   }
   const cpu2 = process.cpuUsage();
   times.sort((a, b) => a - b);
+  const judge = await benchJudge(cases, index);
   return {
     cases: index.size,
     buildMs: round(buildMs),
@@ -99,6 +143,40 @@ export async function benchSearch(): Promise<SearchBenchResult> {
     meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
     buildCpuMs: round(cpuMsBetween(cpu0, cpu1)),
     queryCpuMs: round(cpuMsBetween(cpu1, cpu2)),
+    judge,
+  };
+}
+
+/**
+ * Times `judgeMessage` on 4,000 channel messages (95 % chatter, 5 % questions), no warm-up, over
+ * the same 1,000-case index: what auto mode costs per message before anything is posted.
+ */
+async function benchJudge(
+  cases: readonly Case[],
+  index: ReturnType<typeof buildIndex>,
+): Promise<JudgeBenchResult> {
+  const catalog: Catalog = {
+    cases,
+    byId: new Map(cases.map((c) => [c.id, c])),
+    principles: [],
+    tips: [],
+    dir: '(bench)',
+  };
+  const stream = await channelStream();
+  const times: number[] = [];
+  const cpu0 = process.cpuUsage();
+  for (const text of stream) {
+    const s = performance.now();
+    judgeMessage(text, { catalog, index });
+    times.push(performance.now() - s);
+  }
+  const cpuMs = cpuMsBetween(cpu0, process.cpuUsage());
+  times.sort((a, b) => a - b);
+  return {
+    messages: stream.length,
+    p50Ms: round(percentile(times, 50)),
+    p99Ms: round(percentile(times, 99)),
+    cpuMs: round(cpuMs),
   };
 }
 

@@ -3,6 +3,7 @@ import { loadCatalog } from '../catalog/load.js';
 import { BUNDLED_CASES_DIR } from '../catalog/model.js';
 import type { Lang } from '../catalog/schema.js';
 import { languageOf } from '../core/lang.js';
+import { type JudgeDeps, judgeMessage } from '../core/unprompted-judge.js';
 import type { SemanticRanking } from '../search/hybrid.js';
 import { buildIndex } from '../search/index.js';
 import type { SearchIndex } from '../search/types.js';
@@ -23,6 +24,7 @@ function clip(text: string, max: number): string {
 }
 
 async function resultLine(
+  judge: JudgeDeps,
   index: SearchIndex,
   semantic: SemanticRanking | undefined,
   query: string,
@@ -36,10 +38,15 @@ async function resultLine(
       ? await semantic.rank(query, lexical)
       : lexical;
   const replyLang = lang ?? languageOf(query) ?? 'en';
+  // Would casebot answer this text unprompted in an auto-answer channel (DESIGN.md), and if not, why.
+  const verdict = judgeMessage(query, judge);
   return {
     query: clip(query, QUERY_ECHO_MAX),
     section: result.section,
     lang: replyLang,
+    unprompted: verdict.speak,
+    unpromptedReason: verdict.speak ? null : verdict.reason,
+    unpromptedDetail: verdict.speak ? null : (verdict.detail ?? null),
     matches: result.matches.map((m) => ({
       caseId: m.caseId,
       score: Math.round(m.score * 1000) / 1000,
@@ -71,7 +78,7 @@ export async function searchCommand(argv: string[], io: CliIo): Promise<number> 
   const semantic = await cliSemantic(io, catalog);
   try {
     return await answer(io, positionals, values.json, (query) =>
-      resultLine(index, semantic?.ranking, query, titles, lang),
+      resultLine({ catalog, index }, index, semantic?.ranking, query, titles, lang),
     );
   } finally {
     await semantic?.close();

@@ -25,7 +25,10 @@ describe('casebot search', () => {
     const run = await runCli(['search', '--json', 'ecommerce metrics']);
     expect(run.code).toBe(0);
     const line = JSON.parse(run.stdout.trim());
-    expect(Object.keys(line)).toEqual(expect.arrayContaining(['query', 'section', 'matches']));
+    expect(Object.keys(line)).toEqual(
+      expect.arrayContaining(['query', 'section', 'unprompted', 'matches']),
+    );
+    expect(typeof line.unprompted).toBe('boolean');
     expect(line.query).toBe('ecommerce metrics');
     expect(line.section).toBe('metrics');
     expect(line.matches[0].caseId).toBe('ecommerce');
@@ -65,6 +68,30 @@ describe('casebot search', () => {
     expect(line.query).toBe(`秒杀 ${'🚀'.repeat(497)}`);
     expect(line.matches[0].caseId).toBe('ecommerce');
     expect(run.stdout.length).toBeLessThan(5_000);
+  });
+
+  it('says on every line whether casebot would answer the text unprompted, and why not', async () => {
+    const input = [
+      'how do shops keep checkout up when a flash sale brings 10x traffic?',
+      'HPA bumped to 300 replicas for the sale, all green so far',
+      '线上订单服务一直 CrashLoopBackOff，谁能帮忙看一下？',
+      '',
+      '',
+    ].join('\n');
+    const run = await runCli(['search'], { input });
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((l) => l.unprompted)).toEqual([true, false, false, false]);
+    expect(lines.map((l) => l.unpromptedReason)).toEqual([
+      null,
+      'not-a-question',
+      'out-of-scope',
+      'not-a-question',
+    ]);
+    expect(lines[2].unpromptedDetail).toBe('troubleshooting');
+    // The ranking itself is the search's, as before: the status update still matches a case.
+    expect(lines[0].matches[0].caseId).toBe('ecommerce');
+    expect(lines[1].matches[0].caseId).toBe('ecommerce');
   });
 
   it('prints a readable ranking without --json', async () => {

@@ -1,0 +1,69 @@
+import { en, zh } from '../cue.js';
+
+/**
+ * One's own team's system, numbers, plans and history, and life outside the field. Patterns run
+ * on the lower-cased, NFKC-normalised prose or asking clauses.
+ */
+
+/**
+ * A question about one's own system's state or numbers ("what's our SLO", "我们的SLA是多少",
+ * "我们这边能落地吗"), not about how it is done elsewhere ("how should we …", "我们…怎么扛").
+ */
+export const OWN_STATE = /\b(?:our|my)\b|我们|咱们|我司|我这/;
+export const OWN_STATE_ASK =
+  /\b(?:is|are|was|were|what's|what is|what are|how is|how are|current|currently|now|right|ok|enough|still)\b|是|现在|目前|当前|吗|多少|几|够不够|行不行|能不能|可不可以|难度/;
+export const HOW_ASK = /\bhow (?:do|does|did|should|could|can|would|might|to)\b|怎么|如何|咋/;
+
+/** Sizing or planning one's own system ("how many replicas should …", "要配多少副本"). */
+export const OWN_SIZING = [
+  /^(?:did|has|have|is|are|was|were) (?:the |our |that |this |my )?[\w ]{1,40}? (?:go out|went out|gone out|ship|shipped|land|landed|merged|deployed|released|rolled out|live|done|finished|fixed|approved)\b/,
+  /(?:上线|发布|合入|合并|部署|处理|修复|搞定|升级|发版)(?:了吗|完了吗|了没|完成了吗|好了吗|完了没)/,
+  /\b(?:wonder|wondering|curious) (?:if|whether) (?:we|our|i)\b/,
+  /\bwhy did we\b|\bback then\b|当时|当初|那时候/,
+  /\banything (?:i|we) (?:forgot|missed|overlooked|should)\b|\bwhat am i forgetting\b|\bdid i miss\b/,
+  /\bhow (?:many|much) \w+(?: \w+)? (?:should|do|does|will|would|shall) (?:we|i|our|the|my|it|this)\b/,
+  /\bhow (?:many|much) \w+(?: \w+)? should\b/,
+  /(?:要|需要|得|应该)(?:配|给|开|加|准备|申请|留)?多少/,
+];
+
+export const OWN_WORK = [
+  /^(?:did|have|has|are|were|do|does|will|is) (?:we|you|u|our|the team)\b/,
+  en`
+    (?:anything|what) else (?:we|i) (?:should|need|must|might|missed|missing) | am i missing |
+    sanity[ -]check | review my | look over |
+    does this (?:look|sound) (?:right|ok|okay|good|sane|reasonable)
+  `,
+  zh`
+    ^我们(?:是不是|要不要|还要|需要|有没有|已经|还) | 咱们 | 帮我(?:看|review|过一下|审) | 我这样.{0,10}(?:对吗|可以吗|行吗|合理吗)
+  `,
+];
+
+export const OUTSIDE = [
+  en`
+    lunch | dinner | breakfast | food | restaurants? | coffee | beer | weather | rain | movies? |
+    film | novel | podcast | (?:get|buy|grab|score) tickets? | music | songs? | gym | workout | marathon | rent |
+    apartment | mortgage | visa | taxes | parking | flights? | hotels? | vacation | travel |
+    wedding | birthday | baby | kids? | school | standing desk | chair | keyboard | mouse |
+    headphones | macbook | iphone | android phone | ipad | handle returns | product returns |
+    self-checkout | vending machines?
+  `,
+  zh`
+    午饭 | 晚饭 | 早饭 | 吃饭 | 好吃 | 餐厅 | 咖啡 | 奶茶 | 天气 | 下雨 | 电影 | 电视剧 | 小说 | 健身 | 房租 | 租房 | 买房 | 签证 |
+    个税 | 停车 | 机票 | 酒店 | 旅游 | 度假 | 婚礼 | 生日 | 孩子 | 键盘 | 鼠标 | 显示器 | 耳机 | 笔记本电脑 | 苹果手机 | 椅子 | 外卖 |
+    快递 | 买了(?:啥|什么) | 便宜的 | 抢到
+  `,
+];
+
+/**
+ * A figure of one's own: asked with "we", "our", a time that is now or near ("right now", "last
+ * month", "下季度", "现在") or a budget, and not about how others do it ("一般", "usually",
+ * "they"). "How much did we spend last month" is not "how much did they save".
+ */
+export const OWN_FIGURE = {
+  figure:
+    /\bhow (?:much|many|long|fast)\b|\bwhat(?:'s| is| are| was) (?:the|our|my) (?:p\d\d|latency|qps|rps|cost|bill|spend|budget|sla|slo|availability|uptime)\b|多少|多久|几个|几台/,
+  ours: /\b(?:we|our|us|my|i)\b|我们|咱们|我司|我这|我的|预算|budget/,
+  now: /\b(?:right now|now|currently|current|at the moment|today|tonight|yesterday|(?:this|last|next) (?:week|month|quarter|year|sprint))\b|现在|目前|当前|今天|昨天|上周|本周|这周|上个月|这个月|本月|下个月|下季度|本季度|今年/,
+  general:
+    /\b(?:usually|typically|generally|in general|people|others|they|their|the case|these days|nowadays)\b|一般|业界|通常|大家|别人|案例|那个/,
+};

@@ -1,0 +1,84 @@
+import type { Asking } from './asking.js';
+import { any } from './cue.js';
+import { HOW_TO } from './cues/how-to.js';
+import {
+  HOW_ASK,
+  OUTSIDE,
+  OWN_FIGURE,
+  OWN_SIZING,
+  OWN_STATE,
+  OWN_STATE_ASK,
+  OWN_WORK,
+} from './cues/own.js';
+import { LOGISTICS, PEOPLE, POLL, TOOLING_POLL } from './cues/team.js';
+import { TROUBLE_HARD, TROUBLE_HARD_ZH, TROUBLE_SOFT } from './cues/troubleshooting.js';
+
+/**
+ * Questions the casebook does not answer, however many of its words they use: one's own outage
+ * (troubleshooting), logistics, asking for a person, tooling opinion polls, how to configure a
+ * tool, one's own team's plans, life outside the field. And stand-ups, which ask nothing.
+ *
+ * Patterns run on the lower-cased, NFKC-normalised prose; English alternatives are whole words.
+ */
+export type OutOfScope =
+  | 'troubleshooting'
+  | 'logistics'
+  | 'people'
+  | 'tooling-poll'
+  | 'how-to'
+  | 'own-work'
+  | 'outside';
+
+/** A stand-up or status report: labelled lines ("yesterday: … today: …", "进展：…"). */
+const STANDUP_LABEL =
+  /^\s*(?:yesterday|today|tomorrow|blockers?|blocked|done|doing|next|wip|plan|progress|update|status|standup|stand-up|eod|sod|daily update|status update|weekly update|进展|日报|周报|站会|今日|昨日|今天|昨天|明天|本周|下周|阻塞|风险|计划|完成)\s*[:：-]/i;
+
+export function isStandup(prose: string): boolean {
+  const lines = prose.split('\n');
+  const labelled = lines.filter((l) => STANDUP_LABEL.test(l)).length;
+  return (
+    labelled >= 2 ||
+    /^\s*(?:standup|stand-up|daily update|eod update|status update|站会|日报|周报)\b/i.test(prose)
+  );
+}
+
+/**
+ * Why the casebook does not answer this question, or null when it might. `asking.asks` are the
+ * asking sentences; `prose` is the whole message (lower-cased), for what its setting says.
+ */
+function ownFigure(ask: string): boolean {
+  const { figure, ours, now, general } = OWN_FIGURE;
+  return figure.test(ask) && (ours.test(ask) || now.test(ask)) && !general.test(ask);
+}
+
+export function outOfScope(
+  asking: Asking,
+  prose: string,
+  mentionsSomeone: boolean,
+  identifiers: boolean,
+): OutOfScope | null {
+  const asks = asking.asks.join('\n');
+  const each = (patterns: readonly RegExp[]) => asking.asks.some((a) => any(patterns, a));
+  if (any(TROUBLE_HARD, prose) || TROUBLE_HARD_ZH.test(prose)) return 'troubleshooting';
+  if (asking.kind !== 'approach' && any(TROUBLE_SOFT, prose)) return 'troubleshooting';
+  if (mentionsSomeone || each(PEOPLE)) return 'people';
+  if (any(LOGISTICS, asks)) return 'logistics';
+  if (any(TOOLING_POLL, asks) || POLL.test(prose)) return 'tooling-poll';
+  if (identifiers || any(HOW_TO, asks)) return 'how-to';
+  if (any(OWN_SIZING, asks)) return 'own-work';
+  if (asking.asks.some(ownFigure)) return 'own-work';
+  if (asking.asks.some((a) => OWN_STATE.test(a) && OWN_STATE_ASK.test(a) && !HOW_ASK.test(a))) {
+    return 'own-work';
+  }
+  if (asking.kind !== 'approach' && each(OWN_WORK)) return 'own-work';
+  if (any(OUTSIDE, prose)) return 'outside';
+  return null;
+}
+
+/** In a thread, "we" and "our" are the asker's team, not the case: asking about them is not asking the casebook. */
+const THREAD_OWN =
+  /\b(?:our|ours|we're|we've|we'd|we)\b(?! (?:see|get|have a look|look at))|我们(?!看)|咱们|我司/;
+
+export function aboutOwnTeam(asking: Asking): boolean {
+  return asking.asks.some((a) => THREAD_OWN.test(a));
+}

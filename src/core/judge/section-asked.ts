@@ -1,0 +1,55 @@
+import type { Section } from '../../catalog/model.js';
+import { detectSection, normalize } from '../../search/index.js';
+
+/**
+ * The part of a case a message asks for: the search's section intent, and a few ways of asking
+ * that only chat uses (the search leaves them alone, as they would change its section answers).
+ */
+const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
+  [
+    'architecture',
+    /\barchitected\b|架构是(?:怎样|怎么样|什么样|啥样)|^图|图呢|图有吗|有图吗|的图|张图|个图/,
+  ],
+  [
+    'metrics',
+    new RegExp(
+      [
+        '\\bhow long (?:did|does|do|would|will|has|have|was|were)\\b',
+        '\\bwhat (?:was|were|is|are) (?:their|the|its) \\w+(?: \\w+)? (?:before|after|originally)\\b',
+        '\\bwhat (?:kind of |sort of )?\\w+(?: \\w+)? did (?:they|it|the \\w+) (?:get|reach|achieve|hit|see|end up with)\\b',
+        '\\b(?:cost )?savings?\\b|\\bsaved\\b',
+        '用了多久|花了多久|多长时间|耗时多少|省了|节省了',
+      ].join('|'),
+    ),
+  ],
+  [
+    'solutions',
+    new RegExp(
+      [
+        '\\bdid (?:they|it|the \\w+) (?:also |actually |just |ever )?(?:use|run|go with|pick|try|adopt|build|rely on)\\b',
+        '\\bhow (?:the|they|their) [\\w ]{0,30}(?:handled|solved|fixed|dealt with|tackled|approached|managed|did it|built|got|brought|made|kept|cut|reduced|achieved|reached|hit)\\b',
+        '\\bhow (?:did|does|do) [\\w ]{1,30} work\\b',
+        '\\bhow did (?:the |they |their )?[\\w ]{0,30}?\\b(?:get|make|keep|bring|cut|reduce|achieve|manage|hit|reach)\\b',
+        '\\bhow (?:did|do|does|were|was|have|has) (?:they|it|the \\w+(?: \\w+)?|their \\w+) \\w+',
+        '\\bhow (?:was|were|is|are) [\\w ]{1,30}?\\b\\w+ed\\b',
+        '怎么[^的]{1,14}的(?:$| )',
+      ].join('|'),
+    ),
+  ],
+];
+
+/** The section the last asking clause that names one asks for: people end on what they want. */
+export function sectionAsked(asks: readonly string[]): Section | null {
+  for (let i = asks.length - 1; i >= 0; i--) {
+    const found = sectionOf(normalize(asks[i]!));
+    if (found) return found;
+  }
+  return null;
+}
+
+function sectionOf(text: string): Section | null {
+  const found = detectSection(text).section;
+  if (found) return found;
+  for (const [section, pattern] of CHAT_ASKS) if (pattern.test(text)) return section;
+  return null;
+}

@@ -1,0 +1,161 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { type JudgeDeps, judgeMessage, type Verdict } from '../../src/core/unprompted-judge.js';
+import { buildIndex } from '../../src/search/index.js';
+
+let deps: JudgeDeps;
+beforeAll(async () => {
+  const catalog = await loadCatalog('cases');
+  deps = { catalog, index: buildIndex(catalog.cases) };
+});
+
+const judge = (text: string, thread?: string): Verdict =>
+  judgeMessage(text, deps, thread ? { caseId: thread } : undefined);
+
+/** What a person would notice: the case and part answered with, or the silence and its reason. */
+const outcome = (v: Verdict) =>
+  v.speak ? `${v.caseId}/${v.section ?? 'overview'}` : `silent:${v.reason}`;
+
+describe('judging a top-level message in an auto channel', () => {
+  it.each([
+    [
+      'how do online shops survive a flash sale that brings 10x the usual traffic?',
+      'ecommerce/overview',
+    ],
+    [
+      'is there a case of a securities trading platform on k8s that passed audits?',
+      'finance/overview',
+    ],
+    ['how do you run containers on small factory boxes with a flaky uplink?', 'edge/overview'],
+    ['how much did GPU inference costs drop after the move to k8s?', 'ai-inference/metrics'],
+    ['有没有电商大促秒杀扛流量的案例？', 'ecommerce/overview'],
+    ['银行交易系统上容器，合规和安全一般怎么做？', 'finance/overview'],
+    ['边缘计算那个案例遇到了哪些挑战？', 'edge/challenges'],
+    ['模型推理服务的架构图有吗？', 'ai-inference/architecture'],
+    ['flash sale 的时候 inventory 怎么防止超卖？', 'ecommerce/overview'],
+  ])('answers a question the casebook answers: %s', (text, expected) => {
+    expect(outcome(judge(text))).toBe(expected);
+  });
+
+  it('says why the case fits in the message’s own words, with a score from the search', () => {
+    const v = judge('How do online shops survive Flash Sales on Black Friday?');
+    expect(v).toMatchObject({ speak: true, caseId: 'ecommerce', basis: 'match' });
+    if (!v.speak) return;
+    expect(v.score).toBeGreaterThan(0.5);
+    expect(v.score).toBeLessThanOrEqual(1);
+    expect(v.evidence).toEqual(['online shops', 'flash sales', 'black friday']);
+    const zh = judge('边缘计算那个案例遇到了哪些挑战？');
+    expect(zh).toMatchObject({ speak: true, caseId: 'edge', evidence: ['边缘计算'] });
+  });
+
+  it.each([
+    ['flash sale prep is done, HPA max replicas at 300', 'not-a-question', 'statement'],
+    [
+      'yesterday: canary for the ranking model\ntoday: GPU autoscaling',
+      'not-a-question',
+      'standup',
+    ],
+    ['```\nkubectl get hpa checkout\n```', 'not-a-question', 'paste'],
+    ['E0501 10:00:01.123 kubelet.go:1] OOMKilled inference-7f9', 'not-a-question', 'paste'],
+    ['🚀🚀', 'not-a-question', 'empty'],
+    [
+      'why is it always the inventory service that dies during a sale?',
+      'not-a-question',
+      'rhetorical',
+    ],
+    [
+      'our checkout has been throwing 502s since 10am, any idea?',
+      'out-of-scope',
+      'troubleshooting',
+    ],
+    ['who knows KEDA well here?', 'out-of-scope', 'people'],
+    ['Helm or Kustomize for the trading cluster?', 'out-of-scope', 'tooling-poll'],
+    ['大促值班表谁在排？', 'out-of-scope', 'people'],
+    ['双十一大家都买了啥？', 'out-of-scope', 'outside'],
+  ])('stays silent: %s', (text, reason, detail) => {
+    expect(judge(text)).toEqual({ speak: false, reason, detail });
+  });
+
+  it('stays silent on a question nothing in the casebook fits', () => {
+    expect(judge('how do penguins keep warm in the Antarctic winter?')).toMatchObject({
+      speak: false,
+      reason: 'no-match',
+    });
+  });
+
+  it('stays silent when a case fits, but not clearly', () => {
+    // A bare question mark and one weak hint: the search finds a case, the judgement wants more.
+    expect(judge('GPU?')).toMatchObject({ speak: false, reason: 'unclear' });
+  });
+
+  it('reads a long situational post up to its question, and still answers it', () => {
+    const setting =
+      'Some context: we run the web shop for a chain of sports stores. Normal load is modest, but ' +
+      'every time a big promotion starts, traffic jumps tenfold within a minute, the database is ' +
+      'the first thing to fall over and scaling out by hand takes half an hour. ';
+    const text = `${setting.repeat(2)}How do bigger shops handle a spike like that?`;
+    expect(text.length).toBeGreaterThan(500);
+    expect(outcome(judge(text))).toBe('ecommerce/overview');
+  });
+
+  it('is safe on anything: empty, whitespace, walls of text, lone surrogates, control characters', () => {
+    expect(judge('')).toEqual({ speak: false, reason: 'not-a-question', detail: 'empty' });
+    expect(judge(' \n\t ')).toMatchObject({ speak: false, reason: 'not-a-question' });
+    expect(judge(`how do banks do failover? ${'a'.repeat(10_000)}`)).toEqual({
+      speak: false,
+      reason: 'not-a-question',
+      detail: 'too-long',
+    });
+    expect(judge('秒杀?'.repeat(5_000))).toMatchObject({ speak: false });
+    expect(judge('\ud800 how do shops scale \u0000\u0007?')).toHaveProperty('speak');
+  });
+});
+
+describe('judging a reply in a thread casebot answered', () => {
+  it.each([
+    ['ecommerce', 'and the metrics?', 'ecommerce/metrics'],
+    ['ecommerce', '架构图呢', 'ecommerce/architecture'],
+    ['ecommerce', 'what did they use for config?', 'ecommerce/solutions'],
+    ['finance', 'what was the hardest part?', 'finance/challenges'],
+    ['finance', '效果怎么样？', 'finance/metrics'],
+    ['edge', 'how long did startup take before?', 'edge/metrics'],
+    ['edge', '用的什么技术？', 'edge/solutions'],
+    ['ai-inference', 'diagram?', 'ai-inference/architecture'],
+    ['ai-inference', 'tell me more', 'ai-inference/overview'],
+  ])('in a %s thread, "%s" gets that part of the case', (thread, text, expected) => {
+    const v = judge(text, thread);
+    expect(outcome(v)).toBe(expected);
+    expect(v).toMatchObject({ basis: 'context' });
+  });
+
+  it.each([
+    ['ecommerce', 'what about the bank one?', 'finance/overview'],
+    ['finance', '那边缘计算那个呢？', 'edge/overview'],
+    ['edge', 'and the AI inference one, what were its numbers?', 'ai-inference/metrics'],
+    ['ai-inference', '再看看电商那个', 'ecommerce/overview'],
+  ])('in a %s thread, "%s" switches to the case it names', (thread, text, expected) => {
+    const v = judge(text, thread);
+    expect(outcome(v)).toBe(expected);
+    expect(v).toMatchObject({ basis: 'switch' });
+  });
+
+  it('stays with the thread’s case when the reply points back at it', () => {
+    expect(outcome(judge('the finance one had a diagram, does this one?', 'edge'))).toBe(
+      'edge/architecture',
+    );
+  });
+
+  it.each([
+    ['ecommerce', 'thanks!'],
+    ['ecommerce', '👍'],
+    ['finance', '我们也是这么做的'],
+    ['edge', 'nice, we did the same at our plants'],
+    ['ai-inference', 'our GPU nodes keep getting OOMKilled though, any idea?'],
+    ['ai-inference', 'so how do we do this with our 4 GPUs?'],
+    ['finance', '这个方案在我们这边落地难度大吗？'],
+    ['ecommerce', 'Kafka 分区数一般设多少？'],
+    ['finance', '<@U0G9QF9C6> can you check we already do this?'],
+  ])('in a %s thread, "%s" gets nothing', (thread, text) => {
+    expect(judge(text, thread).speak).toBe(false);
+  });
+});
