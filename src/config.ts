@@ -100,6 +100,11 @@ function envSchemas() {
 
   const tipsSchema = z.object({ TIPS_SCHEDULER: onOff });
 
+  /** Where the casebook's files can be read (the folder on the team's git host). */
+  const casesLinkSchema = z.object({
+    CASES_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  });
+
   const metricsSchema = z.object({ METRICS: onOff });
 
   const statsSchema = z.object({ STATS_KEEP_QUESTIONS: onOff });
@@ -125,6 +130,7 @@ function envSchemas() {
     store: storeSchema,
     diagrams: diagramsSchema,
     tips: tipsSchema,
+    casesLink: casesLinkSchema,
     metrics: metricsSchema,
     stats: statsSchema,
     embeddings: embeddingsSchema,
@@ -188,6 +194,11 @@ export interface Config {
   };
   readonly logLevel: string;
   readonly casesDir: string;
+  /**
+   * CASES_URL without trailing slashes: case `ID` is at `<casesUrl>/ID.yaml`, cards link there and
+   * such links unfurl as the case's card. Null when unset.
+   */
+  readonly casesUrl: string | null;
   readonly defaultLocale: 'en' | 'zh';
   /** Null when Slack is off (no token). */
   readonly slack: SlackConfig | null;
@@ -233,6 +244,7 @@ export function loadConfig(env: Env): Config {
   const store = collect(schemas.store, env, problems);
   const diagrams = collect(schemas.diagrams, env, problems);
   const tips = collect(schemas.tips, env, problems);
+  const casesLink = collect(schemas.casesLink, env, problems);
   const metrics = collect(schemas.metrics, env, problems);
   const stats = collect(schemas.stats, env, problems);
   const embeddings = collect(schemas.embeddings, env, problems);
@@ -335,7 +347,16 @@ export function loadConfig(env: Env): Config {
     notes.push('Semantic search is off: EMBEDDINGS_URL is not set.');
   }
 
-  if (problems.length > 0 || !server || !diagrams || !tips || !metrics || !stats || !embeddings) {
+  if (
+    problems.length > 0 ||
+    !server ||
+    !diagrams ||
+    !tips ||
+    !casesLink ||
+    !metrics ||
+    !stats ||
+    !embeddings
+  ) {
     throw new CasebotError(
       'config_invalid',
       `Configuration has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`,
@@ -351,6 +372,7 @@ export function loadConfig(env: Env): Config {
     },
     logLevel: server.LOG_LEVEL,
     casesDir: server.CASES_DIR,
+    casesUrl: casesLink.CASES_URL?.replace(/\/+$/, '') ?? null,
     defaultLocale: server.DEFAULT_LOCALE,
     slack: slackConfig,
     teams: teamsConfig,

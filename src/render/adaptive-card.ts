@@ -21,16 +21,25 @@ export interface AdaptiveCardOptions {
   readonly diagrams: DiagramOptions;
   /** A tip posted by the daily schedule ("Tip of the day") rather than asked for. */
   readonly daily?: boolean;
+  /** CASES_URL: case cards link to their case file. */
+  readonly casesUrl?: string;
 }
 
 const MAX_FALLBACK_CHARS = 3000;
 
-/** Teams card markdown: bold for the highlighted part and for commands (no inline code there). */
+/** A link target Teams' markdown cannot misread (no spaces or parentheses left unencoded). */
+const href = (url: string) => url.replace(/[\s()<>]/g, encodeURIComponent);
+
+/**
+ * Teams card markdown: bold for the highlighted part and for commands (no inline code there),
+ * `[text](url)` for links.
+ */
 function markdown(r: Rich): string {
   return r
     .map((s) => {
       const text = escapeMarkdown(s.text);
       if (!text.trim()) return text;
+      if (s.href) return `[${text}](${href(s.href)})`;
       return s.strong || s.code ? `**${text}**` : text;
     })
     .join('');
@@ -198,6 +207,7 @@ export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions)
       diagrams: options.diagrams,
       surface: 'teams',
       ...(options.daily && { daily: true }),
+      ...(options.casesUrl && { casesUrl: options.casesUrl }),
     }),
   );
 }

@@ -22,6 +22,8 @@ export interface BlockKitOptions {
   readonly note?: string;
   /** A tip posted by the daily schedule ("Tip of the day") rather than asked for. */
   readonly daily?: boolean;
+  /** CASES_URL: case cards link to their case file. */
+  readonly casesUrl?: string;
 }
 export type CardOptions = BlockKitOptions;
 
@@ -41,6 +43,7 @@ function mrkdwn(r: Rich, max = 2900): string {
         const lead = text.match(/^\s*/)![0];
         const trail = text.match(/\s*$/)![0];
         const core = text.trim();
+        if (s.href) return `${lead}${link(s.href, s.text.trim())}${trail}`;
         if (s.code) return `${lead}\`${core}\`${trail}`;
         return s.strong ? `${lead}*${core}*${trail}` : text;
       })
@@ -202,6 +205,7 @@ export function renderBlockKit(answer: Answer, options: BlockKitOptions): BlockK
     diagrams: options.diagrams,
     surface: 'slack',
     ...(options.daily && { daily: true }),
+    ...(options.casesUrl && { casesUrl: options.casesUrl }),
   });
   let blocks = cardToBlocks(card, options).slice(0, LIMITS.blocks);
   // Too much text for one message: drop sections from the end (the actions stay).

@@ -6,11 +6,15 @@ import type { Lang, Section } from '../catalog/schema.js';
  * text only change the markup. Text is plain (renderers escape it for their format).
  */
 
-/** A run of text; `strong` is the highlighted part (bold), `code` a command to type. */
+/**
+ * A run of text; `strong` is the highlighted part (bold), `code` a command to type, `href` a link
+ * (always a URL casebot made, never one a user typed).
+ */
 export interface Span {
   readonly text: string;
   readonly strong?: boolean;
   readonly code?: boolean;
+  readonly href?: string;
 }
 export type Rich = readonly Span[];
 
@@ -20,6 +24,7 @@ export const rich = (...parts: (string | Span)[]): Rich =>
     .map((p) => (typeof p === 'string' ? { text: p } : p));
 export const strong = (text: string): Span => ({ text, strong: true });
 export const code = (text: string): Span => ({ text, code: true });
+export const linkTo = (text: string, href: string): Span => ({ text, href });
 export const plainOf = (r: Rich): string => r.map((s) => s.text).join('');
 
 /** What a button does when clicked. */

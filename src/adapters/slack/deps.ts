@@ -31,6 +31,8 @@ export interface ListenerDeps {
   readonly lookups: WebClient;
   /** Requests in flight, told of each answer (`casebot_requests_total`). */
   readonly requests?: RequestTracks;
+  /** CASES_URL: cards link to their case file, and links to case files unfurl. */
+  readonly casesUrl?: string;
 }
 
 export type RenderExtras = Omit<BlockKitOptions, 'diagrams'>;
@@ -43,7 +45,16 @@ export async function answerFor(
 ): Promise<{ answer: Answer; message: BlockKitMessage }> {
   const answer = await deps.core.handle(request);
   deps.requests?.answered(request.id, answer);
-  return { answer, message: renderBlockKit(answer, { diagrams: deps.diagrams, ...extras }) };
+  return { answer, message: renderBlockKit(answer, renderOptions(deps, extras)) };
+}
+
+/** How this workspace's cards are drawn (diagrams, case links), plus the extras of one message. */
+export function renderOptions(deps: ListenerDeps, extras: RenderExtras = {}): BlockKitOptions {
+  return {
+    diagrams: deps.diagrams,
+    ...(deps.casesUrl && { casesUrl: deps.casesUrl }),
+    ...extras,
+  };
 }
 
 /** The request id Bolt carries in its context (set by our receivers). */

@@ -32,6 +32,8 @@ export interface TeamsAdapterDeps {
   readonly diagrams: DiagramOptions;
   readonly now: () => Date;
   readonly metrics?: Metrics;
+  /** CASES_URL: cards link to their case file, and links to case files unfurl. */
+  readonly casesUrl?: string;
 }
 
 export type TeamsAdapter = HttpAdapter & { readonly tipSender: TipSender };
@@ -87,7 +89,10 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const credentials = config.credentials;
   const adapter = new CasebotCloudAdapter(botFrameworkAuthentication(config));
   adapter.onTurnError = createErrorSink(log, deps.diagrams);
-  const bot = new CasebotTeamsBot({ core: deps.core, diagrams: deps.diagrams });
+  const bot = new CasebotTeamsBot({
+    core: deps.core,
+    cards: { diagrams: deps.diagrams, ...(deps.casesUrl && { casesUrl: deps.casesUrl }) },
+  });
   const metrics = deps.metrics ?? noMetrics;
   const tipSender = createTeamsTipSender({
     adapter,

@@ -8,8 +8,8 @@ import type { Lang } from '../../catalog/schema.js';
 import type { Core } from '../../core/core.js';
 import { languageOf } from '../../core/lang.js';
 import type { Answer } from '../../core/model.js';
+import type { AdaptiveCardOptions } from '../../render/adaptive-card.js';
 import { adaptiveLabel } from '../../render/adaptive-labels.js';
-import type { DiagramOptions } from '../../render/diagram.js';
 import { rankCases, SEARCH_COMMAND_ID, searchResponse, searchText } from './messaging-extension.js';
 import { answerActivity } from './reply.js';
 import { langOfLocale, toBotRequest } from './to-request.js';
@@ -17,7 +17,8 @@ import { noteAnswer, requestIdOf } from './turn-state.js';
 
 export interface TeamsBotDeps {
   readonly core: Core;
-  readonly diagrams: DiagramOptions;
+  /** How cards are drawn here (diagrams, case links). */
+  readonly cards: AdaptiveCardOptions;
 }
 
 const finite = (n: unknown): number | undefined =>
@@ -44,7 +45,7 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
   }
 
   private send(context: TurnContext, answer: Answer): Promise<unknown> {
-    return context.sendActivity(answerActivity(answer, { diagrams: this.deps.diagrams }));
+    return context.sendActivity(answerActivity(answer, this.deps.cards));
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
@@ -85,12 +86,12 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
     const text = searchText(query ?? {});
     const lang = languageOf(text) ?? (await this.fallbackLang(context));
     if (query?.commandId !== SEARCH_COMMAND_ID) {
-      return searchResponse([], lang, text, this.deps.diagrams);
+      return searchResponse([], lang, text, this.deps.cards);
     }
     const catalog = this.deps.core.catalog;
     const cases = rankCases(catalog, this.deps.core.index, text);
     noteAnswer(context, cases.length > 0 ? 'answered' : 'no_match');
-    return searchResponse(cases, lang, text, this.deps.diagrams, {
+    return searchResponse(cases, lang, text, this.deps.cards, {
       skip: finite(query.queryOptions?.skip),
       count: finite(query.queryOptions?.count),
     });

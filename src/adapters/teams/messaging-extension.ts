@@ -2,8 +2,12 @@ import type { MessagingExtensionQuery, MessagingExtensionResponse } from 'botbui
 import type { Catalog } from '../../catalog/load.js';
 import type { Case, Lang } from '../../catalog/schema.js';
 import { caseByName } from '../../core/resolve.js';
-import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard } from '../../render/adaptive-card.js';
-import { type DiagramOptions, diagramLinks } from '../../render/diagram.js';
+import {
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  type AdaptiveCardOptions,
+  renderAdaptiveCard,
+} from '../../render/adaptive-card.js';
+import { diagramLinks } from '../../render/diagram.js';
 import { label, principleLabel, stars } from '../../render/labels.js';
 import type { SearchIndex } from '../../search/types.js';
 
@@ -34,12 +38,13 @@ export function rankCases(catalog: Catalog, index: SearchIndex, text: string): C
   return ranked;
 }
 
-function resultFor(c: Case, lang: Lang, text: string, diagrams: DiagramOptions) {
+/** A case as a messaging-extension result: its card, and a thumbnail for the list. */
+export function resultFor(c: Case, lang: Lang, text: string, cards: AdaptiveCardOptions) {
   const card = renderAdaptiveCard(
     { kind: 'case', lang, case: c, section: null, query: text, score: 1, alternatives: [] },
-    { diagrams },
+    cards,
   );
-  const imageUrl = c.diagram && diagramLinks(c.diagram[lang], diagrams).imageUrl;
+  const imageUrl = c.diagram && diagramLinks(c.diagram[lang], cards.diagrams).imageUrl;
   const principles = c.solutions
     .map((s) => principleLabel(s.principle, lang, s.principleName))
     .join(' · ');
@@ -65,7 +70,7 @@ export function searchResponse(
   cases: readonly Case[],
   lang: Lang,
   text: string,
-  diagrams: DiagramOptions,
+  cards: AdaptiveCardOptions,
   options: { skip?: number; count?: number } = {},
 ): MessagingExtensionResponse {
   const skip = Math.max(0, Math.floor(options.skip ?? 0));
@@ -74,7 +79,7 @@ export function searchResponse(
     composeExtension: {
       type: 'result',
       attachmentLayout: 'list',
-      attachments: cases.slice(skip, skip + count).map((c) => resultFor(c, lang, text, diagrams)),
+      attachments: cases.slice(skip, skip + count).map((c) => resultFor(c, lang, text, cards)),
     },
   };
 }
