@@ -8,7 +8,9 @@ import type {
   HeaderBlock,
   ImageBlock,
   KnownBlock,
+  RichTextCell,
   SectionBlock,
+  TableBlock,
 } from './blockkit-types.js';
 import { clip, plain } from './mrkdwn.js';
 
@@ -30,6 +32,10 @@ export const LIMITS = {
   blockId: 255,
   /** Slack rejects messages past ~12,000 characters of text with `msg_blocks_too_long`. */
   totalText: 11_500,
+  /** A table: rows (the header row included), cells per row, and its cells' text together. */
+  tableRows: 100,
+  tableCells: 20,
+  tableText: 10_000,
 } as const;
 
 /**
@@ -119,6 +125,24 @@ export class Blocks {
     return this;
   }
 
+  /**
+   * A native table: the first row is the header. Rows and cells past Slack's limits are dropped,
+   * and every cell's text is shortened so that the table's text stays within its limit.
+   */
+  table(id: string, rows: readonly (readonly RichTextCell[])[]): this {
+    const kept = rows.slice(0, LIMITS.tableRows).map((r) => r.slice(0, LIMITS.tableCells));
+    const cells = kept.reduce((n, r) => n + r.length, 0);
+    const perCell = Math.floor(LIMITS.tableText / Math.max(1, cells));
+    const block: TableBlock = {
+      type: 'table',
+      block_id: this.id(id),
+      column_settings: (kept[0] ?? []).map(() => ({ is_wrapped: true })),
+      rows: kept.map((r) => r.map((cell) => clipCell(cell, perCell))),
+    };
+    this.list.push(block);
+    return this;
+  }
+
   actions(id: string, buttons: readonly Button[]): this {
     if (buttons.length === 0) return this;
     const block: ActionsBlock = {
@@ -129,6 +153,23 @@ export class Blocks {
     this.list.push(block);
     return this;
   }
+}
+
+/** A cell whose text runs are shortened to `max` characters in all (never empty). */
+function clipCell(cell: RichTextCell, max: number): RichTextCell {
+  let left = max;
+  return {
+    type: 'rich_text',
+    elements: cell.elements.map((section) => ({
+      ...section,
+      elements: section.elements.map((e) => {
+        if (e.type !== 'text') return e;
+        const text = left <= 0 ? '' : e.text.length <= left ? e.text : clip(e.text, left);
+        left -= text.length;
+        return { ...e, text: text || '…' };
+      }),
+    })),
+  };
 }
 
 /** A button that carries a CardAction; `suffix` keeps the action id unique in its message. */

@@ -2,8 +2,8 @@ import type { Lang } from '../catalog/schema.js';
 import type { Answer } from '../core/model.js';
 import type { CardAction } from './blockkit-actions.js';
 import { Blocks, button, LIMITS } from './blockkit-parts.js';
-import type { Button, KnownBlock } from './blockkit-types.js';
-import type { Card, CardBlock, CardButton, Rich } from './card-model.js';
+import type { Button, KnownBlock, RichTextCell } from './blockkit-types.js';
+import { type Card, type CardBlock, type CardButton, plainOf, type Rich } from './card-model.js';
 import { answerCard } from './cards.js';
 import type { DiagramOptions } from './diagram.js';
 import { label } from './labels.js';
@@ -52,6 +52,42 @@ function mrkdwn(r: Rich, max = 2900): string {
   );
 }
 
+/** A table cell as rich text: bold and code kept, links as links (rich text needs no escaping). */
+function richCell(r: Rich, bold = false): RichTextCell {
+  const runs = r
+    .filter((s) => s.text !== '')
+    .map((s) =>
+      s.href
+        ? { type: 'link' as const, url: s.href, text: s.text }
+        : {
+            type: 'text' as const,
+            text: s.text,
+            ...((bold || s.strong || s.code) && {
+              style: { ...((bold || s.strong) && { bold: true }), ...(s.code && { code: true }) },
+            }),
+          },
+    );
+  return {
+    type: 'rich_text',
+    elements: [
+      {
+        type: 'rich_text_section',
+        elements: runs.length > 0 ? runs : [{ type: 'text', text: '—' }],
+      },
+    ],
+  };
+}
+
+/** A figures table as lines of text, for the notification text (which a table never reaches). */
+function tableLines(block: Extract<CardBlock, { kind: 'table' }>, lang: Lang): string[] {
+  const colon = lang === 'zh' ? '：' : ': ';
+  return block.rows.map((row) => {
+    const [first, ...rest] = row;
+    const tail = joinCells(rest.map(plainOf), block.join).join('');
+    return `${plainOf(first ?? [])}${colon}${tail}`;
+  });
+}
+
 function toAction(b: CardButton, lang: Lang): CardAction {
   return b.action.kind === 'show'
     ? { kind: 'show', caseId: b.action.caseId, section: b.action.section, lang }
@@ -96,6 +132,11 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
       b.section('bullets', block.items.map((i) => `•  ${mrkdwn(i, 800)}`).join('\n'));
       return;
     case 'table': {
+      if (block.figures) {
+        const head = block.columns.map((c) => richCell([{ text: c }], true));
+        b.table(block.id, [head, ...block.rows.map((row) => row.map((cell) => richCell(cell)))]);
+        return;
+      }
       // Two columns: the first cell, then the others joined; the header row in bold.
       const head = [block.columns[0] ?? '', joinCells(block.columns.slice(1), block.join).join('')];
       const fields = [
@@ -170,13 +211,25 @@ export function cardToBlocks(card: Card, o: BlockKitOptions): KnownBlock[] {
   return b.list;
 }
 
-/** The notification text: one line that says what the card says. */
+/**
+ * The notification text: one line that says what the card says, then the figures of its table
+ * (screen readers and clients that cannot draw a table still get every figure).
+ */
+function messageText(card: Card): string {
+  const figures = card.blocks.flatMap((b) =>
+    b.kind === 'table' && b.figures ? tableLines(b, card.lang) : [],
+  );
+  return safe([card.summary, ...figures].join('\n'), 3000);
+}
+
+/** The notification text of an answer, as its Slack message carries it. */
 export function fallbackText(answer: Answer, diagrams?: DiagramOptions): string {
-  const card = answerCard(answer, {
-    diagrams: diagrams ?? { renderer: 'none', baseUrl: '' },
-    surface: 'slack',
-  });
-  return safe(card.summary, 3000);
+  return messageText(
+    answerCard(answer, {
+      diagrams: diagrams ?? { renderer: 'none', baseUrl: '' },
+      surface: 'slack',
+    }),
+  );
 }
 
 /** Every character of text in the blocks (what Slack counts against `msg_blocks_too_long`). */
@@ -214,7 +267,7 @@ export function renderBlockKit(answer: Answer, options: BlockKitOptions): BlockK
     if (i <= 0) break;
     blocks = blocks.filter((_, n) => n !== i);
   }
-  return { text: safe(card.summary, 3000), blocks };
+  return { text: messageText(card), blocks };
 }
 
 export { renderHomeView } from './blockkit-home.js';

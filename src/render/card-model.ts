@@ -54,12 +54,14 @@ export type CardBlock =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'bullets'; readonly items: readonly Rich[] }
   /**
-   * A table with a header row. `mono` columns are commands (monospace). Slack has no table in
-   * messages that every client shows, so it shows the first column beside the others joined.
+   * A table with a header row. `mono` columns are commands (monospace). A table of `figures` (the
+   * metrics) is a native table on both platforms (Slack allows one per message); Slack shows any
+   * other table as two columns: the first column beside the others joined.
    */
   | {
       readonly kind: 'table';
       readonly id: string;
+      readonly figures?: boolean;
       readonly columns: readonly string[];
       readonly rows: readonly (readonly Rich[])[];
       readonly mono?: readonly number[];

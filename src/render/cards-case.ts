@@ -58,6 +58,7 @@ export function metricsTable(c: Case, lang: Lang): CardBlock {
     ]),
     widths: [3, 2, 2, 3],
     join: [' → ', ' · '],
+    figures: true,
   };
 }
 
@@ -281,6 +282,7 @@ export function compareCard(a: CompareAnswer): Card {
             rows,
             widths: [3, 3, 3],
             join: ['  |  '],
+            figures: true,
           },
         ];
   return {
