@@ -3,8 +3,10 @@ import { actionId, type CardAction, encodeAction } from './blockkit-actions.js';
 import type {
   ActionsBlock,
   Button,
+  ContextActionsBlock,
   ContextBlock,
   DividerBlock,
+  FeedbackButtons,
   HeaderBlock,
   ImageBlock,
   KnownBlock,
@@ -143,6 +145,17 @@ export class Blocks {
     return this;
   }
 
+  /** Slack's own 👍/👎 (messages only). */
+  feedback(id: string, buttons: FeedbackButtons): this {
+    const block: ContextActionsBlock = {
+      type: 'context_actions',
+      block_id: this.id(id),
+      elements: [buttons],
+    };
+    this.list.push(block);
+    return this;
+  }
+
   actions(id: string, buttons: readonly Button[]): this {
     if (buttons.length === 0) return this;
     const block: ActionsBlock = {
@@ -189,6 +202,19 @@ export function button(
   return b;
 }
 
+/** One side of Slack's feedback buttons: its label, what it records, what screen readers say. */
+export function feedbackSide(
+  text: string,
+  action: CardAction,
+  accessibilityLabel: string,
+): FeedbackButtons['positive_button'] {
+  return {
+    text: { type: 'plain_text', text: plain(text, LIMITS.buttonText), emoji: true },
+    value: encodeAction(action),
+    accessibility_label: plain(accessibilityLabel, LIMITS.buttonText),
+  };
+}
+
 /** Words only the Slack renderer needs, in both languages. */
 const SLACK_WORDS = {
   helpWhere: {
@@ -196,6 +222,14 @@ const SLACK_WORDS = {
     zh: '在任何地方输入 `/case …`，在频道或话题中 @casebot，或直接给我发私信。',
   },
   homeHowTo: { en: 'How to use', zh: '使用方法' },
+  votedHelpful: {
+    en: 'Yes, this answer was helpful',
+    zh: '是的，这个回答有帮助',
+  },
+  votedNotHelpful: {
+    en: 'No, this answer was not helpful',
+    zh: '不，这个回答没有帮助',
+  },
   subscribeHint: {
     en: '`/case subscribe 09:00 Europe/Berlin` posts a daily tip to a channel.',
     zh: '`/case 订阅 09:00 Asia/Shanghai` 每天向频道发送一条技巧。',

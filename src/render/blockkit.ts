@@ -1,7 +1,7 @@
 import type { Lang } from '../catalog/schema.js';
 import type { Answer } from '../core/model.js';
-import type { CardAction } from './blockkit-actions.js';
-import { Blocks, button, LIMITS } from './blockkit-parts.js';
+import { actionId, type CardAction } from './blockkit-actions.js';
+import { Blocks, button, feedbackSide, LIMITS, slackWord } from './blockkit-parts.js';
 import type { Button, KnownBlock, RichTextCell } from './blockkit-types.js';
 import { type Card, type CardBlock, type CardButton, plainOf, type Rich } from './card-model.js';
 import { answerCard } from './cards.js';
@@ -184,11 +184,14 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
         query: block.query,
         lang,
       });
+      // Slack's own feedback buttons; each side's value is the vote it records.
       b.context('feedback-ask', [escapeMrkdwn(block.question)]);
-      b.actions('feedback', [
-        button(block.yes, vote(true), 'yes'),
-        button(block.no, vote(false), 'no'),
-      ]);
+      b.feedback('feedback', {
+        type: 'feedback_buttons',
+        action_id: actionId('feedback', 'vote'),
+        positive_button: feedbackSide(block.yes, vote(true), slackWord('votedHelpful', lang)),
+        negative_button: feedbackSide(block.no, vote(false), slackWord('votedNotHelpful', lang)),
+      });
       return;
     }
   }

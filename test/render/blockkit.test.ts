@@ -301,6 +301,51 @@ describe('escaping', () => {
   });
 });
 
+describe('feedback', () => {
+  it.each(['en', 'zh'] as const)(
+    '%s: Slack’s own 👍/👎 in a context actions block, each carrying its vote, case and question',
+    (lang) => {
+      const c = catalog.byId.get('finance')!;
+      const message = renderBlockKit(
+        {
+          kind: 'case',
+          lang,
+          case: c,
+          section: 'metrics',
+          query: '合规',
+          score: 1,
+          alternatives: [],
+        },
+        { diagrams: DEFAULT_DIAGRAMS },
+      );
+      expect(checkBlockKitLimits(message)).toEqual([]);
+      const json = JSON.stringify(message.blocks);
+      expect(json).not.toContain('casebot.feedback.yes');
+      const block = message.blocks.at(-1)!;
+      expect(block.type).toBe('context_actions');
+      const [buttons] = (block as Extract<typeof block, { type: 'context_actions' }>).elements;
+      expect(buttons!.type).toBe('feedback_buttons');
+      expect(buttons!.action_id).toBe('casebot.feedback.vote');
+      expect(decodeAction(buttons!.positive_button.value)).toEqual({
+        kind: 'feedback',
+        caseId: 'finance',
+        section: 'metrics',
+        helpful: true,
+        query: '合规',
+        lang,
+      });
+      expect(decodeAction(buttons!.negative_button.value)).toMatchObject({ helpful: false });
+      expect(buttons!.positive_button.accessibility_label).toBe(
+        lang === 'zh' ? '是的，这个回答有帮助' : 'Yes, this answer was helpful',
+      );
+      // The question stays above the thumbs, as on Teams.
+      expect(JSON.stringify(message.blocks.at(-2))).toContain(
+        lang === 'zh' ? '这个回答有帮助吗' : 'Was this helpful?',
+      );
+    },
+  );
+});
+
 describe('button values', () => {
   it('round-trip and stay under 2,000 characters even for a 10,000-character query', () => {
     const action = {

@@ -67,7 +67,9 @@ const slackButtons = (answer: Answer): string[] =>
       ? b.elements.map((e) => e.text.text)
       : b.type === 'section' && b.accessory
         ? [b.accessory.text.text]
-        : [],
+        : b.type === 'context_actions'
+          ? b.elements.flatMap((e) => [e.positive_button.text.text, e.negative_button.text.text])
+          : [],
   );
 
 describe('one answer, two platforms', () => {
