@@ -90,6 +90,16 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (model, casebook, case_id, lang)
   );
   `,
+  // The users greeted in the bot's agent DM (once each).
+  `
+  CREATE TABLE greetings (
+    platform TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    greeted_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, workspace_id, user_id)
+  );
+  `,
 ];
 
 /**

@@ -110,6 +110,24 @@ export class SqliteStore implements Store {
     });
   }
 
+  async markGreeted(
+    platform: SubscriptionPlatform,
+    workspaceId: string,
+    userId: string,
+    now: Date,
+  ): Promise<boolean> {
+    return (
+      this.run('markGreeted', (db) =>
+        db
+          .prepare(
+            `INSERT INTO greetings (platform, workspace_id, user_id, greeted_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT DO NOTHING RETURNING user_id`,
+          )
+          .get(platform, workspaceId, userId, now.getTime()),
+      ) !== undefined
+    );
+  }
+
   async recordFeedback(f: Feedback): Promise<void> {
     this.run('recordFeedback', (db) =>
       db
