@@ -51,6 +51,7 @@ const listenedEvents: Record<string, z.ZodType> = {
   app_home_opened: z.looseObject({
     type: z.literal('app_home_opened'),
     user: str,
+    channel: str.optional(),
     tab: str.optional(),
   }),
 };

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { agentFeatures } from '../agent-features.js';
 import type { ListenerDeps } from '../deps.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
@@ -11,9 +12,10 @@ import { directMessage } from './direct-message.js';
  */
 export function register(app: App, deps: ListenerDeps): void {
   app.use(dedupeEvents(deps));
+  const agent = agentFeatures(deps.logger);
   const mention = appMention(deps);
-  const message = directMessage(deps);
-  const home = appHomeOpened(deps);
+  const message = directMessage(deps, agent);
+  const home = appHomeOpened(deps, agent);
   app.event(/^(app_mention|message|app_home_opened)$/, async (args) => {
     switch (args.event.type) {
       case 'app_mention':
