@@ -47,6 +47,10 @@ async function press(
     },
   ];
   payload.container = { ...payload.container, ...container };
+  if (typeof container.channel_id === 'string') {
+    payload.channel = { id: container.channel_id, name: 'directmessage' };
+    payload.container.is_ephemeral = false;
+  }
   const res = await h.postForm(
     new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
   );
@@ -81,6 +85,15 @@ describe('Slack’s native feedback buttons', () => {
     const reply = h.responses[0] as Reply;
     expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(JSON.stringify(reply)).toContain('感谢反馈');
+    expect(h.calls['chat.postMessage']).toBeUndefined();
+  });
+
+  it('👍 in the DM with casebot: the card is drawn again with the thanks, nothing else sent', async () => {
+    await press('positive_button', 'edge computing', 'en', { channel_id: 'D024BE91L' });
+    const reply = h.responses[0] as Reply;
+    expect(reply.replace_original).toBe(true);
+    expect(JSON.stringify(reply)).toContain('Glad it helped');
+    expect(JSON.stringify(reply)).not.toContain('casebot.share.');
     expect(h.calls['chat.postMessage']).toBeUndefined();
   });
 
