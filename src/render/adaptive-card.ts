@@ -23,6 +23,8 @@ export interface AdaptiveCardOptions {
   readonly daily?: boolean;
   /** CASES_URL: case cards link to their case file. */
   readonly casesUrl?: string;
+  /** A short plain-text note that replaces the 👍/👎 row (e.g. the thanks after a vote). */
+  readonly note?: string;
 }
 
 const MAX_FALLBACK_CHARS = 3000;
@@ -51,7 +53,7 @@ function button(b: CardButton, lang: Lang): CardAction {
     : askAction(b.label, b.action.text, lang);
 }
 
-function element(block: CardBlock, lang: Lang): CardElement[] {
+function element(block: CardBlock, lang: Lang, note?: string): CardElement[] {
   switch (block.kind) {
     case 'title':
       return [textBlock(escapeMarkdown(block.text), { size: 'large', weight: 'bolder' })];
@@ -167,7 +169,22 @@ function element(block: CardBlock, lang: Lang): CardElement[] {
           actions: block.buttons.map((b) => button(b, lang)),
         },
       ];
-    case 'feedback':
+    case 'feedback': {
+      if (note !== undefined) {
+        return [
+          textBlock(escapeMarkdown(note), {
+            isSubtle: true,
+            size: 'small',
+            spacing: 'medium',
+            separator: true,
+          }),
+        ];
+      }
+      const vote = {
+        caseId: block.caseId,
+        query: block.query,
+        section: block.section,
+      };
       return [
         textBlock(escapeMarkdown(block.question), {
           isSubtle: true,
@@ -179,16 +196,20 @@ function element(block: CardBlock, lang: Lang): CardElement[] {
           type: 'ActionSet',
           spacing: 'small',
           actions: [
-            feedbackAction(block.yes, block.caseId, true, block.query, lang),
-            feedbackAction(block.no, block.caseId, false, block.query, lang),
+            feedbackAction(block.yes, { ...vote, helpful: true }, lang),
+            feedbackAction(block.no, { ...vote, helpful: false }, lang),
           ],
         },
       ];
+    }
   }
 }
 
-/** The card model as an Adaptive Card 1.5: every button inside the body, one row each. */
-export function cardToAdaptive(card: Card): AdaptiveCard {
+/**
+ * The card model as an Adaptive Card 1.5: every button inside the body, one row each; `note`
+ * replaces the 👍/👎 row.
+ */
+export function cardToAdaptive(card: Card, note?: string): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
@@ -196,7 +217,7 @@ export function cardToAdaptive(card: Card): AdaptiveCard {
     // Two-letter codes: Microsoft's parser rejects region tags such as zh-CN.
     lang: card.lang,
     fallbackText: plain(cardText(card, { color: false }), MAX_FALLBACK_CHARS),
-    body: card.blocks.flatMap((b) => element(b, card.lang)),
+    body: card.blocks.flatMap((b) => element(b, card.lang, note)),
   };
 }
 
@@ -209,5 +230,6 @@ export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions)
       ...(options.daily && { daily: true }),
       ...(options.casesUrl && { casesUrl: options.casesUrl }),
     }),
+    options.note,
   );
 }

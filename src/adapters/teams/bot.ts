@@ -1,4 +1,7 @@
 import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   TeamsActivityHandler,
@@ -10,6 +13,7 @@ import { languageOf } from '../../core/lang.js';
 import type { Answer } from '../../core/model.js';
 import type { AdaptiveCardOptions } from '../../render/adaptive-card.js';
 import { adaptiveLabel } from '../../render/adaptive-labels.js';
+import { answerCardAction, CARD_ACTION_INVOKE } from './card-action.js';
 import { rankCases, SEARCH_COMMAND_ID, searchResponse, searchText } from './messaging-extension.js';
 import { answerActivity } from './reply.js';
 import { langOfLocale, toBotRequest } from './to-request.js';
@@ -26,9 +30,10 @@ const finite = (n: unknown): number | undefined =>
 
 /**
  * casebot's Teams handlers: messages (mentions in channels and group chats, everything in
- * personal chat, card buttons), the welcome when casebot is added, and the search messaging
- * extension. Everything else (reactions, typing, other updates) is left alone: 200, nothing sent.
- * Errors are not caught here: they go to the adapter's one error sink.
+ * personal chat, card buttons of clients without Universal Actions), card buttons
+ * (`adaptiveCard/action`: the card changes in place), the welcome when casebot is added, and the
+ * search messaging extension. Everything else (reactions, typing, other updates) is left alone:
+ * 200, nothing sent. Errors are not caught here: they go to the adapter's one error sink.
  */
 export class CasebotTeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: TeamsBotDeps) {
@@ -77,6 +82,30 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
       help.kind === 'help' ? { ...help, intro: adaptiveLabel('welcome', help.lang) } : help;
     noteAnswer(context, answer);
     await this.send(context, answer);
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    // botbuilder reads `value.action.type` unguarded: a malformed press is refused here.
+    const action = (value as { action?: unknown } | undefined)?.action;
+    if (name === CARD_ACTION_INVOKE && (typeof action !== 'object' || action === null)) {
+      return {
+        status: 400,
+        body: {
+          statusCode: 400,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: 'An adaptiveCard/action needs an action.' },
+        },
+      };
+    }
+    return super.onInvokeActivity(context);
+  }
+
+  protected override onAdaptiveCardInvoke(
+    context: TurnContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    return answerCardAction(this.deps.core, this.deps.cards, context, invoke);
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

@@ -10,7 +10,11 @@ export function teamsSurface(activity: Partial<Activity>): Surface {
         return 'button';
       return conversationKind(activity) === 'personal' ? 'dm' : 'mention';
     case 'invoke':
-      return activity.name === 'composeExtension/query' ? 'extension' : 'other';
+      if (activity.name === 'adaptiveCard/action') return 'button';
+      return activity.name === 'composeExtension/query' ||
+        activity.name === 'composeExtension/queryLink'
+        ? 'extension'
+        : 'other';
     case 'conversationUpdate':
       return 'welcome';
     default:
