@@ -25,6 +25,8 @@ export interface AdaptiveCardOptions {
   readonly casesUrl?: string;
   /** A short plain-text note that replaces the 👍/👎 row (e.g. the thanks after a vote). */
   readonly note?: string;
+  /** The card unfurls a pasted link: no 👍/👎 (there was no question). */
+  readonly unfurl?: boolean;
 }
 
 const MAX_FALLBACK_CHARS = 3000;
@@ -53,7 +55,11 @@ function button(b: CardButton, lang: Lang): CardAction {
     : askAction(b.label, b.action.text, lang);
 }
 
-function element(block: CardBlock, lang: Lang, note?: string): CardElement[] {
+function element(
+  block: CardBlock,
+  lang: Lang,
+  o: { note?: string; unfurl?: boolean },
+): CardElement[] {
   switch (block.kind) {
     case 'title':
       return [textBlock(escapeMarkdown(block.text), { size: 'large', weight: 'bolder' })];
@@ -170,9 +176,10 @@ function element(block: CardBlock, lang: Lang, note?: string): CardElement[] {
         },
       ];
     case 'feedback': {
-      if (note !== undefined) {
+      if (o.unfurl) return [];
+      if (o.note !== undefined) {
         return [
-          textBlock(escapeMarkdown(note), {
+          textBlock(escapeMarkdown(o.note), {
             isSubtle: true,
             size: 'small',
             spacing: 'medium',
@@ -207,9 +214,12 @@ function element(block: CardBlock, lang: Lang, note?: string): CardElement[] {
 
 /**
  * The card model as an Adaptive Card 1.5: every button inside the body, one row each; `note`
- * replaces the 👍/👎 row.
+ * replaces the 👍/👎 row, and an unfurl has none.
  */
-export function cardToAdaptive(card: Card, note?: string): AdaptiveCard {
+export function cardToAdaptive(
+  card: Card,
+  o: { note?: string; unfurl?: boolean } = {},
+): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
@@ -217,7 +227,7 @@ export function cardToAdaptive(card: Card, note?: string): AdaptiveCard {
     // Two-letter codes: Microsoft's parser rejects region tags such as zh-CN.
     lang: card.lang,
     fallbackText: plain(cardText(card, { color: false }), MAX_FALLBACK_CHARS),
-    body: card.blocks.flatMap((b) => element(b, card.lang, note)),
+    body: card.blocks.flatMap((b) => element(b, card.lang, o)),
   };
 }
 
@@ -230,6 +240,6 @@ export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions)
       ...(options.daily && { daily: true }),
       ...(options.casesUrl && { casesUrl: options.casesUrl }),
     }),
-    options.note,
+    options,
   );
 }

@@ -24,6 +24,11 @@ export interface BlockKitOptions {
   readonly daily?: boolean;
   /** CASES_URL: case cards link to their case file. */
   readonly casesUrl?: string;
+  /**
+   * The card unfurls a pasted link (an attachment under someone's message): no 👍/👎 (there was
+   * no question), and tables as two columns, which every unfurl shows.
+   */
+  readonly unfurl?: boolean;
 }
 export type CardOptions = BlockKitOptions;
 
@@ -132,7 +137,7 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
       b.section('bullets', block.items.map((i) => `•  ${mrkdwn(i, 800)}`).join('\n'));
       return;
     case 'table': {
-      if (block.figures) {
+      if (block.figures && !o.unfurl) {
         const head = block.columns.map((c) => richCell([{ text: c }], true));
         b.table(block.id, [head, ...block.rows.map((row) => row.map((cell) => richCell(cell)))]);
         return;
@@ -172,6 +177,7 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
       return;
     }
     case 'feedback': {
+      if (o.unfurl) return;
       if (o.note !== undefined) {
         b.context('feedback-note', [safe(o.note, 500)]);
         return;

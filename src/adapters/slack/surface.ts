@@ -13,6 +13,8 @@ export function slackSurface(body: unknown): Surface {
         return 'dm';
       case 'app_home_opened':
         return 'home';
+      case 'link_shared':
+        return 'unfurl';
     }
   }
   return 'other';

@@ -1,6 +1,7 @@
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type AppBasedLinkQuery,
   type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
@@ -14,7 +15,13 @@ import type { Answer } from '../../core/model.js';
 import type { AdaptiveCardOptions } from '../../render/adaptive-card.js';
 import { adaptiveLabel } from '../../render/adaptive-labels.js';
 import { answerCardAction, CARD_ACTION_INVOKE } from './card-action.js';
-import { rankCases, SEARCH_COMMAND_ID, searchResponse, searchText } from './messaging-extension.js';
+import {
+  linkResponse,
+  rankCases,
+  SEARCH_COMMAND_ID,
+  searchResponse,
+  searchText,
+} from './messaging-extension.js';
 import { answerActivity } from './reply.js';
 import { langOfLocale, toBotRequest } from './to-request.js';
 import { noteAnswer, requestIdOf } from './turn-state.js';
@@ -106,6 +113,17 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
     invoke: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     return answerCardAction(this.deps.core, this.deps.cards, context, invoke);
+  }
+
+  /** A link to a case file pasted in the compose box unfurls as the case's card. */
+  protected override async handleTeamsAppBasedLinkQuery(
+    context: TurnContext,
+    query: AppBasedLinkQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const lang = await this.fallbackLang(context);
+    const response = linkResponse(this.deps.core.catalog, query?.url, lang, this.deps.cards);
+    noteAnswer(context, response.composeExtension?.attachments?.length ? 'answered' : 'no_match');
+    return response;
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

@@ -7,6 +7,7 @@ import {
   type AdaptiveCardOptions,
   renderAdaptiveCard,
 } from '../../render/adaptive-card.js';
+import { caseIdOfUrl } from '../../render/case-links.js';
 import { diagramLinks } from '../../render/diagram.js';
 import { label, principleLabel, stars } from '../../render/labels.js';
 import type { SearchIndex } from '../../search/types.js';
@@ -38,7 +39,10 @@ export function rankCases(catalog: Catalog, index: SearchIndex, text: string): C
   return ranked;
 }
 
-/** A case as a messaging-extension result: its card, and a thumbnail for the list. */
+/**
+ * A case as a messaging-extension result: its card, and a thumbnail for the list. A link's
+ * unfurl is the same card without 👍/👎 (`cards.unfurl`).
+ */
 export function resultFor(c: Case, lang: Lang, text: string, cards: AdaptiveCardOptions) {
   const card = renderAdaptiveCard(
     { kind: 'case', lang, case: c, section: null, query: text, score: 1, alternatives: [] },
@@ -61,6 +65,27 @@ export function resultFor(c: Case, lang: Lang, text: string, cards: AdaptiveCard
           images: [{ url: imageUrl, alt: label('diagramAlt', lang, { title: c.title[lang] }) }],
         }),
       },
+    },
+  };
+}
+
+/**
+ * A pasted link (`composeExtension/queryLink`): the case card of a link to a case file, nothing
+ * for any other link on the domain.
+ */
+export function linkResponse(
+  catalog: Catalog,
+  url: string | undefined,
+  lang: Lang,
+  cards: AdaptiveCardOptions,
+): MessagingExtensionResponse {
+  const id = cards.casesUrl && url ? caseIdOfUrl(cards.casesUrl, url) : null;
+  const c = id ? catalog.byId.get(id) : undefined;
+  return {
+    composeExtension: {
+      type: 'result',
+      attachmentLayout: 'list',
+      attachments: c ? [resultFor(c, lang, '', { ...cards, unfurl: true })] : [],
     },
   };
 }

@@ -11,10 +11,8 @@ export function teamsSurface(activity: Partial<Activity>): Surface {
       return conversationKind(activity) === 'personal' ? 'dm' : 'mention';
     case 'invoke':
       if (activity.name === 'adaptiveCard/action') return 'button';
-      return activity.name === 'composeExtension/query' ||
-        activity.name === 'composeExtension/queryLink'
-        ? 'extension'
-        : 'other';
+      if (activity.name === 'composeExtension/queryLink') return 'unfurl';
+      return activity.name === 'composeExtension/query' ? 'extension' : 'other';
     case 'conversationUpdate':
       return 'welcome';
     default:

@@ -8,7 +8,7 @@ const manifest = parse(
 );
 
 describe('manifests/slack/manifest.yaml', () => {
-  it('declares /case, the three bot events, interactivity and the Home tab', () => {
+  it('declares /case, the bot events, interactivity and the Home tab', () => {
     const command = manifest.features.slash_commands[0];
     expect(command.command).toBe('/case');
     expect(command.usage_hint).toBeTruthy();
@@ -16,6 +16,7 @@ describe('manifests/slack/manifest.yaml', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'link_shared',
       'message.im',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
@@ -30,6 +31,17 @@ describe('manifests/slack/manifest.yaml', () => {
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
     expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+  });
+
+  it('unfurls links on the domain of the example CASES_URL, to be edited to match', () => {
+    expect(manifest.features.unfurl_domains).toEqual(['git.example.com']);
+    const text = readFileSync(
+      path.resolve(import.meta.dirname, '../../../manifests/slack/manifest.yaml'),
+      'utf8',
+    );
+    expect(text).toMatch(
+      /replace git\.example\.com under `unfurl_domains` with the host of your CASES_URL/,
+    );
   });
 
   it('says, beside each scope and feature, why it is there', () => {
@@ -58,6 +70,8 @@ describe('manifests/slack/manifest.yaml', () => {
         'commands',
         'groups:read',
         'im:history',
+        'links:read',
+        'links:write',
         'users:read',
       ].sort(),
     );

@@ -5,10 +5,11 @@ import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
 import { dedupeEvents } from './dedupe.js';
 import { directMessage } from './direct-message.js';
+import { linkShared } from './link-shared.js';
 
 /**
- * Events API: mentions, direct messages, the Home tab; every event id answered once. One Bolt
- * listener for the three (see actions/index.ts for why).
+ * Events API: mentions, direct messages, the Home and Messages tabs, links to case files; every
+ * event id answered once. One Bolt listener for them all (see actions/index.ts for why).
  */
 export function register(app: App, deps: ListenerDeps): void {
   app.use(dedupeEvents(deps));
@@ -16,7 +17,8 @@ export function register(app: App, deps: ListenerDeps): void {
   const mention = appMention(deps);
   const message = directMessage(deps, agent);
   const home = appHomeOpened(deps, agent);
-  app.event(/^(app_mention|message|app_home_opened)$/, async (args) => {
+  const link = linkShared(deps);
+  app.event(/^(app_mention|message|app_home_opened|link_shared)$/, async (args) => {
     switch (args.event.type) {
       case 'app_mention':
         return mention(args as unknown as Parameters<typeof mention>[0]);
@@ -24,6 +26,8 @@ export function register(app: App, deps: ListenerDeps): void {
         return message(args as unknown as Parameters<typeof message>[0]);
       case 'app_home_opened':
         return home(args as unknown as Parameters<typeof home>[0]);
+      case 'link_shared':
+        return link(args as unknown as Parameters<typeof link>[0]);
     }
   });
 }
