@@ -148,3 +148,29 @@ describe('Teams: a button press changes the card in place (Action.Execute)', () 
     expect(ok.status).toBe(200);
   });
 });
+
+describe('Teams: a press that fails', () => {
+  it('is apologised for beside the card (which stays), with the request id; the bot goes on', async () => {
+    const failing = await startTeams({
+      wrapCore: (core) => ({
+        ...core,
+        catalog: core.catalog,
+        index: core.index,
+        handle: async () => {
+          throw new Error('store exploded');
+        },
+      }),
+    });
+    try {
+      const { sent } = connector();
+      const res = await failing.post(fixture('card-action'));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { statusCode: number; type: string; value: string };
+      expect(body.type).toBe('application/vnd.microsoft.activity.message');
+      expect(body.value).toMatch(/sorry/i);
+      expect(sent).toEqual([]);
+    } finally {
+      await failing.close();
+    }
+  });
+});
