@@ -100,6 +100,11 @@ function envSchemas() {
 
   const tipsSchema = z.object({ TIPS_SCHEDULER: onOff });
 
+  /** Where the casebook's files can be read (the folder on the team's git host). */
+  const casesLinkSchema = z.object({
+    CASES_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  });
+
   const metricsSchema = z.object({ METRICS: onOff });
 
   const statsSchema = z.object({
@@ -138,6 +143,7 @@ function envSchemas() {
     store: storeSchema,
     diagrams: diagramsSchema,
     tips: tipsSchema,
+    casesLink: casesLinkSchema,
     metrics: metricsSchema,
     stats: statsSchema,
     autoAnswer: autoAnswerSchema,
@@ -202,6 +208,11 @@ export interface Config {
   };
   readonly logLevel: string;
   readonly casesDir: string;
+  /**
+   * CASES_URL without trailing slashes: case `ID` is at `<casesUrl>/ID.yaml`, cards link there and
+   * such links unfurl as the case's card. Null when unset.
+   */
+  readonly casesUrl: string | null;
   readonly defaultLocale: 'en' | 'zh';
   /** Null when Slack is off (no token). */
   readonly slack: SlackConfig | null;
@@ -251,6 +262,7 @@ export function loadConfig(env: Env): Config {
   const store = collect(schemas.store, env, problems);
   const diagrams = collect(schemas.diagrams, env, problems);
   const tips = collect(schemas.tips, env, problems);
+  const casesLink = collect(schemas.casesLink, env, problems);
   const metrics = collect(schemas.metrics, env, problems);
   const stats = collect(schemas.stats, env, problems);
   const autoAnswer = collect(schemas.autoAnswer, env, problems);
@@ -359,6 +371,7 @@ export function loadConfig(env: Env): Config {
     !server ||
     !diagrams ||
     !tips ||
+    !casesLink ||
     !metrics ||
     !stats ||
     !autoAnswer ||
@@ -379,6 +392,7 @@ export function loadConfig(env: Env): Config {
     },
     logLevel: server.LOG_LEVEL,
     casesDir: server.CASES_DIR,
+    casesUrl: casesLink.CASES_URL?.replace(/\/+$/, '') ?? null,
     defaultLocale: server.DEFAULT_LOCALE,
     slack: slackConfig,
     teams: teamsConfig,

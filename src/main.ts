@@ -199,6 +199,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
         now,
         defaultLocale: config.defaultLocale,
         metrics,
+        ...(config.casesUrl && { casesUrl: config.casesUrl }),
       }),
     );
   }
@@ -211,6 +212,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
       diagrams,
       now,
       metrics,
+      ...(config.casesUrl && { casesUrl: config.casesUrl }),
     };
     if (config.teams.credentials) {
       const { createTeamsAdapter } = await import('./adapters/teams/index.js');

@@ -109,3 +109,22 @@ describe('EMBEDDINGS_*', () => {
     }
   });
 });
+
+describe('CASES_URL', () => {
+  it('is off by default; set, it loses its trailing slashes', () => {
+    expect(loadConfig({}).casesUrl).toBeNull();
+    expect(
+      loadConfig({ CASES_URL: 'https://git.example.com/team/casebook/-/blob/main/cases/' })
+        .casesUrl,
+    ).toBe('https://git.example.com/team/casebook/-/blob/main/cases');
+  });
+
+  it.each(['cases/', 'ftp://git.example.com/cases', 'https://'])('refuses %s', (value) => {
+    expect(() => loadConfig({ CASES_URL: value })).toThrow(/CASES_URL/);
+  });
+
+  it('is documented in .env.example', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    expect(example).toMatch(/^# CASES_URL=https:\/\//m);
+  });
+});

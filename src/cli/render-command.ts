@@ -86,16 +86,19 @@ export async function renderCommand(argv: string[], io: CliIo): Promise<number> 
       lang: values.lang as Lang | undefined,
     });
   }
-  const diagrams = config.diagrams;
+  const options = {
+    diagrams: config.diagrams,
+    ...(config.casesUrl && { casesUrl: config.casesUrl }),
+  };
   switch (format) {
     case 'text':
-      out(io, renderText(answer, { color: Boolean(io.stdout.isTTY), diagrams }));
+      out(io, renderText(answer, { color: Boolean(io.stdout.isTTY), ...options }));
       break;
     case 'adaptive':
-      out(io, JSON.stringify(renderAdaptiveCard(answer, { diagrams }), null, 2));
+      out(io, JSON.stringify(renderAdaptiveCard(answer, options), null, 2));
       break;
     case 'blockkit': {
-      const message = renderBlockKit(answer, { diagrams });
+      const message = renderBlockKit(answer, options);
       out(io, JSON.stringify(message, null, 2));
       if (values['builder-url']) {
         const state = encodeURIComponent(JSON.stringify({ blocks: message.blocks }));

@@ -12,6 +12,7 @@ export const STORE_OPERATIONS = [
   'ping',
   'close',
   'rememberEvent',
+  'markGreeted',
   'recordFeedback',
   'recordMiss',
   'subscribe',

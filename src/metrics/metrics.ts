@@ -9,13 +9,14 @@ import { SILENT_REASONS, type UnpromptedDecision } from '../core/unprompted.js';
 export const PLATFORMS = ['slack', 'teams', 'console'] as const;
 export type MetricsPlatform = (typeof PLATFORMS)[number];
 
-/** Where a request came in: `/case`, `@casebot`, a direct message, a card button, … */
+/** Where a request came in: `/case`, `@casebot`, a direct message, a card button, a link, … */
 export const SURFACES = [
   'command',
   'mention',
   'dm',
   'button',
   'extension',
+  'unfurl',
   'welcome',
   'home',
   'unprompted',

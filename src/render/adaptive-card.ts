@@ -21,16 +21,29 @@ export interface AdaptiveCardOptions {
   readonly diagrams: DiagramOptions;
   /** A tip posted by the daily schedule ("Tip of the day") rather than asked for. */
   readonly daily?: boolean;
+  /** CASES_URL: case cards link to their case file. */
+  readonly casesUrl?: string;
+  /** A short plain-text note that replaces the 👍/👎 row (e.g. the thanks after a vote). */
+  readonly note?: string;
+  /** The card unfurls a pasted link: no 👍/👎 (there was no question). */
+  readonly unfurl?: boolean;
 }
 
 const MAX_FALLBACK_CHARS = 3000;
 
-/** Teams card markdown: bold for the highlighted part and for commands (no inline code there). */
+/** A link target Teams' markdown cannot misread (no spaces or parentheses left unencoded). */
+const href = (url: string) => url.replace(/[\s()<>]/g, encodeURIComponent);
+
+/**
+ * Teams card markdown: bold for the highlighted part and for commands (no inline code there),
+ * `[text](url)` for links.
+ */
 function markdown(r: Rich): string {
   return r
     .map((s) => {
       const text = escapeMarkdown(s.text);
       if (!text.trim()) return text;
+      if (s.href) return `[${text}](${href(s.href)})`;
       return s.strong || s.code ? `**${text}**` : text;
     })
     .join('');
@@ -48,7 +61,11 @@ function button(b: CardButton, lang: Lang): CardAction {
   }
 }
 
-function element(block: CardBlock, lang: Lang): CardElement[] {
+function element(
+  block: CardBlock,
+  lang: Lang,
+  o: { note?: string; unfurl?: boolean },
+): CardElement[] {
   switch (block.kind) {
     case 'title':
       return [textBlock(escapeMarkdown(block.text), { size: 'large', weight: 'bolder' })];
@@ -164,7 +181,23 @@ function element(block: CardBlock, lang: Lang): CardElement[] {
           actions: block.buttons.map((b) => button(b, lang)),
         },
       ];
-    case 'feedback':
+    case 'feedback': {
+      if (o.unfurl) return [];
+      if (o.note !== undefined) {
+        return [
+          textBlock(escapeMarkdown(o.note), {
+            isSubtle: true,
+            size: 'small',
+            spacing: 'medium',
+            separator: true,
+          }),
+        ];
+      }
+      const vote = {
+        caseId: block.caseId,
+        query: block.query,
+        section: block.section,
+      };
       return [
         textBlock(escapeMarkdown(block.question), {
           isSubtle: true,
@@ -176,16 +209,23 @@ function element(block: CardBlock, lang: Lang): CardElement[] {
           type: 'ActionSet',
           spacing: 'small',
           actions: [
-            feedbackAction(block.yes, block.caseId, true, block.query, lang),
-            feedbackAction(block.no, block.caseId, false, block.query, lang),
+            feedbackAction(block.yes, { ...vote, helpful: true }, lang),
+            feedbackAction(block.no, { ...vote, helpful: false }, lang),
           ],
         },
       ];
+    }
   }
 }
 
-/** The card model as an Adaptive Card 1.5: every button inside the body, one row each. */
-export function cardToAdaptive(card: Card): AdaptiveCard {
+/**
+ * The card model as an Adaptive Card 1.5: every button inside the body, one row each; `note`
+ * replaces the 👍/👎 row, and an unfurl has none.
+ */
+export function cardToAdaptive(
+  card: Card,
+  o: { note?: string; unfurl?: boolean } = {},
+): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
@@ -193,7 +233,7 @@ export function cardToAdaptive(card: Card): AdaptiveCard {
     // Two-letter codes: Microsoft's parser rejects region tags such as zh-CN.
     lang: card.lang,
     fallbackText: plain(cardText(card, { color: false }), MAX_FALLBACK_CHARS),
-    body: card.blocks.flatMap((b) => element(b, card.lang)),
+    body: card.blocks.flatMap((b) => element(b, card.lang, o)),
   };
 }
 
@@ -204,6 +244,8 @@ export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions)
       diagrams: options.diagrams,
       surface: 'teams',
       ...(options.daily && { daily: true }),
+      ...(options.casesUrl && { casesUrl: options.casesUrl }),
     }),
+    options,
   );
 }

@@ -1,5 +1,6 @@
 /**
- * The subset of the Adaptive Card schema casebot renders (version 1.5, the highest Teams shows).
+ * The subset of the Adaptive Card schema casebot renders (version 1.5, the highest Teams shows;
+ * Universal Actions need 1.4 or later).
  * Every card parses with no event in Microsoft's own parser (the `adaptivecards` package).
  */
 
@@ -45,7 +46,7 @@ export interface Container extends ElementBase {
   readonly type: 'Container';
   readonly items: readonly CardElement[];
   readonly style?: 'default' | 'emphasis';
-  readonly selectAction?: SubmitAction | OpenUrlAction;
+  readonly selectAction?: SubmitAction | ExecuteAction | OpenUrlAction;
 }
 
 export interface Column {
@@ -96,6 +97,25 @@ export interface SubmitAction {
   readonly data: SubmitData;
 }
 
+/**
+ * A Universal Action (Adaptive Cards 1.4+): Teams sends it to the bot as an `adaptiveCard/action`
+ * invoke and shows the card the bot returns in place of this one, for the presser only. Clients
+ * without Universal Actions take the `fallback` (the same button as an `Action.Submit`).
+ */
+export interface ExecuteAction {
+  readonly type: 'Action.Execute';
+  readonly title: string;
+  readonly verb: string;
+  readonly data: SubmitData;
+  readonly fallback?: SubmitAction;
+}
+
+/** The card a user sees is fetched again with `action` (the users in `userIds` only). */
+export interface Refresh {
+  readonly action: ExecuteAction;
+  readonly userIds?: readonly string[];
+}
+
 export interface OpenUrlAction {
   readonly type: 'Action.OpenUrl';
   readonly title: string;
@@ -108,7 +128,7 @@ export interface ShowCardAction {
   readonly card: AdaptiveCard;
 }
 
-export type CardAction = SubmitAction | OpenUrlAction | ShowCardAction;
+export type CardAction = SubmitAction | ExecuteAction | OpenUrlAction | ShowCardAction;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';
@@ -116,6 +136,8 @@ export interface AdaptiveCard {
   readonly version: '1.5';
   readonly lang?: string;
   readonly fallbackText?: string;
+  /** A view one user switched to: fetched again for them (user-specific views). */
+  readonly refresh?: Refresh;
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardAction[];
 }

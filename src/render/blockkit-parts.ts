@@ -3,12 +3,16 @@ import { actionId, type CardAction, encodeAction } from './blockkit-actions.js';
 import type {
   ActionsBlock,
   Button,
+  ContextActionsBlock,
   ContextBlock,
   DividerBlock,
+  FeedbackButtons,
   HeaderBlock,
   ImageBlock,
   KnownBlock,
+  RichTextCell,
   SectionBlock,
+  TableBlock,
 } from './blockkit-types.js';
 import { clip, plain } from './mrkdwn.js';
 
@@ -30,6 +34,10 @@ export const LIMITS = {
   blockId: 255,
   /** Slack rejects messages past ~12,000 characters of text with `msg_blocks_too_long`. */
   totalText: 11_500,
+  /** A table: rows (the header row included), cells per row, and its cells' text together. */
+  tableRows: 100,
+  tableCells: 20,
+  tableText: 10_000,
 } as const;
 
 /**
@@ -119,6 +127,35 @@ export class Blocks {
     return this;
   }
 
+  /**
+   * A native table: the first row is the header. Rows and cells past Slack's limits are dropped,
+   * and every cell's text is shortened so that the table's text stays within its limit.
+   */
+  table(id: string, rows: readonly (readonly RichTextCell[])[]): this {
+    const kept = rows.slice(0, LIMITS.tableRows).map((r) => r.slice(0, LIMITS.tableCells));
+    const cells = kept.reduce((n, r) => n + r.length, 0);
+    const perCell = Math.floor(LIMITS.tableText / Math.max(1, cells));
+    const block: TableBlock = {
+      type: 'table',
+      block_id: this.id(id),
+      column_settings: (kept[0] ?? []).map(() => ({ is_wrapped: true })),
+      rows: kept.map((r) => r.map((cell) => clipCell(cell, perCell))),
+    };
+    this.list.push(block);
+    return this;
+  }
+
+  /** Slack's own 👍/👎 (messages only). */
+  feedback(id: string, buttons: FeedbackButtons): this {
+    const block: ContextActionsBlock = {
+      type: 'context_actions',
+      block_id: this.id(id),
+      elements: [buttons],
+    };
+    this.list.push(block);
+    return this;
+  }
+
   actions(id: string, buttons: readonly Button[]): this {
     if (buttons.length === 0) return this;
     const block: ActionsBlock = {
@@ -129,6 +166,23 @@ export class Blocks {
     this.list.push(block);
     return this;
   }
+}
+
+/** A cell whose text runs are shortened to `max` characters in all (never empty). */
+function clipCell(cell: RichTextCell, max: number): RichTextCell {
+  let left = max;
+  return {
+    type: 'rich_text',
+    elements: cell.elements.map((section) => ({
+      ...section,
+      elements: section.elements.map((e) => {
+        if (e.type !== 'text') return e;
+        const text = left <= 0 ? '' : e.text.length <= left ? e.text : clip(e.text, left);
+        left -= text.length;
+        return { ...e, text: text || '…' };
+      }),
+    })),
+  };
 }
 
 /** A button that carries a CardAction; `suffix` keeps the action id unique in its message. */
@@ -148,6 +202,19 @@ export function button(
   return b;
 }
 
+/** One side of Slack's feedback buttons: its label, what it records, what screen readers say. */
+export function feedbackSide(
+  text: string,
+  action: CardAction,
+  accessibilityLabel: string,
+): FeedbackButtons['positive_button'] {
+  return {
+    text: { type: 'plain_text', text: plain(text, LIMITS.buttonText), emoji: true },
+    value: encodeAction(action),
+    accessibility_label: plain(accessibilityLabel, LIMITS.buttonText),
+  };
+}
+
 /** Words only the Slack renderer needs, in both languages. */
 const SLACK_WORDS = {
   helpWhere: {
@@ -158,6 +225,14 @@ const SLACK_WORDS = {
   autoHint: {
     en: '`/case auto on` in a channel: casebot answers questions there without a mention, in their thread, only when sure.',
     zh: '在频道中输入 `/case 自动回答 开启`：casebot 无需 @ 即在话题中回答那里的问题，只在有把握时。',
+  },
+  votedHelpful: {
+    en: 'Yes, this answer was helpful',
+    zh: '是的，这个回答有帮助',
+  },
+  votedNotHelpful: {
+    en: 'No, this answer was not helpful',
+    zh: '不，这个回答没有帮助',
   },
   subscribeHint: {
     en: '`/case subscribe 09:00 Europe/Berlin` posts a daily tip to a channel.',

@@ -64,13 +64,66 @@ export interface ActionsBlock {
   elements: Button[];
 }
 
+/** A run of text in a rich_text block. */
+export interface RichTextText {
+  type: 'text';
+  text: string;
+  style?: { bold?: boolean; code?: boolean };
+}
+
+export interface RichTextLink {
+  type: 'link';
+  url: string;
+  text?: string;
+}
+
+export interface RichTextSection {
+  type: 'rich_text_section';
+  elements: (RichTextText | RichTextLink)[];
+}
+
+export interface RichTextCell {
+  type: 'rich_text';
+  elements: RichTextSection[];
+}
+
+export interface RawTextCell {
+  type: 'raw_text';
+  text: string;
+}
+
+/** Slack's native table (messages only; one per message; ≤ 100 rows of ≤ 20 cells). */
+export interface TableBlock {
+  type: 'table';
+  block_id?: string;
+  rows: (RichTextCell | RawTextCell)[][];
+  column_settings?: { align?: 'left' | 'center' | 'right'; is_wrapped?: boolean }[];
+}
+
+/** 👍/👎 as Slack draws them under AI answers; each button's value says what was voted. */
+export interface FeedbackButtons {
+  type: 'feedback_buttons';
+  action_id: string;
+  positive_button: { text: PlainTextObject; value: string; accessibility_label?: string };
+  negative_button: { text: PlainTextObject; value: string; accessibility_label?: string };
+}
+
+/** Actions shown as context (messages only): here, the feedback buttons. */
+export interface ContextActionsBlock {
+  type: 'context_actions';
+  block_id?: string;
+  elements: FeedbackButtons[];
+}
+
 export type KnownBlock =
   | HeaderBlock
   | SectionBlock
   | ContextBlock
   | DividerBlock
   | ImageBlock
-  | ActionsBlock;
+  | ActionsBlock
+  | TableBlock
+  | ContextActionsBlock;
 
 /** The App Home tab. */
 export interface HomeView {

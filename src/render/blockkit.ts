@@ -1,9 +1,9 @@
 import type { Lang } from '../catalog/schema.js';
 import type { Answer } from '../core/model.js';
-import type { CardAction } from './blockkit-actions.js';
-import { Blocks, button, LIMITS } from './blockkit-parts.js';
-import type { Button, KnownBlock } from './blockkit-types.js';
-import type { Card, CardBlock, CardButton, Rich } from './card-model.js';
+import { actionId, type CardAction } from './blockkit-actions.js';
+import { Blocks, button, feedbackSide, LIMITS, slackWord } from './blockkit-parts.js';
+import type { Button, KnownBlock, RichTextCell } from './blockkit-types.js';
+import { type Card, type CardBlock, type CardButton, plainOf, type Rich } from './card-model.js';
 import { answerCard } from './cards.js';
 import type { DiagramOptions } from './diagram.js';
 import { label } from './labels.js';
@@ -22,6 +22,13 @@ export interface BlockKitOptions {
   readonly note?: string;
   /** A tip posted by the daily schedule ("Tip of the day") rather than asked for. */
   readonly daily?: boolean;
+  /** CASES_URL: case cards link to their case file. */
+  readonly casesUrl?: string;
+  /**
+   * The card unfurls a pasted link (an attachment under someone's message): no 👍/👎 (there was
+   * no question), and tables as two columns, which every unfurl shows.
+   */
+  readonly unfurl?: boolean;
 }
 export type CardOptions = BlockKitOptions;
 
@@ -42,12 +49,49 @@ function mrkdwn(r: Rich, max = 2900): string {
         const lead = text.match(/^\s*/)![0];
         const trail = text.match(/\s*$/)![0];
         const core = text.trim();
+        if (s.href) return `${lead}${link(s.href, s.text.trim())}${trail}`;
         if (s.code) return `${lead}\`${core}\`${trail}`;
         return s.strong ? `${lead}*${core}*${trail}` : text;
       })
       .join(''),
     max,
   );
+}
+
+/** A table cell as rich text: bold and code kept, links as links (rich text needs no escaping). */
+function richCell(r: Rich, bold = false): RichTextCell {
+  const runs = r
+    .filter((s) => s.text !== '')
+    .map((s) =>
+      s.href
+        ? { type: 'link' as const, url: s.href, text: s.text }
+        : {
+            type: 'text' as const,
+            text: s.text,
+            ...((bold || s.strong || s.code) && {
+              style: { ...((bold || s.strong) && { bold: true }), ...(s.code && { code: true }) },
+            }),
+          },
+    );
+  return {
+    type: 'rich_text',
+    elements: [
+      {
+        type: 'rich_text_section',
+        elements: runs.length > 0 ? runs : [{ type: 'text', text: '—' }],
+      },
+    ],
+  };
+}
+
+/** A figures table as lines of text, for the notification text (which a table never reaches). */
+function tableLines(block: Extract<CardBlock, { kind: 'table' }>, lang: Lang): string[] {
+  const colon = lang === 'zh' ? '：' : ': ';
+  return block.rows.map((row) => {
+    const [first, ...rest] = row;
+    const tail = joinCells(rest.map(plainOf), block.join).join('');
+    return `${plainOf(first ?? [])}${colon}${tail}`;
+  });
 }
 
 function toAction(b: CardButton, lang: Lang): CardAction {
@@ -100,6 +144,11 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
       b.section('bullets', block.items.map((i) => `•  ${mrkdwn(i, 800)}`).join('\n'));
       return;
     case 'table': {
+      if (block.figures && !o.unfurl) {
+        const head = block.columns.map((c) => richCell([{ text: c }], true));
+        b.table(block.id, [head, ...block.rows.map((row) => row.map((cell) => richCell(cell)))]);
+        return;
+      }
       // Two columns: the first cell, then the others joined; the header row in bold.
       const head = [block.columns[0] ?? '', joinCells(block.columns.slice(1), block.join).join('')];
       const fields = [
@@ -135,6 +184,7 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
       return;
     }
     case 'feedback': {
+      if (o.unfurl) return;
       if (o.note !== undefined) {
         b.context('feedback-note', [safe(o.note, 500)]);
         return;
@@ -147,11 +197,14 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
         query: block.query,
         lang,
       });
+      // Slack's own feedback buttons; each side's value is the vote it records.
       b.context('feedback-ask', [escapeMrkdwn(block.question)]);
-      b.actions('feedback', [
-        button(block.yes, vote(true), 'yes'),
-        button(block.no, vote(false), 'no'),
-      ]);
+      b.feedback('feedback', {
+        type: 'feedback_buttons',
+        action_id: actionId('feedback', 'vote'),
+        positive_button: feedbackSide(block.yes, vote(true), slackWord('votedHelpful', lang)),
+        negative_button: feedbackSide(block.no, vote(false), slackWord('votedNotHelpful', lang)),
+      });
       return;
     }
   }
@@ -174,13 +227,25 @@ export function cardToBlocks(card: Card, o: BlockKitOptions): KnownBlock[] {
   return b.list;
 }
 
-/** The notification text: one line that says what the card says. */
+/**
+ * The notification text: one line that says what the card says, then the figures of its table
+ * (screen readers and clients that cannot draw a table still get every figure).
+ */
+function messageText(card: Card): string {
+  const figures = card.blocks.flatMap((b) =>
+    b.kind === 'table' && b.figures ? tableLines(b, card.lang) : [],
+  );
+  return safe([card.summary, ...figures].join('\n'), 3000);
+}
+
+/** The notification text of an answer, as its Slack message carries it. */
 export function fallbackText(answer: Answer, diagrams?: DiagramOptions): string {
-  const card = answerCard(answer, {
-    diagrams: diagrams ?? { renderer: 'none', baseUrl: '' },
-    surface: 'slack',
-  });
-  return safe(card.summary, 3000);
+  return messageText(
+    answerCard(answer, {
+      diagrams: diagrams ?? { renderer: 'none', baseUrl: '' },
+      surface: 'slack',
+    }),
+  );
 }
 
 /** Every character of text in the blocks (what Slack counts against `msg_blocks_too_long`). */
@@ -209,6 +274,7 @@ export function renderBlockKit(answer: Answer, options: BlockKitOptions): BlockK
     diagrams: options.diagrams,
     surface: 'slack',
     ...(options.daily && { daily: true }),
+    ...(options.casesUrl && { casesUrl: options.casesUrl }),
   });
   let blocks = cardToBlocks(card, options).slice(0, LIMITS.blocks);
   // Too much text for one message: drop sections from the end (the actions stay).
@@ -217,7 +283,7 @@ export function renderBlockKit(answer: Answer, options: BlockKitOptions): BlockK
     if (i <= 0) break;
     blocks = blocks.filter((_, n) => n !== i);
   }
-  return { text: safe(card.summary, 3000), blocks };
+  return { text: messageText(card), blocks };
 }
 
 export { renderHomeView } from './blockkit-home.js';

@@ -6,13 +6,18 @@ import type { Lang, Section } from '../catalog/schema.js';
  * text only change the markup. Text is plain (renderers escape it for their format).
  */
 
-/** A run of text; `strong` is the highlighted part (bold), `code` a command to type. */
+/**
+ * A run of text; `strong` is the highlighted part (bold), `code` a command to type, `href` a link
+ * (always a URL casebot made, never one a user typed).
+ */
 export interface Span {
   readonly text: string;
   readonly strong?: boolean;
   readonly code?: boolean;
   /** A person, by the platform's own user id: Slack shows a mention, others show `text`. */
   readonly user?: string;
+  /** A link: the text opens `href`. */
+  readonly href?: string;
 }
 export type Rich = readonly Span[];
 
@@ -22,6 +27,7 @@ export const rich = (...parts: (string | Span)[]): Rich =>
     .map((p) => (typeof p === 'string' ? { text: p } : p));
 export const strong = (text: string): Span => ({ text, strong: true });
 export const code = (text: string): Span => ({ text, code: true });
+export const linkTo = (text: string, href: string): Span => ({ text, href });
 export const plainOf = (r: Rich): string => r.map((s) => s.text).join('');
 
 /** What a button does when clicked. */
@@ -53,12 +59,14 @@ export type CardBlock =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'bullets'; readonly items: readonly Rich[] }
   /**
-   * A table with a header row. `mono` columns are commands (monospace). Slack has no table in
-   * messages that every client shows, so it shows the first column beside the others joined.
+   * A table with a header row. `mono` columns are commands (monospace). A table of `figures` (the
+   * metrics) is a native table on both platforms (Slack allows one per message); Slack shows any
+   * other table as two columns: the first column beside the others joined.
    */
   | {
       readonly kind: 'table';
       readonly id: string;
+      readonly figures?: boolean;
       readonly columns: readonly string[];
       readonly rows: readonly (readonly Rich[])[];
       readonly mono?: readonly number[];

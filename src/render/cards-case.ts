@@ -4,11 +4,13 @@ import {
   type Card,
   type CardBlock,
   type CardButton,
+  linkTo,
   type Rich,
   rich,
   type Span,
   strong,
 } from './card-model.js';
+import { caseFileUrl } from './case-links.js';
 import { type DiagramOptions, diagramLinks } from './diagram.js';
 import { changeOf, type Fact, factFor, headlineOf, metricConcept } from './facts.js';
 import { label, principleEmoji, principleLabel, withStars } from './labels.js';
@@ -56,6 +58,7 @@ export function metricsTable(c: Case, lang: Lang): CardBlock {
     ]),
     widths: [3, 2, 2, 3],
     join: [' → ', ' · '],
+    figures: true,
   };
 }
 
@@ -144,11 +147,23 @@ function sectionBlocks(c: Case, lang: Lang, section: Section, diagrams: DiagramO
   return out;
 }
 
+/** "📄 Case file: ecommerce.yaml", linked to the file, so an owner can go from an answer to it. */
+function sourceLine(c: Case, lang: Lang, casesUrl: string): CardBlock {
+  return {
+    kind: 'context',
+    text: rich(
+      `📄 ${label('caseFile', lang)}${colon(lang)}`,
+      linkTo(`${c.id}.yaml`, caseFileUrl(casesUrl, c.id)),
+    ),
+  };
+}
+
 /**
  * A case, compact: title, the asked-for fact (or the headline), summary, metrics table, one line
- * per principle; the diagram and the detailed sections are one click away.
+ * per principle; the diagram and the detailed sections are one click away. With `casesUrl`, a
+ * line under the content links to the case's file.
  */
-export function caseCard(a: CaseAnswer, diagrams: DiagramOptions): Card {
+export function caseCard(a: CaseAnswer, diagrams: DiagramOptions, casesUrl?: string): Card {
   const { case: c, lang } = a;
   const fact = a.query ? factFor(c, a.query) : null;
   // A question for one fact gets the summary card led by it, even when it named a section.
@@ -179,6 +194,7 @@ export function caseCard(a: CaseAnswer, diagrams: DiagramOptions): Card {
     });
     blocks.push(...sectionBlocks(c, lang, view, diagrams));
   }
+  if (casesUrl) blocks.push(sourceLine(c, lang, casesUrl));
   if (a.alternatives.length > 0) {
     blocks.push({
       kind: 'context',
@@ -266,6 +282,7 @@ export function compareCard(a: CompareAnswer): Card {
             rows,
             widths: [3, 3, 3],
             join: ['  |  '],
+            figures: true,
           },
         ];
   return {

@@ -119,7 +119,8 @@ export function unpromptedCard(a: UnpromptedAnswer): Card {
         buttons: [
           {
             label: label('showCase', lang),
-            action: { kind: 'show', caseId: c.id, section: a.section },
+            // The whole case: the reply already led with the part asked for.
+            action: { kind: 'show', caseId: c.id, section: null },
             primary: true,
           },
           {

@@ -19,6 +19,8 @@ export interface CardContext {
   readonly surface: 'slack' | 'teams' | 'text';
   /** A tip posted by the daily schedule rather than asked for. */
   readonly daily?: boolean;
+  /** CASES_URL: case cards link to their case file (`<casesUrl>/<id>.yaml`). */
+  readonly casesUrl?: string;
 }
 
 /**
@@ -197,7 +199,7 @@ function noticeCard(a: NoticeAnswer): Card {
 export function answerCard(answer: Answer, context: CardContext): Card {
   switch (answer.kind) {
     case 'case':
-      return caseCard(answer, context.diagrams);
+      return caseCard(answer, context.diagrams, context.casesUrl);
     case 'compare':
       return compareCard(answer);
     case 'list':

@@ -54,6 +54,7 @@ const LABELS = {
     zh: '直接提问，或打开一个案例。',
   },
   case: { en: 'Case', zh: '案例' },
+  caseFile: { en: 'Case file', zh: '案例文件' },
   coreChallenges: { en: 'Core challenges', zh: '核心挑战' },
   results: { en: 'Key results', zh: '关键成果' },
   tipTitle: { en: 'Tip of the day', zh: '每日技巧' },

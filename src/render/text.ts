@@ -7,6 +7,8 @@ export interface TextOptions {
   /** ANSI colour (a TTY); plain text when piped. */
   readonly color: boolean;
   readonly diagrams: DiagramOptions;
+  /** CASES_URL: case cards link to their case file. */
+  readonly casesUrl?: string;
 }
 
 interface Style {
@@ -28,6 +30,7 @@ function line(st: Style, r: Rich): string {
   return r
     .map((s) => {
       const t = clean(s.text);
+      if (s.href) return `${st.accent(t)} ${st.dim(`(${clean(s.href)})`)}`;
       return s.strong ? st.bold(t) : s.code ? st.accent(t) : t;
     })
     .join('');
@@ -101,7 +104,12 @@ export function cardText(card: Card, o: { color: boolean; buttons?: boolean }): 
 
 /** An Answer as terminal text: colour on a TTY, clean when piped. Same blocks as the cards. */
 export function renderText(answer: Answer, options: TextOptions): string {
-  return cardText(answerCard(answer, { diagrams: options.diagrams, surface: 'text' }), {
+  const context = {
+    diagrams: options.diagrams,
+    surface: 'text' as const,
+    ...(options.casesUrl && { casesUrl: options.casesUrl }),
+  };
+  return cardText(answerCard(answer, context), {
     color: options.color,
     buttons: true,
   });

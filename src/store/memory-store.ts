@@ -37,6 +37,7 @@ interface PostRow {
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly events = new Map<string, number>();
+  private readonly greeted = new Set<string>();
   private readonly feedback = new Map<string, Feedback>();
   private misses: { query: string; lang: Lang; at: Date }[] = [];
   private readonly subs = new Map<string, Subscription>();
@@ -56,6 +57,18 @@ export class MemoryStore implements Store {
     const seen = this.events.get(eventId);
     if (seen !== undefined && seen > cutoff) return false;
     this.events.set(eventId, now.getTime());
+    return true;
+  }
+
+  async markGreeted(
+    platform: SubscriptionPlatform,
+    workspaceId: string,
+    userId: string,
+    _now: Date,
+  ): Promise<boolean> {
+    const key = JSON.stringify([platform, workspaceId, userId]);
+    if (this.greeted.has(key)) return false;
+    this.greeted.add(key);
     return true;
   }
 

@@ -161,4 +161,17 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'greetings',
+    sql: `
+      CREATE TABLE casebot_greetings (
+        platform text NOT NULL,
+        workspace_id text NOT NULL,
+        user_id text NOT NULL,
+        greeted_at timestamptz NOT NULL,
+        PRIMARY KEY (platform, workspace_id, user_id)
+      );
+    `,
+  },
 ];

@@ -162,6 +162,21 @@ export class PostgresStore implements Store {
     return result.rowCount === 1;
   }
 
+  async markGreeted(
+    platform: SubscriptionPlatform,
+    workspaceId: string,
+    userId: string,
+    now: Date,
+  ): Promise<boolean> {
+    const result = await this.query(
+      'markGreeted',
+      `INSERT INTO casebot_greetings (platform, workspace_id, user_id, greeted_at)
+       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING user_id`,
+      [platform, workspaceId, userId, now],
+    );
+    return result.rowCount === 1;
+  }
+
   async recordFeedback(f: Feedback): Promise<void> {
     await this.query(
       'recordFeedback',

@@ -148,6 +148,16 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (platform, channel_id)
   );
   `,
+  // The users greeted in the bot's agent DM (once each).
+  `
+  CREATE TABLE greetings (
+    platform TEXT NOT NULL,
+    workspace_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    greeted_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, workspace_id, user_id)
+  );
+  `,
 ];
 
 /**

@@ -97,6 +97,25 @@ export class SqliteStore implements Store {
     });
   }
 
+  async markGreeted(
+    platform: SubscriptionPlatform,
+    workspaceId: string,
+    userId: string,
+    now: Date,
+  ): Promise<boolean> {
+    const row = await this.db.write('markGreeted', (db) =>
+      db.returning(
+        `INSERT INTO greetings (platform, workspace_id, user_id, greeted_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO NOTHING RETURNING user_id`,
+        platform,
+        workspaceId,
+        userId,
+        now.getTime(),
+      ),
+    );
+    return row !== undefined;
+  }
+
   async recordFeedback(f: Feedback): Promise<void> {
     await this.db.write('recordFeedback', (db) =>
       db.run(

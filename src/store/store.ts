@@ -143,6 +143,17 @@ export interface Store {
   rememberEvent(eventId: string, now: Date, ttlMs: number): Promise<boolean>;
 
   /**
+   * Remembers that a user was greeted (the first time they open the bot's agent DM); true only for
+   * the first caller across all replicas, ever, so each user is greeted once.
+   */
+  markGreeted(
+    platform: SubscriptionPlatform,
+    workspaceId: string,
+    userId: string,
+    now: Date,
+  ): Promise<boolean>;
+
+  /**
    * Records a 👍/👎. One vote per (platform, user, case, question): voting again replaces the
    * earlier vote, so a double click or a change of mind is not counted twice.
    */

@@ -228,8 +228,13 @@ describe('auto-answer on Slack', () => {
       ts: '1800000000.000098',
       thread_ts: tsOf(asked),
     });
-    const [shown] = platforms.slack['chat.postEphemeral'] ?? [];
-    expect(shown).toMatchObject({ channel: 'C1', user: 'U2', thread_ts: tsOf(asked) });
+    // Through the button's response_url: only the presser sees it, in the reply's thread.
+    const [shown] = platforms.slack.response_url ?? [];
+    expect(shown).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      thread_ts: tsOf(asked),
+    });
     expect(blocksText(shown)).toContain('Concurrent throughput');
     expect(posts()).toHaveLength(1);
   });

@@ -75,9 +75,11 @@ const feedbackClick = () =>
         response_url: `${platform.url}/hooks/click`,
         actions: [
           {
-            type: 'button',
-            action_id: 'casebot.feedback.up',
+            // Slack's own 👍/👎: one action id, the pressed side's value.
+            type: 'feedback_buttons',
+            action_id: 'casebot.feedback.vote',
             block_id: 'feedback',
+            text: { type: 'plain_text', text: '👍 Yes' },
             value: encodeAction({
               kind: 'feedback',
               caseId: 'ecommerce',

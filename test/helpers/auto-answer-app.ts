@@ -71,7 +71,11 @@ export function standIns(): Platforms {
   nock('https://hooks.slack.com')
     .persist()
     .post(/.*/)
-    .reply(() => [200, { ok: true }]);
+    .reply((_uri, body) => {
+      // Recorded as `response_url`: what casebot answered through a command's or button's URL.
+      slack.response_url = [...(slack.response_url ?? []), body as ApiCall];
+      return [200, { ok: true }];
+    });
   let id = 0;
   nock(CONNECTOR)
     .persist()

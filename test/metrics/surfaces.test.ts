@@ -13,6 +13,7 @@ describe('surfaces', () => {
     ['slack/message-im.json', 'dm'],
     ['slack/block-actions.json', 'button'],
     ['slack/app-home-opened.json', 'home'],
+    ['slack/link-shared.json', 'unfurl'],
     ['slack/url-verification.json', 'other'],
   ])('Slack %s is %s', (file, surface) => {
     expect(slackSurface(json(file))).toBe(surface);
@@ -32,6 +33,8 @@ describe('surfaces', () => {
     ['teams/channel-mention.json', 'mention'],
     ['teams/submit-feedback.json', 'button'],
     ['teams/compose-extension-query.json', 'extension'],
+    ['teams/query-link.json', 'unfurl'],
+    ['teams/card-action.json', 'button'],
     ['teams/members-added.json', 'welcome'],
     ['teams/message-reaction.json', 'other'],
   ])('Teams %s is %s', (file, surface) => {

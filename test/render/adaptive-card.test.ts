@@ -232,7 +232,17 @@ describe('renderAdaptiveCard: content', () => {
     expect(data).toContainEqual({
       action: { kind: 'feedback', caseId: c!.id, helpful: true, query: '秒杀' },
       lang: 'zh',
+      section: 'challenges',
     });
+    // Each button is a Universal Action with the same button as a plain submit for old clients.
+    const buttons = card.body.flatMap((e) => (e.type === 'ActionSet' ? e.actions : []));
+    expect(buttons.length).toBeGreaterThan(0);
+    for (const b of buttons) {
+      expect(b.type).toBe('Action.Execute');
+      if (b.type !== 'Action.Execute') continue;
+      expect(b.fallback).toEqual({ type: 'Action.Submit', title: b.title, data: b.data });
+      expect(b.verb).toBe(b.data.casebot);
+    }
     expect(parseSubmitData({ casebot: 'show', caseId: '../etc' })).toBeNull();
     expect(parseSubmitData('text')).toBeNull();
   });
@@ -246,10 +256,13 @@ describe('renderAdaptiveCard: content', () => {
     );
     expect(JSON.stringify(card.body)).toContain('Tip of the day');
     const row = card.body.find((e) => e.type === 'ActionSet');
+    const data = { casebot: 'show', caseId: c.id, section: null, lang: 'en' };
     expect(row?.type === 'ActionSet' && row.actions[0]).toEqual({
-      type: 'Action.Submit',
+      type: 'Action.Execute',
       title: '📘 Read the case',
-      data: { casebot: 'show', caseId: c.id, section: null, lang: 'en' },
+      verb: 'show',
+      data,
+      fallback: { type: 'Action.Submit', title: '📘 Read the case', data },
     });
     expect(parseSubmitData({ casebot: 'ask', text: 'tip', lang: 'en' })).toEqual({
       action: { kind: 'ask', text: 'tip' },

@@ -20,7 +20,31 @@ const LIMITS = {
   actionsElements: 25,
   id: 255,
   totalText: 12_000,
+  /** Table block: rows (header included), cells per row, column_settings, cell text per message. */
+  tableRows: 100,
+  tableCells: 20,
+  tableColumnSettings: 20,
+  tableText: 10_000,
+  /** Context actions block: elements; feedback button text, value and accessibility label. */
+  contextActionsElements: 5,
+  feedbackLabel: 75,
 };
+
+/** Every `text` of the text runs in a table cell (raw_text or rich_text). */
+function cellText(cell: Json): string[] {
+  if (cell.type === 'raw_text') return [String(cell.text ?? '')];
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Json;
+      if ((o.type === 'text' || o.type === 'link') && typeof o.text === 'string') out.push(o.text);
+      for (const x of Object.values(o)) walk(x);
+    }
+  };
+  walk(cell.elements);
+  return out;
+}
 
 function textLength(value: unknown, key?: string): number {
   if (typeof value === 'string') {
@@ -53,6 +77,8 @@ export function checkBlockKitLimits(
 
   const blockIds = new Set<string>();
   const actionIds = new Set<string>();
+  let tables = 0;
+  let tableText = 0;
   const plainText = (where: string, t: unknown, max: number) => {
     const o = t as Json | undefined;
     if (o?.type !== 'plain_text' || typeof o.text !== 'string')
@@ -145,10 +171,91 @@ export function checkBlockKitLimits(
       }
       case 'divider':
         break;
+      case 'table': {
+        tables += 1;
+        if (kind !== 'message') fail(where, 'a table belongs in a message');
+        if (tables > 1) fail(where, 'only one table is allowed per message');
+        const rows = block.rows as Json[][] | undefined;
+        if (!Array.isArray(rows) || rows.length === 0 || rows.length > LIMITS.tableRows) {
+          fail(where, `rows: ${Array.isArray(rows) ? rows.length : 'missing'}`);
+          break;
+        }
+        const width = rows[0]?.length ?? 0;
+        for (const [r, row] of rows.entries()) {
+          if (!Array.isArray(row) || row.length === 0 || row.length > LIMITS.tableCells) {
+            fail(`${where}.rows[${r}]`, `${Array.isArray(row) ? row.length : 0} cells`);
+            continue;
+          }
+          if (row.length !== width) fail(`${where}.rows[${r}]`, 'not as wide as the header');
+          for (const [c, cell] of row.entries()) {
+            const at = `${where}.rows[${r}][${c}]`;
+            if (cell.type !== 'raw_text' && cell.type !== 'rich_text') {
+              fail(at, `cell type ${String(cell.type)}`);
+              continue;
+            }
+            const texts = cellText(cell);
+            if (texts.join('').trim() === '') fail(at, 'empty cell');
+            tableText += texts.join('').length;
+          }
+        }
+        const settings = block.column_settings as Json[] | undefined;
+        if (settings !== undefined) {
+          if (!Array.isArray(settings) || settings.length > LIMITS.tableColumnSettings)
+            fail(where, 'bad column_settings');
+          else
+            settings.forEach((s, n) => {
+              if (s.align !== undefined && !['left', 'center', 'right'].includes(String(s.align)))
+                fail(`${where}.column_settings[${n}]`, 'bad align');
+              if (s.is_wrapped !== undefined && typeof s.is_wrapped !== 'boolean')
+                fail(`${where}.column_settings[${n}]`, 'bad is_wrapped');
+            });
+        }
+        break;
+      }
+      case 'context_actions': {
+        if (kind !== 'message') fail(where, 'context actions belong in a message');
+        const els = block.elements as Json[];
+        if (!Array.isArray(els) || els.length === 0 || els.length > LIMITS.contextActionsElements) {
+          fail(where, 'bad elements');
+          break;
+        }
+        for (const [n, e] of els.entries()) {
+          const at = `${where}.elements[${n}]`;
+          if (e.type !== 'feedback_buttons') {
+            fail(at, `unexpected element ${String(e.type)}`);
+            continue;
+          }
+          const id = e.action_id;
+          if (typeof id !== 'string' || id.length === 0 || id.length > LIMITS.id)
+            fail(at, 'bad action_id');
+          else if (actionIds.has(id)) fail(at, `duplicate action_id ${id}`);
+          else actionIds.add(id);
+          for (const side of ['positive_button', 'negative_button'] as const) {
+            const button = e[side] as Json | undefined;
+            if (!button) {
+              fail(at, `no ${side}`);
+              continue;
+            }
+            plainText(`${at}.${side}.text`, button.text, LIMITS.feedbackLabel);
+            if (typeof button.value !== 'string' || button.value.length === 0)
+              fail(`${at}.${side}`, 'no value');
+            else if (button.value.length > LIMITS.buttonValue)
+              fail(`${at}.${side}`, 'value too long');
+            const label = button.accessibility_label;
+            if (
+              label !== undefined &&
+              (typeof label !== 'string' || label.length > LIMITS.feedbackLabel)
+            )
+              fail(`${at}.${side}`, 'bad accessibility_label');
+          }
+        }
+        break;
+      }
       default:
         fail(where, 'unexpected block type');
     }
   });
+  if (tableText > LIMITS.tableText) fail('table', `cell text ${tableText} > ${LIMITS.tableText}`);
   return problems;
 }
 

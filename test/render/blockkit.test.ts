@@ -5,10 +5,26 @@ import { type Case, LANGS, type Lang, SECTIONS } from '../../src/catalog/schema.
 import { helpCommands } from '../../src/core/help.js';
 import { messages } from '../../src/core/messages.js';
 import type { Answer } from '../../src/core/model.js';
+import { renderAdaptiveCard } from '../../src/render/adaptive-card.js';
 import { renderBlockKit, renderHomeView, withoutImages } from '../../src/render/blockkit.js';
 import { decodeAction, encodeAction } from '../../src/render/blockkit-actions.js';
 import { DEFAULT_DIAGRAMS, type DiagramOptions } from '../../src/render/diagram.js';
 import { allMrkdwn, checkBlockKitLimits } from './blockkit-limits.js';
+
+/** The text of a table cell (its rich-text runs, joined). */
+function allText(cell: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.type === 'text' && typeof o.text === 'string') out.push(o.text);
+      for (const x of Object.values(o)) walk(x);
+    }
+  };
+  walk(cell);
+  return out.join('');
+}
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -117,10 +133,83 @@ describe('a case card', () => {
     expect(types).not.toContain('image');
     const json = JSON.stringify(message);
     expect(json).toContain(c.headline!.en);
-    expect(json).toContain(`${c.metrics[0]!.before.en} → *${c.metrics[0]!.after.en}*`);
     expect(json).toContain('Share in channel');
     expect(json).toContain('🏗️ Diagram');
     expect(message.text).toContain(c.title.en);
+  });
+
+  it.each(['en', 'zh'] as const)(
+    '%s: shows the metrics as a native table, the columns and order of the Teams Table',
+    (lang) => {
+      const c = catalog.byId.get('ecommerce')!;
+      const answer = {
+        kind: 'case' as const,
+        lang,
+        case: c,
+        section: null,
+        query: '',
+        score: 1,
+        alternatives: [],
+      };
+      const message = renderBlockKit(answer, { diagrams: DEFAULT_DIAGRAMS });
+      expect(checkBlockKitLimits(message)).toEqual([]);
+      const tables = message.blocks.filter((b) => b.type === 'table');
+      expect(tables).toHaveLength(1);
+      const cells = (tables[0] as { rows: { elements: unknown[] }[][] }).rows.map((row) =>
+        row.map((cell) => allText(cell)),
+      );
+      // The Teams Table of the same answer, cell by cell.
+      const teams = renderAdaptiveCard(answer, { diagrams: DEFAULT_DIAGRAMS });
+      const table = teams.body.find((e) => e.type === 'Table') as unknown as {
+        rows: { cells: { items: { text: string }[] }[] }[];
+      };
+      const teamsCells = table.rows.map((r) =>
+        r.cells.map((cell) => cell.items.map((i) => i.text.replace(/\*\*|\\/g, '')).join('')),
+      );
+      expect(cells).toEqual(teamsCells);
+      expect(cells).toHaveLength(1 + c.metrics.length);
+      expect(cells[0]).toHaveLength(4);
+      // Every figure is in the notification text too (a table never reaches it).
+      for (const m of c.metrics) {
+        expect(message.text).toContain(m.before[lang]);
+        expect(message.text).toContain(m.after[lang]);
+      }
+      // The new value is bold, as on Teams.
+      expect(JSON.stringify(tables[0])).toContain(
+        `{"type":"text","text":"${c.metrics[0]!.after[lang]}","style":{"bold":true}}`,
+      );
+    },
+  );
+
+  it('a compare card has one native table; help keeps its two columns (at most one table)', () => {
+    const [a, b] = catalog.cases;
+    const compare = renderBlockKit(
+      { kind: 'compare', lang: 'en', cases: [a!, b!] },
+      { diagrams: DEFAULT_DIAGRAMS },
+    );
+    expect(compare.blocks.filter((x) => x.type === 'table')).toHaveLength(1);
+    expect(checkBlockKitLimits(compare)).toEqual([]);
+    const help = renderBlockKit(
+      { kind: 'help', lang: 'en', commands: helpCommands('en', catalog.cases) },
+      { diagrams: DEFAULT_DIAGRAMS },
+    );
+    expect(help.blocks.some((x) => x.type === 'table')).toBe(false);
+  });
+
+  it('the limits check refuses a second table and a table cell without text', () => {
+    const c = catalog.byId.get('ecommerce')!;
+    const message = renderBlockKit(
+      { kind: 'case', lang: 'en', case: c, section: null, query: '', score: 1, alternatives: [] },
+      { diagrams: DEFAULT_DIAGRAMS },
+    );
+    const table = message.blocks.find((x) => x.type === 'table')!;
+    const twice = { ...message, blocks: [...message.blocks, { ...table, block_id: 'again' }] };
+    expect(checkBlockKitLimits(twice).join('\n')).toMatch(/only one table/);
+    const empty = {
+      ...message,
+      blocks: [{ type: 'table', rows: [[{ type: 'raw_text', text: ' ' }]] }],
+    };
+    expect(checkBlockKitLimits(empty).join('\n')).toMatch(/empty cell/);
   });
 
   it('the diagram view carries the image and the editor link; withoutImages keeps the link', () => {
@@ -210,6 +299,51 @@ describe('escaping', () => {
     ).toContain('<@U0ABC123>');
     assertInert(renderBlockKit(a, { diagrams: DEFAULT_DIAGRAMS, sharedBy: '<!channel>' }));
   });
+});
+
+describe('feedback', () => {
+  it.each(['en', 'zh'] as const)(
+    '%s: Slack’s own 👍/👎 in a context actions block, each carrying its vote, case and question',
+    (lang) => {
+      const c = catalog.byId.get('finance')!;
+      const message = renderBlockKit(
+        {
+          kind: 'case',
+          lang,
+          case: c,
+          section: 'metrics',
+          query: '合规',
+          score: 1,
+          alternatives: [],
+        },
+        { diagrams: DEFAULT_DIAGRAMS },
+      );
+      expect(checkBlockKitLimits(message)).toEqual([]);
+      const json = JSON.stringify(message.blocks);
+      expect(json).not.toContain('casebot.feedback.yes');
+      const block = message.blocks.at(-1)!;
+      expect(block.type).toBe('context_actions');
+      const [buttons] = (block as Extract<typeof block, { type: 'context_actions' }>).elements;
+      expect(buttons!.type).toBe('feedback_buttons');
+      expect(buttons!.action_id).toBe('casebot.feedback.vote');
+      expect(decodeAction(buttons!.positive_button.value)).toEqual({
+        kind: 'feedback',
+        caseId: 'finance',
+        section: 'metrics',
+        helpful: true,
+        query: '合规',
+        lang,
+      });
+      expect(decodeAction(buttons!.negative_button.value)).toMatchObject({ helpful: false });
+      expect(buttons!.positive_button.accessibility_label).toBe(
+        lang === 'zh' ? '是的，这个回答有帮助' : 'Yes, this answer was helpful',
+      );
+      // The question stays above the thumbs, as on Teams.
+      expect(JSON.stringify(message.blocks.at(-2))).toContain(
+        lang === 'zh' ? '这个回答有帮助吗' : 'Was this helpful?',
+      );
+    },
+  );
 });
 
 describe('button values', () => {

@@ -96,6 +96,28 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
       });
     });
 
+    describe('greetings', () => {
+      it('greets each user once, per platform and workspace, and remembers it', async () => {
+        expect(await store.markGreeted('slack', 'T1', 'U1', T0)).toBe(true);
+        expect(await store.markGreeted('slack', 'T1', 'U1', at(DAY))).toBe(false);
+        expect(await store.markGreeted('slack', 'T1', 'U2', T0)).toBe(true);
+        expect(await store.markGreeted('slack', 'T2', 'U1', T0)).toBe(true);
+        expect(await store.markGreeted('teams', 'T1', 'U1', T0)).toBe(true);
+        const other = await peer();
+        expect(await other.markGreeted('slack', 'T1', 'U1', at(DAY))).toBe(false);
+      });
+
+      it('lets exactly one of several concurrent callers greet', async () => {
+        const other = await peer();
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 ? other : store).markGreeted('slack', 'T1', 'UX', T0),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
     describe('subscriptions', () => {
       it('subscribes a channel and reads it back', async () => {
         const ref = { serviceUrl: 'http://127.0.0.1:1/', conversation: { id: '19:abc' } };

@@ -36,6 +36,8 @@ export interface SlackAdapterDeps {
   /** WebClient retry policies; tests make them fast. */
   readonly retry?: { readonly interactive?: RetryOptions; readonly tips?: RetryOptions };
   readonly metrics?: Metrics;
+  /** CASES_URL: cards link to their case file, and links to case files unfurl. */
+  readonly casesUrl?: string;
 }
 
 export type SlackAdapter = HttpAdapter & { readonly tipSender: TipSender };
@@ -145,6 +147,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     lookups,
     requests,
     metrics,
+    ...(deps.casesUrl && { casesUrl: deps.casesUrl }),
   };
   registerCommands(app, listenerDeps);
   registerEvents(app, listenerDeps);

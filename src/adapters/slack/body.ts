@@ -48,9 +48,19 @@ const listenedEvents: Record<string, z.ZodType> = {
     thread_ts: str.optional(),
     bot_id: str.nullish(),
   }),
+  link_shared: z.looseObject({
+    type: z.literal('link_shared'),
+    channel: str,
+    message_ts: str,
+    user: str.optional(),
+    unfurl_id: str.optional(),
+    source: str.optional(),
+    links: z.array(z.looseObject({ url: str, domain: str.optional() })).max(100),
+  }),
   app_home_opened: z.looseObject({
     type: z.literal('app_home_opened'),
     user: str,
+    channel: str.optional(),
     tab: str.optional(),
   }),
 };

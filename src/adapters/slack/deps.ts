@@ -34,6 +34,8 @@ export interface ListenerDeps {
   readonly requests?: RequestTracks;
   /** Unprompted decisions and their *Not helpful* presses are counted here. */
   readonly metrics?: Metrics;
+  /** CASES_URL: cards link to their case file, and links to case files unfurl. */
+  readonly casesUrl?: string;
 }
 
 export type RenderExtras = Omit<BlockKitOptions, 'diagrams'>;
@@ -46,7 +48,16 @@ export async function answerFor(
 ): Promise<{ answer: Answer; message: BlockKitMessage }> {
   const answer = await deps.core.handle(request);
   deps.requests?.answered(request.id, answer);
-  return { answer, message: renderBlockKit(answer, { diagrams: deps.diagrams, ...extras }) };
+  return { answer, message: renderBlockKit(answer, renderOptions(deps, extras)) };
+}
+
+/** How this workspace's cards are drawn (diagrams, case links), plus the extras of one message. */
+export function renderOptions(deps: ListenerDeps, extras: RenderExtras = {}): BlockKitOptions {
+  return {
+    diagrams: deps.diagrams,
+    ...(deps.casesUrl && { casesUrl: deps.casesUrl }),
+    ...extras,
+  };
 }
 
 /** The request id Bolt carries in its context (set by our receivers). */

@@ -42,6 +42,27 @@ export async function userTimeZone(
   }
 }
 
+/**
+ * The language of the user's Slack client (`users.info` with `include_locale`), or `fallback`
+ * when Slack does not say.
+ */
+export async function userLang(
+  client: WebClient,
+  user: string,
+  fallback: Lang,
+  logger: Logger,
+): Promise<Lang> {
+  try {
+    const info = await client.users.info({ user, include_locale: true });
+    const locale = info.user?.locale;
+    if (typeof locale !== 'string' || !locale) return fallback;
+    return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  } catch (error) {
+    logger.debug({ err: error, user }, 'users.info failed; default language');
+    return fallback;
+  }
+}
+
 const INVITE_HINT = {
   subscribe: {
     en: 'I’m not a member of this channel yet, so I can’t post the daily tip here. Invite me with `/invite @casebot`.',

@@ -17,6 +17,8 @@ export function slackSurface(body: unknown): Surface {
         return b.event.channel_type === 'im' ? 'dm' : 'unprompted';
       case 'app_home_opened':
         return 'home';
+      case 'link_shared':
+        return 'unfurl';
     }
   }
   return 'other';

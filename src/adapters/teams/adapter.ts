@@ -32,6 +32,8 @@ export interface TeamsAdapterDeps {
   readonly diagrams: DiagramOptions;
   readonly now: () => Date;
   readonly metrics?: Metrics;
+  /** CASES_URL: cards link to their case file, and links to case files unfurl. */
+  readonly casesUrl?: string;
 }
 
 export type TeamsAdapter = HttpAdapter & { readonly tipSender: TipSender };
@@ -90,7 +92,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const metrics = deps.metrics ?? noMetrics;
   const bot = new CasebotTeamsBot({
     core: deps.core,
-    diagrams: deps.diagrams,
+    cards: { diagrams: deps.diagrams, ...(deps.casesUrl && { casesUrl: deps.casesUrl }) },
     metrics,
     logger: log,
   });

@@ -53,15 +53,38 @@ export function fillManifest(
 }
 
 /**
+ * Links to case files unfurl as their card: the messaging extension's link handler takes the host
+ * of CASES_URL. Without CASES_URL nothing unfurls, so the handler is left out.
+ */
+function withCaseLinks(manifest: Record<string, unknown>, casesUrl: string | undefined) {
+  const extensions = manifest.composeExtensions as Record<string, unknown>[] | undefined;
+  const url = casesUrl?.trim();
+  let host: string | null = null;
+  if (url) {
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      throw new CasebotError('config_invalid', `CASES_URL must be a URL, got "${url}"`);
+    }
+  }
+  for (const extension of extensions ?? []) {
+    if (host) extension.messageHandlers = [{ type: 'link', value: { domains: [host] } }];
+    else delete extension.messageHandlers;
+  }
+  return manifest;
+}
+
+/**
  * The zip Teams accepts for "Upload a custom app": manifest.json, color.png and outline.png at
- * the root, the app id filled in.
+ * the root, the app id filled in, and the host of CASES_URL as the domain whose links unfurl.
  */
 export function buildAppPackage(
   env: Readonly<Record<string, string | undefined>>,
   manifestDir = MANIFEST_DIR,
 ): { zip: Uint8Array; manifest: Record<string, unknown> } {
-  const text = fillManifest(readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8'), env);
-  const manifest = JSON.parse(text) as Record<string, unknown>;
+  const filled = fillManifest(readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8'), env);
+  const manifest = withCaseLinks(JSON.parse(filled) as Record<string, unknown>, env.CASES_URL);
+  const text = `${JSON.stringify(manifest, null, 2)}\n`;
   const files: Record<string, Uint8Array> = { 'manifest.json': Buffer.from(text, 'utf8') };
   for (const [name, size] of Object.entries(ICONS)) {
     const bytes = readFileSync(path.join(manifestDir, name));

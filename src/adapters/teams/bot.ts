@@ -1,4 +1,8 @@
 import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type AppBasedLinkQuery,
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   TeamsActivityHandler,
@@ -10,16 +14,24 @@ import { languageOf } from '../../core/lang.js';
 import type { Answer } from '../../core/model.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics/metrics.js';
+import type { AdaptiveCardOptions } from '../../render/adaptive-card.js';
 import { adaptiveLabel } from '../../render/adaptive-labels.js';
-import type { DiagramOptions } from '../../render/diagram.js';
-import { rankCases, SEARCH_COMMAND_ID, searchResponse, searchText } from './messaging-extension.js';
+import { answerCardAction, CARD_ACTION_INVOKE } from './card-action.js';
+import {
+  linkResponse,
+  rankCases,
+  SEARCH_COMMAND_ID,
+  searchResponse,
+  searchText,
+} from './messaging-extension.js';
 import { answerActivity } from './reply.js';
 import { langOfLocale, toBotRequest, toChannelMessage } from './to-request.js';
 import { noteAnswer, requestIdOf } from './turn-state.js';
 
 export interface TeamsBotDeps {
   readonly core: Core;
-  readonly diagrams: DiagramOptions;
+  /** How cards are drawn here (diagrams, case links). */
+  readonly cards: AdaptiveCardOptions;
   readonly metrics?: Metrics;
   readonly logger?: Logger;
 }
@@ -29,9 +41,11 @@ const finite = (n: unknown): number | undefined =>
 
 /**
  * casebot's Teams handlers: messages (mentions in channels and group chats, everything in
- * personal chat, card buttons; other channel and group chat messages go to the core to consider),
- * the welcome when casebot is added, and the search messaging extension. Everything else (reactions, typing, other updates) is left alone: 200, nothing sent.
- * Errors are not caught here: they go to the adapter's one error sink.
+ * personal chat, card buttons of clients without Universal Actions; other channel and group chat
+ * messages go to the core to consider), card buttons (`adaptiveCard/action`: the card changes in
+ * place), the welcome when casebot is added, and the search messaging extension. Everything else
+ * (reactions, typing, other updates) is left alone: 200, nothing sent. Errors are not caught here:
+ * they go to the adapter's one error sink.
  */
 export class CasebotTeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: TeamsBotDeps) {
@@ -48,7 +62,7 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
   }
 
   private send(context: TurnContext, answer: Answer): Promise<unknown> {
-    return context.sendActivity(answerActivity(answer, { diagrams: this.deps.diagrams }));
+    return context.sendActivity(answerActivity(answer, this.deps.cards));
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
@@ -107,6 +121,41 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
     await this.send(context, answer);
   }
 
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    // botbuilder reads `value.action.type` unguarded: a malformed press is refused here.
+    const action = (value as { action?: unknown } | undefined)?.action;
+    if (name === CARD_ACTION_INVOKE && (typeof action !== 'object' || action === null)) {
+      return {
+        status: 400,
+        body: {
+          statusCode: 400,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: 'An adaptiveCard/action needs an action.' },
+        },
+      };
+    }
+    return super.onInvokeActivity(context);
+  }
+
+  protected override onAdaptiveCardInvoke(
+    context: TurnContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    return answerCardAction(this.deps.core, this.deps.cards, context, invoke);
+  }
+
+  /** A link to a case file pasted in the compose box unfurls as the case's card. */
+  protected override async handleTeamsAppBasedLinkQuery(
+    context: TurnContext,
+    query: AppBasedLinkQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const lang = await this.fallbackLang(context);
+    const response = linkResponse(this.deps.core.catalog, query?.url, lang, this.deps.cards);
+    noteAnswer(context, response.composeExtension?.attachments?.length ? 'answered' : 'no_match');
+    return response;
+  }
+
   protected override async handleTeamsMessagingExtensionQuery(
     context: TurnContext,
     query: MessagingExtensionQuery,
@@ -114,12 +163,12 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
     const text = searchText(query ?? {});
     const lang = languageOf(text) ?? (await this.fallbackLang(context));
     if (query?.commandId !== SEARCH_COMMAND_ID) {
-      return searchResponse([], lang, text, this.deps.diagrams);
+      return searchResponse([], lang, text, this.deps.cards);
     }
     const catalog = this.deps.core.catalog;
     const cases = rankCases(catalog, this.deps.core.index, text);
     noteAnswer(context, cases.length > 0 ? 'answered' : 'no_match');
-    return searchResponse(cases, lang, text, this.deps.diagrams, {
+    return searchResponse(cases, lang, text, this.deps.cards, {
       skip: finite(query.queryOptions?.skip),
       count: finite(query.queryOptions?.count),
     });

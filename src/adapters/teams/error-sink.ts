@@ -4,6 +4,7 @@ import { messages } from '../../core/messages.js';
 import { asCasebotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { DiagramOptions } from '../../render/diagram.js';
+import { CARD_ACTION_INVOKE, MESSAGE_RESPONSE_TYPE } from './card-action.js';
 import { answerActivity } from './reply.js';
 import { langOfLocale, toChannelMessage } from './to-request.js';
 import { requestIdOf } from './turn-state.js';
@@ -34,8 +35,17 @@ export function createErrorSink(logger: Logger, diagrams: DiagramOptions) {
     const lang = languageOf(activity.text ?? '') ?? langOfLocale(activity.locale) ?? 'en';
     const text = messages.apology(requestId)[lang];
     try {
-      if (activity.type === ActivityTypes.Invoke) {
-        // An invoke (the search box) is answered in the HTTP response, not with a message.
+      if (activity.type === ActivityTypes.Invoke && activity.name === CARD_ACTION_INVOKE) {
+        // A card button: the apology beside the card, which stays as it was.
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: {
+            status: 200,
+            body: { statusCode: 200, type: MESSAGE_RESPONSE_TYPE, value: text },
+          },
+        });
+      } else if (activity.type === ActivityTypes.Invoke) {
+        // An invoke (the search box, a link) is answered in the HTTP response, not with a message.
         await context.sendActivity({
           type: ActivityTypes.InvokeResponse,
           value: { status: 200, body: { composeExtension: { type: 'message', text } } },

@@ -2,8 +2,13 @@ import type { MessagingExtensionQuery, MessagingExtensionResponse } from 'botbui
 import type { Catalog } from '../../catalog/load.js';
 import type { Case, Lang } from '../../catalog/schema.js';
 import { caseByName } from '../../core/resolve.js';
-import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard } from '../../render/adaptive-card.js';
-import { type DiagramOptions, diagramLinks } from '../../render/diagram.js';
+import {
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  type AdaptiveCardOptions,
+  renderAdaptiveCard,
+} from '../../render/adaptive-card.js';
+import { caseIdOfUrl } from '../../render/case-links.js';
+import { diagramLinks } from '../../render/diagram.js';
 import { label, principleLabel, stars } from '../../render/labels.js';
 import type { SearchIndex } from '../../search/types.js';
 
@@ -34,12 +39,16 @@ export function rankCases(catalog: Catalog, index: SearchIndex, text: string): C
   return ranked;
 }
 
-function resultFor(c: Case, lang: Lang, text: string, diagrams: DiagramOptions) {
+/**
+ * A case as a messaging-extension result: its card, and a thumbnail for the list. A link's
+ * unfurl is the same card without 👍/👎 (`cards.unfurl`).
+ */
+export function resultFor(c: Case, lang: Lang, text: string, cards: AdaptiveCardOptions) {
   const card = renderAdaptiveCard(
     { kind: 'case', lang, case: c, section: null, query: text, score: 1, alternatives: [] },
-    { diagrams },
+    cards,
   );
-  const imageUrl = c.diagram && diagramLinks(c.diagram[lang], diagrams).imageUrl;
+  const imageUrl = c.diagram && diagramLinks(c.diagram[lang], cards.diagrams).imageUrl;
   const principles = c.solutions
     .map((s) => principleLabel(s.principle, lang, s.principleName))
     .join(' · ');
@@ -60,12 +69,33 @@ function resultFor(c: Case, lang: Lang, text: string, diagrams: DiagramOptions) 
   };
 }
 
+/**
+ * A pasted link (`composeExtension/queryLink`): the case card of a link to a case file, nothing
+ * for any other link on the domain.
+ */
+export function linkResponse(
+  catalog: Catalog,
+  url: string | undefined,
+  lang: Lang,
+  cards: AdaptiveCardOptions,
+): MessagingExtensionResponse {
+  const id = cards.casesUrl && url ? caseIdOfUrl(cards.casesUrl, url) : null;
+  const c = id ? catalog.byId.get(id) : undefined;
+  return {
+    composeExtension: {
+      type: 'result',
+      attachmentLayout: 'list',
+      attachments: c ? [resultFor(c, lang, '', { ...cards, unfurl: true })] : [],
+    },
+  };
+}
+
 /** The search-based messaging extension's answer: a list with thumbnail previews. */
 export function searchResponse(
   cases: readonly Case[],
   lang: Lang,
   text: string,
-  diagrams: DiagramOptions,
+  cards: AdaptiveCardOptions,
   options: { skip?: number; count?: number } = {},
 ): MessagingExtensionResponse {
   const skip = Math.max(0, Math.floor(options.skip ?? 0));
@@ -74,7 +104,7 @@ export function searchResponse(
     composeExtension: {
       type: 'result',
       attachmentLayout: 'list',
-      attachments: cases.slice(skip, skip + count).map((c) => resultFor(c, lang, text, diagrams)),
+      attachments: cases.slice(skip, skip + count).map((c) => resultFor(c, lang, text, cards)),
     },
   };
 }

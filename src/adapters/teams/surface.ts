@@ -11,6 +11,8 @@ export function teamsSurface(activity: Partial<Activity>): Surface {
       if (conversationKind(activity) === 'personal') return 'dm';
       return mentionsBot(activity) ? 'mention' : 'unprompted';
     case 'invoke':
+      if (activity.name === 'adaptiveCard/action') return 'button';
+      if (activity.name === 'composeExtension/queryLink') return 'unfurl';
       return activity.name === 'composeExtension/query' ? 'extension' : 'other';
     case 'conversationUpdate':
       return 'welcome';

@@ -7,6 +7,7 @@ import { type Core, createCore } from '../../../src/core/core.js';
 import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
 import { type Logger, silentLogger } from '../../../src/logger.js';
 import { DEFAULT_DIAGRAMS, type DiagramOptions } from '../../../src/render/diagram.js';
+import type { SemanticRanking } from '../../../src/search/hybrid.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { signedHeaders } from './sign.js';
 
@@ -53,7 +54,7 @@ export function parseApiBody(body: unknown): ApiCall {
     typeof body === 'string'
       ? Object.fromEntries(new URLSearchParams(body))
       : { ...(body as object) };
-  for (const key of ['blocks', 'view']) {
+  for (const key of ['blocks', 'view', 'prompts', 'unfurls']) {
     if (typeof fields[key] === 'string') fields[key] = JSON.parse(fields[key] as string);
   }
   return fields as ApiCall;
@@ -89,6 +90,8 @@ export interface Harness {
   readonly url: string;
   /** Web API calls by method name, in order. */
   readonly calls: Record<string, ApiCall[]>;
+  /** The methods of all Web API calls, in the order they came in. */
+  readonly sequence: string[];
   /** response_url posts, in order (refused ones included). */
   readonly responses: Record<string, unknown>[];
   /** Make the next call of `method` (or `response_url`) answer this (once each), maybe late. */
@@ -117,9 +120,14 @@ export async function startHarness(
     logger?: Logger;
     /** The casebook to serve (the shipped one by default). */
     casesDir?: string;
+    /** Search by meaning (embeddings); a slow one makes answers slow. */
+    semantic?: SemanticRanking;
+    /** CASES_URL. */
+    casesUrl?: string;
   } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
+  const sequence: string[] = [];
   const responses: Record<string, unknown>[] = [];
   const failures: Record<string, CannedReply[]> = {};
   const ok: Record<string, unknown> = {
@@ -134,6 +142,9 @@ export async function startHarness(
     'views.publish': { ok: true },
     'conversations.info': { ok: true, channel: { id: 'C2147483705', is_member: true } },
     'users.info': { ok: true, user: { id: 'U2147483697', tz: 'Europe/Berlin' } },
+    'assistant.threads.setSuggestedPrompts': { ok: true },
+    'assistant.threads.setStatus': { ok: true },
+    'chat.unfurl': { ok: true },
   };
   nock(API_ORIGIN)
     .persist()
@@ -141,6 +152,7 @@ export async function startHarness(
     .reply((uri, body, callback) => {
       const method = uri.replace('/api/', '');
       calls[method] = [...(calls[method] ?? []), parseApiBody(body)];
+      sequence.push(method);
       const failure = failures[method]?.shift();
       if (!failure) {
         callback(null, [200, (ok[method] ?? { ok: false, error: 'unknown_method' }) as nock.Body]);
@@ -175,6 +187,7 @@ export async function startHarness(
     store,
     defaultLocale: 'en',
     now,
+    ...(options.semantic && { semantic: options.semantic }),
   });
   const logger = options.logger ?? silentLogger();
   const fast = { retries: 2, minTimeout: 1, maxTimeout: 5 };
@@ -186,6 +199,7 @@ export async function startHarness(
     diagrams: options.diagrams ?? DEFAULT_DIAGRAMS,
     now,
     retry: { interactive: fast, tips: fast },
+    ...(options.casesUrl && { casesUrl: options.casesUrl }),
   });
   await adapter.start();
   const server = await startHttpServer(
@@ -212,6 +226,7 @@ export async function startHarness(
     core,
     url,
     calls,
+    sequence,
     responses,
     failNext(method, reply) {
       failures[method] = [...(failures[method] ?? []), reply];
@@ -221,6 +236,7 @@ export async function startHarness(
     postForm: (body, headers) => post(body, 'application/x-www-form-urlencoded', headers),
     reset() {
       responses.length = 0;
+      sequence.length = 0;
       for (const k of Object.keys(calls)) delete calls[k];
     },
     settled: () => until(() => server.inFlight() === 0, 10_000, 'requests in flight'),

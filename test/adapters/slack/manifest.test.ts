@@ -16,6 +16,7 @@ describe('manifests/slack/manifest.yaml', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'link_shared',
       'message.channels',
       'message.groups',
       'message.im',
@@ -26,17 +27,55 @@ describe('manifests/slack/manifest.yaml', () => {
     expect(manifest.display_information.description.length).toBeLessThanOrEqual(140);
   });
 
+  it('turns on the agent DM: the agent view with a description, the Messages tab, app_home_opened', () => {
+    expect(manifest.features.agent_view.agent_description).toMatch(/\S/);
+    expect(manifest.features.agent_view.agent_description.length).toBeLessThanOrEqual(200);
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+  });
+
+  it('unfurls links on the domain of the example CASES_URL, to be edited to match', () => {
+    expect(manifest.features.unfurl_domains).toEqual(['git.example.com']);
+    const text = readFileSync(
+      path.resolve(import.meta.dirname, '../../../manifests/slack/manifest.yaml'),
+      'utf8',
+    );
+    expect(text).toMatch(
+      /replace git\.example\.com under `unfurl_domains` with the host of your CASES_URL/,
+    );
+  });
+
+  it('says, beside each scope and feature, why it is there', () => {
+    const text = readFileSync(
+      path.resolve(import.meta.dirname, '../../../manifests/slack/manifest.yaml'),
+      'utf8',
+    );
+    const lines = text.split('\n');
+    for (const scope of manifest.oauth_config.scopes.bot as string[]) {
+      const at = lines.findIndex((l) => l.trim() === `- ${scope}`);
+      // The comment is on the line above, or above a run of scopes that share it.
+      const above = lines.slice(0, at).reverse();
+      const comment = above.find((l) => !/^\s*- /.test(l));
+      expect(comment?.trim().startsWith('#'), scope).toBe(true);
+    }
+    expect(lines[lines.findIndex((l) => l.trim() === 'agent_view:') - 1]?.trim()).toMatch(/^#/);
+  });
+
   it('asks for the least scopes the features need', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
       [
         'app_mentions:read',
         'channels:history',
+        'assistant:write',
         'channels:read',
         'groups:history',
         'chat:write',
         'commands',
         'groups:read',
         'im:history',
+        'links:read',
+        'links:write',
         'users:read',
       ].sort(),
     );

@@ -50,6 +50,8 @@ export async function startTeams(
     lazy?: boolean;
     /** The casebook to serve (the shipped one by default). */
     casesDir?: string;
+    /** CASES_URL. */
+    casesUrl?: string;
   } = {},
 ): Promise<Harness> {
   const catalog = await loadCatalog(options.casesDir ?? CASES_DIR);
@@ -70,6 +72,7 @@ export async function startTeams(
     logger,
     diagrams: DEFAULT_DIAGRAMS,
     now: () => NOW,
+    ...(options.casesUrl && { casesUrl: options.casesUrl }),
   });
   await adapter.start();
   const server = await startHttpServer(

@@ -90,6 +90,51 @@ describe('Teams app package', () => {
     expect(manifest.$schema).toContain(`/v${manifest.manifestVersion}/`);
   });
 
+  it('registers the host of CASES_URL for link unfurling, and no link handler without it', () => {
+    const withLinks = buildAppPackage({
+      MICROSOFT_APP_ID: APP_ID,
+      CASES_URL: 'https://github.com/your-org/casebook/blob/main/cases',
+    }).manifest as { composeExtensions: { messageHandlers?: unknown }[] };
+    expect(withLinks.composeExtensions[0]!.messageHandlers).toEqual([
+      { type: 'link', value: { domains: ['github.com'] } },
+    ]);
+    const without = buildAppPackage({ MICROSOFT_APP_ID: APP_ID }).manifest as {
+      composeExtensions: { messageHandlers?: unknown }[];
+    };
+    expect(without.composeExtensions[0]).not.toHaveProperty('messageHandlers');
+    // The file in the zip is the manifest returned.
+    const files = unzipSync(
+      buildAppPackage({ MICROSOFT_APP_ID: APP_ID, CASES_URL: 'https://git.example.org/c' }).zip,
+    );
+    expect(JSON.stringify(JSON.parse(Buffer.from(files['manifest.json']!).toString()))).toContain(
+      '"domains":["git.example.org"]',
+    );
+    expect(() => buildAppPackage({ MICROSOFT_APP_ID: APP_ID, CASES_URL: 'not a url' })).toThrow(
+      /CASES_URL must be a URL/,
+    );
+  });
+
+  it('keeps to the v1.25 schema’s shape for what casebot declares', () => {
+    const { manifest } = buildAppPackage({
+      MICROSOFT_APP_ID: APP_ID,
+      CASES_URL: 'https://github.com/x/y',
+    }) as unknown as { manifest: Record<string, never> };
+    expect(manifest.$schema).toBe(
+      'https://developer.microsoft.com/json-schemas/teams/v1.25/MicrosoftTeams.schema.json',
+    );
+    expect(manifest.manifestVersion).toBe('1.25');
+    const [extension] = manifest.composeExtensions as unknown as {
+      messageHandlers: { type: string; value: { domains: string[] } }[];
+    }[];
+    for (const handler of extension!.messageHandlers) {
+      expect(handler.type).toBe('link');
+      for (const domain of handler.value.domains) {
+        expect(domain.length).toBeLessThanOrEqual(2048);
+        expect(domain).toMatch(/^[a-z0-9.-]+$/);
+      }
+    }
+  });
+
   it('says clearly what is missing when MICROSOFT_APP_ID is unset or not a GUID', () => {
     expect(() => buildAppPackage({})).toThrow(/MICROSOFT_APP_ID is not set/);
     expect(() => buildAppPackage({ MICROSOFT_APP_ID: 'casebot' })).toThrow(

@@ -40,9 +40,10 @@ describe('Teams TipSender (proactive tips)', () => {
     };
     expect(row.actions[0]).toEqual(
       expect.objectContaining({
-        type: 'Action.Submit',
+        type: 'Action.Execute',
         title: '📘 查看案例',
         data: expect.objectContaining({ caseId: 'ecommerce' }),
+        fallback: expect.objectContaining({ type: 'Action.Submit' }),
       }),
     );
   });

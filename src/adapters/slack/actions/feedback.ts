@@ -1,12 +1,19 @@
 import { renderBlockKit } from '../../../render/blockkit.js';
 import { decodeAction } from '../../../render/blockkit-actions.js';
-import { answerFor, type ListenerDeps, requestIdOf } from '../deps.js';
+import { answerFor, type ListenerDeps, renderOptions, requestIdOf } from '../deps.js';
 import { actionRequest } from '../request.js';
-import { type ButtonArgs, clickConversation, clickPlace, replyToClick } from './reply.js';
+import {
+  type ButtonArgs,
+  clickConversation,
+  clickPlace,
+  isPrivate,
+  replyToClick,
+} from './reply.js';
 
 /**
- * 👍/👎: recorded through the core (and the store). On an ephemeral card the card is drawn again
- * with the thanks in place of the buttons; elsewhere the clicker gets the thanks privately.
+ * 👍/👎 (Slack's feedback buttons, or the buttons of cards sent before them): recorded through the
+ * core (and the store). On a card only the voter sees, the card is drawn again with the thanks in
+ * place of the buttons; on a card everyone sees, the voter gets the thanks privately.
  */
 export function feedbackAction(deps: ListenerDeps) {
   return async ({ ack, action, body, context, client }: ButtonArgs): Promise<void> => {
@@ -20,12 +27,16 @@ export function feedbackAction(deps: ListenerDeps) {
     );
     // The vote's outcome is the request's (a store failure counts, not the card drawn after it).
     deps.requests?.answered(requestId, thanks);
-    if (clickPlace(body) !== 'ephemeral' || thanks.kind !== 'notice') {
-      await replyToClick(deps, body, client, renderBlockKit(thanks, { diagrams: deps.diagrams }));
+    const place = clickPlace(body);
+    if (!isPrivate(place) || thanks.kind !== 'notice') {
+      await replyToClick(deps, body, client, renderBlockKit(thanks, renderOptions(deps)));
       return;
     }
     const card = actionRequest(requestId, { ...vote, kind: 'show' }, body.user.id, conversation);
-    const { message } = await answerFor(deps, card, { shareable: true, note: `${thanks.text}` });
+    const { message } = await answerFor(deps, card, {
+      shareable: place === 'ephemeral',
+      note: `${thanks.text}`,
+    });
     await replyToClick(deps, body, client, message);
   };
 }
