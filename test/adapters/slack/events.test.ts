@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allMrkdwn, checkBlockKitLimits } from '../../render/blockkit-limits.js';
 import { fixture, type Harness, startHarness, until } from './harness.js';
 
@@ -66,6 +66,19 @@ describe('Slack events', () => {
     await deliver(body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     await deliver(body, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });
     expect(posts()).toHaveLength(1);
+  });
+
+  it('still answers when the store cannot say whether the event is new (a rare duplicate beats silence)', async () => {
+    const remember = vi
+      .spyOn(h.store, 'rememberEvent')
+      .mockRejectedValueOnce(new Error('database down'));
+    try {
+      await deliver(event('app-mention.json'));
+      expect(remember).toHaveBeenCalledTimes(1);
+      expect(posts()).toHaveLength(1);
+    } finally {
+      remember.mockRestore();
+    }
   });
 
   it('answers two copies arriving at the same moment only once', async () => {

@@ -61,7 +61,14 @@ describe('signatureProblem', () => {
     expect(check(good, '')).toBe('timestamp missing or not a number');
     expect(check(good, `${NOW_S}.5`)).toBe('timestamp missing or not a number');
     expect(check(good, ` ${NOW_S}`)).toBe('timestamp missing or not a number');
-    for (const signature of ['', 'v0=', good.slice(0, -1), `${good}0`, `v1=${good.slice(3)}`]) {
+    for (const signature of [
+      '',
+      'v0=',
+      good.slice(0, -1),
+      `${good}0`,
+      `x${good}`,
+      `v1=${good.slice(3)}`,
+    ]) {
       expect(check(signature), JSON.stringify(signature)).toBe('signature missing or not v0');
     }
   });

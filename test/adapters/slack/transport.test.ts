@@ -41,6 +41,7 @@ describe('Slack transport on the shared server', () => {
     const body = slashCommandBody({ text: 'list' });
     const res = await h.postForm(body, { 'x-slack-signature': `v0=${'0'.repeat(64)}` });
     expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'invalid_signature' });
     const tampered = await h.post(
       `${body}&text=help`,
       'application/x-www-form-urlencoded',

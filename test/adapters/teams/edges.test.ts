@@ -197,11 +197,15 @@ describe('Teams transport and security', () => {
         for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
           const res = await teams.post(body, { 'content-type': type });
           expect(res.status, `${type} (lazy: ${lazy})`).toBe(415);
+          expect(await res.json()).toMatchObject({ error: 'unsupported_media_type' });
         }
         expect(sent).toHaveLength(0);
         const ok = await teams.post(body, { 'content-type': 'application/json; charset=utf-8' });
         expect(ok.status).toBe(200);
-        expect(sent).toHaveLength(1);
+        // Media types are case-insensitive.
+        const upper = await teams.post(body, { 'content-type': 'Application/JSON' });
+        expect(upper.status).toBe(200);
+        expect(sent).toHaveLength(2);
       } finally {
         await teams.close();
         nock.cleanAll();

@@ -41,12 +41,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The titles of the page Teams gets for the empty query (the whole casebook, in order). */
-async function page(queryOptions: { skip?: number; count?: number }): Promise<string[]> {
+/** The titles of the page Teams gets (the empty query lists the whole casebook, in order). */
+async function page(
+  queryOptions: { skip?: number; count?: number },
+  query = '',
+): Promise<string[]> {
   const invoke = fixture('compose-extension-query');
   const value = {
     commandId: 'searchCases',
-    parameters: [{ name: 'query', value: '' }],
+    parameters: [{ name: 'query', value: query }],
     queryOptions,
   };
   const res = await teams.post({ ...invoke, value });
@@ -69,5 +72,11 @@ describe('Teams search results, page by page', () => {
     expect(await page({ skip: 8, count: 4 })).toEqual(TITLES.slice(8, 12));
     expect(await page({ skip: 10, count: 25 })).toEqual(TITLES.slice(10));
     expect(await page({ skip: 12, count: 25 })).toEqual([]);
+  });
+
+  it('puts a case named outright (by title or id, however spaced) first, even one the search misses', async () => {
+    expect((await page({ skip: 0, count: 25 }, 'Case 07'))[0]).toBe('Case 07');
+    expect((await page({ skip: 0, count: 25 }, 'case-11'))[0]).toBe('Case 11');
+    expect((await page({ skip: 0, count: 25 }, 'case07'))[0]).toBe('Case 07');
   });
 });
