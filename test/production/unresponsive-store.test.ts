@@ -89,7 +89,7 @@ describe('a database that accepts connections but never answers', () => {
   });
 
   it('makes /readyz say "not ready" without waiting for the database to give up', async () => {
-    const before = await storeErrors(app.port);
+    const baseline = await storeErrors(app.port);
     for (let i = 0; i < 2; i++) {
       const res = await fetch(`${base()}/readyz`);
       expect(res.status).toBe(503);
@@ -97,7 +97,7 @@ describe('a database that accepts connections but never answers', () => {
       // The probe's own bound (STORE_READY_TIMEOUT_MS, under Kubernetes' 1 s) answered, not the
       // pool's 5 s: the database's calls are still waiting.
       const failed = await storeErrors(app.port);
-      const given = (op: string) => failed(op) - before(op);
+      const given = (op: string) => failed(op) - baseline(op);
       expect(given('init') + given('ping'), 'the probe waited for the pool').toBe(0);
     }
     expect(hole.connections()).toBeGreaterThan(0);
@@ -112,13 +112,13 @@ describe('a database that accepts connections but never answers', () => {
         body: JSON.stringify({ ...activity, serviceUrl: platform.url, text }),
       });
     expect((await send('help')).status).toBe(200);
-    const before = await storeErrors(app.port);
+    const baseline = await storeErrors(app.port);
     expect((await send(OFF_TOPIC)).status).toBe(200);
     const replies = platform.received.filter((r) => r.path.startsWith('/v3/conversations/'));
     expect(replies).toHaveLength(2);
     // Replied while the miss is still on its way to the database (it fails only after 5 s).
     const after = await storeErrors(app.port);
-    expect(after('recordMiss') - before('recordMiss'), 'the reply waited for the store').toBe(0);
+    expect(after('recordMiss') - baseline('recordMiss'), 'the reply waited for the store').toBe(0);
   });
 
   it('does not delay a Slack mention that finds nothing (event dedupe and the miss)', async () => {
@@ -127,7 +127,7 @@ describe('a database that accepts connections but never answers', () => {
     event.event.text = `<@UBOT123> ${OFF_TOPIC}`;
     const body = JSON.stringify(event);
     const posted = () => platform.received.filter((r) => r.path === '/api/chat.postMessage');
-    const before = await storeErrors(app.port);
+    const baseline = await storeErrors(app.port);
     const res = await fetch(`${base()}/slack/events`, {
       method: 'POST',
       headers: signedHeaders(SECRET, body, 'application/json'),
@@ -138,7 +138,7 @@ describe('a database that accepts connections but never answers', () => {
     // Answered while the dedupe and the miss still wait on the database (they fail after 5 s):
     // the dedupe's own bound (DEDUPE_TIMEOUT_MS) let the answer through.
     const failed = await storeErrors(app.port);
-    const given = (op: string) => failed(op) - before(op);
+    const given = (op: string) => failed(op) - baseline(op);
     expect(given('rememberEvent'), 'the answer waited for the dedupe').toBe(0);
     expect(given('recordMiss'), 'the answer waited for the miss').toBe(0);
     expect(JSON.stringify(posted()[0]!.body)).toContain(OFF_TOPIC);
