@@ -41,6 +41,19 @@ async function click(
 const replies = () => h.responses as Reply[];
 
 describe('buttons', () => {
+  it('a click on a button casebot does not know (an old card) gets an empty 200 and nothing else', async () => {
+    const payload = fixture<Payload>('block-actions.json');
+    payload.actions = [{ ...payload.actions[0], action_id: 'retired.button', value: 'x' }];
+    const res = await h.postForm(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    await h.settled();
+    expect(replies()).toEqual([]);
+    expect(h.calls).toEqual({});
+  });
+
   it('are acked before the new card is sent: a slow response_url never holds the ack', async () => {
     const held = h.holdNext('response_url');
     const payload = fixture<Payload>('block-actions.json');

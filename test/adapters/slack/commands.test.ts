@@ -27,6 +27,8 @@ async function slash(text: string, fields: Record<string, string> = {}, harness 
   const ackBody = await res.text();
   expect(res.status).toBe(200);
   if (ackBody) {
+    // Slack shows an ack as a message only when it is declared JSON.
+    expect(res.headers.get('content-type')).toBe('application/json');
     await harness.settled();
     return { ackBody, inline: true, reply: JSON.parse(ackBody) as Reply };
   }

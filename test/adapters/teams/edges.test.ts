@@ -197,6 +197,7 @@ describe('Teams transport and security', () => {
         for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
           const res = await teams.post(body, { 'content-type': type });
           expect(res.status, `${type} (lazy: ${lazy})`).toBe(415);
+          expect(res.headers.get('content-type')).toMatch(/^application\/json/);
           expect(await res.json()).toMatchObject({ error: 'unsupported_media_type' });
         }
         expect(sent).toHaveLength(0);
