@@ -35,6 +35,33 @@ describe('TEAMS_DEV_SERVICE_URL', () => {
   });
 });
 
+describe('NODE_ENV=production', () => {
+  it('turns off Teams without credentials (the loopback mode), with a note saying why', () => {
+    const config = loadConfig({ NODE_ENV: 'production' });
+    expect(config.teams).toBeNull();
+    expect(config.server.production).toBe(true);
+    expect(config.notes).toContain(
+      'Teams is off: NODE_ENV=production and MICROSOFT_APP_ID/MICROSOFT_APP_PASSWORD are not set.',
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', TEAMS_DEV_SERVICE_URL: 'http://localhost:56150' }).teams,
+    ).toBeNull();
+  });
+
+  it('leaves the loopback mode on anywhere else, and Teams with credentials on in production', () => {
+    for (const NODE_ENV of ['development', 'test', 'prod']) {
+      expect(loadConfig({ NODE_ENV }).teams, NODE_ENV).toEqual({});
+    }
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      MICROSOFT_APP_ID: '4c7b9e2a-1d3f-4e5a-8b6c-7d8e9f0a1b2c',
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TYPE: 'MultiTenant',
+    });
+    expect(config.teams?.credentials?.appId).toBe('4c7b9e2a-1d3f-4e5a-8b6c-7d8e9f0a1b2c');
+  });
+});
+
 describe('METRICS and STATS_KEEP_QUESTIONS', () => {
   it('are on unless switched off', () => {
     const config = loadConfig({});

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import type { Catalog } from '../../src/catalog/model.js';
 import type { EmbeddingsConfig } from '../../src/config.js';
@@ -197,6 +197,26 @@ describe('when the embeddings service fails', () => {
       expect(warnings[1]!.obj).toMatchObject({ reason, alsoSince: 1 });
     },
   );
+
+  it('and never answers, the question waits exactly EMBEDDINGS_TIMEOUT_MS for it (fake timers)', async () => {
+    const { ranking } = await ready({ timeoutMs: 300 });
+    service.behaviour = 'hang';
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const lexical = index.search(MISSED_BY_WORDS);
+      let answered: unknown = null;
+      void ranking.rank(MISSED_BY_WORDS, lexical).then((result) => {
+        answered = result;
+      });
+      await vi.advanceTimersByTimeAsync(299);
+      expect(answered, 'answered before the timeout').toBeNull();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(answered, 'still waiting once the timeout is over').toBe(lexical);
+      expect(fallbacks).toEqual(['timeout']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   it('and comes back, questions are ranked by meaning again', async () => {
     const { ranking } = await ready();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-cli.js';
+import { parseScrape, series } from '../metrics/scrape.js';
 import { RawConnection } from './raw-http.js';
 import {
   type ServeProcess,
@@ -184,11 +185,20 @@ describe('casebot serve as a process', () => {
     expect(JSON.stringify(failed.err)).toContain('finance.yaml: rating');
     expect((await send(`${p.url}/readyz`)).status).toBe(200);
 
+    // The repaired casebook, with a fifth case: what casebot serves afterwards shows the reload.
     await writeFile(file, good);
+    await writeFile(
+      path.join(dir, 'finance-2.yaml'),
+      good.replace(/^id: finance$/m, 'id: finance-2'),
+    );
     p.child.kill('SIGHUP');
     const reloaded = await p.waitForLog((l) => l.msg === 'casebook reloaded');
-    expect(reloaded.cases).toBe(4);
+    expect(reloaded.cases).toBe(5);
     expect((await send(`${p.url}/readyz`)).status).toBe(200);
+    const metrics = parseScrape((await send(`${p.url}/metrics`)).body);
+    expect(metrics.get('casebot_casebook_cases')).toBe(5);
+    expect(metrics.get(series('casebot_casebook_reloads_total', { result: 'failure' }))).toBe(1);
+    expect(metrics.get(series('casebot_casebook_reloads_total', { result: 'success' }))).toBe(1);
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
   });

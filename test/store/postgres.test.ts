@@ -1,6 +1,6 @@
 import { createServer, type Server, Socket } from 'node:net';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CasebotError } from '../../src/errors.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres-schema.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
@@ -151,12 +151,27 @@ describe('PostgresStore without a database', () => {
     const store = new PostgresStore(`postgres://casebot@127.0.0.1:${port}/casebot`, {
       connectionTimeoutMs: 300,
     });
+    // Fake timers: each call gives up exactly when the connection timeout is over.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const started = Date.now();
-      await expect(store.init()).rejects.toMatchObject({ code: 'store_unavailable' });
-      await expect(store.ping()).rejects.toMatchObject({ code: 'store_unavailable' });
-      expect(Date.now() - started).toBeLessThan(5000);
+      for (const call of [() => store.init(), () => store.ping()]) {
+        let outcome: unknown = 'pending';
+        void call().then(
+          () => {
+            outcome = 'connected';
+          },
+          (error: unknown) => {
+            outcome = error;
+          },
+        );
+        await vi.advanceTimersByTimeAsync(299);
+        expect(outcome, 'gave up before the connection timeout').toBe('pending');
+        await vi.advanceTimersByTimeAsync(1);
+        await vi.waitFor(() => expect(outcome).not.toBe('pending'));
+        expect(outcome).toMatchObject({ code: 'store_unavailable' });
+      }
     } finally {
+      vi.useRealTimers();
       await store.close();
       silent.close();
     }

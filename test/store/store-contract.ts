@@ -325,9 +325,14 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
           const claim = await store.claimTip(a.id, utcDay(day), at(i * DAY), LEASE);
           if (claim) await store.confirmTip(claim, `tip-${3 - i}`, at(i * DAY + 1));
         }
+        // In the order they were posted, not by day: a day claimed first but posted last is last.
+        const late = await store.claimTip(a.id, utcDay('2025-03-04'), at(3 * DAY), LEASE);
+        const early = await store.claimTip(a.id, utcDay('2025-03-05'), at(3 * DAY), LEASE);
+        if (early) await store.confirmTip(early, 'tip-5', at(3 * DAY + 1));
+        if (late) await store.confirmTip(late, 'tip-4', at(3 * DAY + 2));
         const other = await store.claimTip(b.id, utcDay('2025-03-01'), T0, LEASE);
         if (other) await store.confirmTip(other, 'tip-x', at(1));
-        expect(await store.postedTips(a.id)).toEqual(['tip-3', 'tip-2', 'tip-1']);
+        expect(await store.postedTips(a.id)).toEqual(['tip-3', 'tip-2', 'tip-1', 'tip-5', 'tip-4']);
         expect(await store.postedTips(b.id)).toEqual(['tip-x']);
         expect(await store.postedTips('nobody')).toEqual([]);
       });

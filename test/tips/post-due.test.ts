@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import type { NewSubscription, Store } from '../../src/store/store.js';
@@ -66,6 +66,25 @@ describe('postDueTips', () => {
     now = new Date('2025-06-01T09:02:00Z');
     expect(await pass()).toEqual({ posted: 0, retired: 0, skipped: 0, failed: 0 });
     expect(slack.to('C1')).toHaveLength(1);
+  });
+
+  it('gives the day back when the store fails before anything is sent: the next pass posts it', async () => {
+    await subscribe(store, 'C1', '2025-05-01T00:00:00Z');
+    const sending = vi.spyOn(store, 'markTipSending');
+    sending.mockRejectedValueOnce(new Error('database hiccup'));
+    now = new Date('2025-06-01T09:00:00Z');
+    expect(await pass()).toEqual({ posted: 0, retired: 0, skipped: 0, failed: 1 });
+    now = new Date('2025-06-01T09:01:00Z'); // well inside the claim's lease
+    expect(await pass()).toEqual({ posted: 1, retired: 0, skipped: 0, failed: 0 });
+    expect(slack.to('C1')).toHaveLength(1);
+  });
+
+  it('posts nothing and counts no failure when the casebook has no tips', async () => {
+    await subscribe(store, 'C1', '2025-05-01T00:00:00Z');
+    now = new Date('2025-06-01T09:00:00Z');
+    const summary = await postDueTips({ store, tips: [], now: () => now, senders: { slack } });
+    expect(summary).toEqual({ posted: 0, retired: 0, skipped: 0, failed: 0 });
+    expect(slack.sent).toEqual([]);
   });
 
   it('closes the day of a send that threw (it may have gone out) and posts the next day', async () => {

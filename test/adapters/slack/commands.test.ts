@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { INLINE_BUDGET_MS } from '../../../src/adapters/slack/commands/case.js';
 import { allMrkdwn, checkBlockKitLimits } from '../../render/blockkit-limits.js';
 import { type Harness, slashCommandBody, startHarness, until } from './harness.js';
 
@@ -24,24 +23,23 @@ beforeEach(() => h.reset());
  * itself when it was ready in time, else what came through the response_url.
  */
 async function slash(text: string, fields: Record<string, string> = {}, harness = h) {
-  const started = performance.now();
   const res = await harness.postForm(slashCommandBody({ text, ...fields }));
   const ackBody = await res.text();
-  const ackMs = performance.now() - started;
   expect(res.status).toBe(200);
   if (ackBody) {
+    // Slack shows an ack as a message only when it is declared JSON.
+    expect(res.headers.get('content-type')).toBe('application/json');
     await harness.settled();
-    return { ackMs, ackBody, inline: true, reply: JSON.parse(ackBody) as Reply };
+    return { ackBody, inline: true, reply: JSON.parse(ackBody) as Reply };
   }
   await until(() => harness.responses.length > 0, 5_000, 'the response_url reply');
   await harness.settled();
-  return { ackMs, ackBody, inline: false, reply: harness.responses[0] as Reply };
+  return { ackBody, inline: false, reply: harness.responses[0] as Reply };
 }
 
 describe('/case', () => {
   it('answers an English question ephemerally with the metrics table, a Diagram button and a Share button', async () => {
-    const { ackMs, inline, reply } = await slash('flash sale traffic spikes');
-    expect(ackMs).toBeLessThan(3_000);
+    const { inline, reply } = await slash('flash sale traffic spikes');
     // Ready in milliseconds: the answer is the ack itself, nothing else is sent.
     expect(inline).toBe(true);
     expect(h.responses).toHaveLength(0);
@@ -88,9 +86,9 @@ describe('/case', () => {
     expect(json).toContain('&amp;lt;');
   });
 
-  it('acks a 10,000-character question at once and still answers it', async () => {
-    const { ackMs, reply } = await slash(`flash sale ${'x'.repeat(10_000)}`);
-    expect(ackMs).toBeLessThan(3_000);
+  it('answers a 10,000-character question within Slack’s limits', async () => {
+    const { reply } = await slash(`flash sale ${'x'.repeat(10_000)}`);
+    expect(JSON.stringify(reply)).toContain('E-commerce platform');
     expect(checkBlockKitLimits(reply)).toEqual([]);
     expect(JSON.stringify(reply).length).toBeLessThan(40_000);
   });
@@ -115,15 +113,20 @@ describe('/case', () => {
   });
 
   it('acks at once and answers through the response_url when Slack is slow to answer a look-up', async () => {
-    // The user's time zone (users.info) takes longer than the inline budget: the ack must not
-    // wait for it, and the answer must still come.
-    h.failNext('users.info', {
+    // The user's time zone (users.info) is held past the inline budget: the ack must not wait
+    // for it, and the answer must still come.
+    const held = h.holdNext('users.info', {
       body: { ok: true, user: { id: 'U2147483697', tz: 'America/Chicago' } },
-      delayMs: INLINE_BUDGET_MS + 1_000,
     });
-    const { ackMs, inline, reply } = await slash('subscribe 07:45');
-    expect(inline).toBe(false);
-    expect(ackMs).toBeLessThan(INLINE_BUDGET_MS + 800); // it did not wait for the look-up
+    const res = await h.postForm(slashCommandBody({ text: 'subscribe 07:45' }));
+    expect(res.status).toBe(200);
+    expect(await res.text(), 'an empty ack: the answer was not ready').toBe('');
+    expect(held.isOpen, 'the ack waited for the look-up').toBe(false);
+    expect(h.responses).toHaveLength(0);
+    held.open();
+    await until(() => h.responses.length > 0, 5_000, 'the response_url reply');
+    await h.settled();
+    const reply = h.responses[0] as Reply;
     expect(reply.response_type).toBe('ephemeral');
     const json = JSON.stringify(reply);
     expect(json).toContain('07:45');

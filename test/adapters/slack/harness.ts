@@ -79,6 +79,37 @@ export interface CannedReply {
   readonly headers?: Record<string, string>;
   /** Answer only after this many milliseconds (a slow Slack). */
   readonly delayMs?: number;
+  /** Answer only once this settles (a Slack that is slow for as long as the test says). */
+  readonly until?: Promise<unknown>;
+}
+
+/** A held reply: the call waits until the test opens the gate (or 10 s pass, so nothing hangs). */
+export interface Gate {
+  open(): void;
+  /** Whether the call may have been answered: false means it is still held. */
+  readonly isOpen: boolean;
+}
+
+const GATE_SAFETY_MS = 10_000;
+
+function gate(): Gate & { readonly opened: Promise<void> } {
+  let open = () => {};
+  let isOpen = false;
+  const opened = new Promise<void>((resolve) => {
+    open = () => {
+      isOpen = true;
+      clearTimeout(safety);
+      resolve();
+    };
+  });
+  const safety = setTimeout(open, GATE_SAFETY_MS);
+  return {
+    opened,
+    open: () => open(),
+    get isOpen() {
+      return isOpen;
+    },
+  };
 }
 
 export interface Harness {
@@ -96,6 +127,11 @@ export interface Harness {
   readonly responses: Record<string, unknown>[];
   /** Make the next call of `method` (or `response_url`) answer this (once each), maybe late. */
   failNext(method: string, reply: CannedReply): void;
+  /**
+   * Holds the answer to the next call of `method` (or `response_url`) until the gate opens: the
+   * usual answer, or `reply`.
+   */
+  holdNext(method: string, reply?: CannedReply): Gate;
   /** POSTs `body` (a string goes as UTF-8; bytes go as they are), signed over those bytes. */
   post(
     body: string | Uint8Array,
@@ -163,18 +199,22 @@ export async function startHarness(
         failure.body as nock.Body,
         failure.headers ?? {},
       ];
-      setTimeout(() => callback(null, canned), failure.delayMs ?? 0);
+      void Promise.resolve(failure.until).then(() =>
+        setTimeout(() => callback(null, canned), failure.delayMs ?? 0),
+      );
     });
   nock(HOOKS)
     .persist()
     .post(/.*/)
-    .reply((_uri, body) => {
+    .reply((_uri, body, callback) => {
       responses.push(
         typeof body === 'string' ? JSON.parse(body) : (body as Record<string, unknown>),
       );
       const failure = failures.response_url?.shift();
-      if (failure) return [failure.status ?? 200, failure.body as nock.Body, failure.headers ?? {}];
-      return [200, { ok: true }];
+      if (!failure) return callback(null, [200, { ok: true }]);
+      void Promise.resolve(failure.until).then(() =>
+        callback(null, [failure.status ?? 200, failure.body as nock.Body, failure.headers ?? {}]),
+      );
     });
 
   const catalog = await loadCatalog(
@@ -230,6 +270,12 @@ export async function startHarness(
     responses,
     failNext(method, reply) {
       failures[method] = [...(failures[method] ?? []), reply];
+    },
+    holdNext(method, reply) {
+      const held = gate();
+      const body = reply?.body ?? (method === 'response_url' ? { ok: true } : ok[method]);
+      failures[method] = [...(failures[method] ?? []), { ...reply, body, until: held.opened }];
+      return held;
     },
     post,
     postJson: (body, headers) => post(JSON.stringify(body), 'application/json', headers),

@@ -41,12 +41,21 @@ describe('Slack transport on the shared server', () => {
     const body = slashCommandBody({ text: 'list' });
     const res = await h.postForm(body, { 'x-slack-signature': `v0=${'0'.repeat(64)}` });
     expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'invalid_signature' });
     const tampered = await h.post(
       `${body}&text=help`,
       'application/x-www-form-urlencoded',
       signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
     );
     expect(tampered.status).toBe(401);
+    // Right in its first 16 bytes, wrong in the rest: still a forgery.
+    const signed = signedHeaders(SECRET, body, 'application/x-www-form-urlencoded');
+    const halfRight = `${signed['x-slack-signature']!.slice(0, 3 + 32)}${'0'.repeat(32)}`;
+    const half = await h.post(body, 'application/x-www-form-urlencoded', {
+      ...signed,
+      'x-slack-signature': halfRight,
+    });
+    expect(half.status).toBe(401);
     const unsigned = await fetch(h.url, {
       method: 'POST',
       body,

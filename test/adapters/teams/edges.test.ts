@@ -28,9 +28,7 @@ describe('Teams search messaging extension', () => {
     const teams = await startTeams();
     const { sent } = connector();
     try {
-      const started = performance.now();
       const res = await teams.post(fixture('compose-extension-query'));
-      expect(performance.now() - started).toBeLessThan(2000);
       expect(res.status).toBe(200);
       const body = (await res.json()) as SearchResponse;
       expect(body.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
@@ -119,11 +117,16 @@ describe('Teams transport and security', () => {
     }
   });
 
-  it('without credentials, replies only to a local emulator’s exact origin: anything else is a quick 401 and no outbound call', async () => {
+  it('without credentials, replies only to a local emulator’s exact origin: anything else is a 401 and no outbound call', async () => {
     // A real local service the bot must not be turned against.
     const local = await startStandIn(() => undefined);
     const port = new URL(local.url).port;
     const teams = await startTeams();
+    // Anything casebot sends to its own port (one of the URLs below) shows up here.
+    const toItself: string[] = [];
+    teams.server.server.on('request', (req: { url?: string }) => {
+      if (req.url !== '/api/messages') toItself.push(req.url ?? '');
+    });
     try {
       for (const serviceUrl of [
         `http://127.0.0.1:${port}/internal/admin?x=`,
@@ -134,13 +137,12 @@ describe('Teams transport and security', () => {
         `http://127.1:${port}/`,
         `http://localhost:${teams.server.port}/`,
       ]) {
-        const started = performance.now();
         const res = await teams.post(fixture('personal-message', serviceUrl));
         expect(res.status, serviceUrl).toBe(401);
         expect(await res.json(), serviceUrl).toMatchObject({ error: 'unauthorized' });
-        expect(performance.now() - started, serviceUrl).toBeLessThan(1_000);
       }
       expect(local.received).toEqual([]);
+      expect(toItself).toEqual([]);
       // The exact origin is replied to, so the stand-in would have seen any post above.
       const ok = await teams.post(fixture('personal-message', `http://127.0.0.1:${port}`));
       expect(ok.status).toBe(200);
@@ -197,11 +199,16 @@ describe('Teams transport and security', () => {
         for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
           const res = await teams.post(body, { 'content-type': type });
           expect(res.status, `${type} (lazy: ${lazy})`).toBe(415);
+          expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+          expect(await res.json()).toMatchObject({ error: 'unsupported_media_type' });
         }
         expect(sent).toHaveLength(0);
         const ok = await teams.post(body, { 'content-type': 'application/json; charset=utf-8' });
         expect(ok.status).toBe(200);
-        expect(sent).toHaveLength(1);
+        // Media types are case-insensitive.
+        const upper = await teams.post(body, { 'content-type': 'Application/JSON' });
+        expect(upper.status).toBe(200);
+        expect(sent).toHaveLength(2);
       } finally {
         await teams.close();
         nock.cleanAll();

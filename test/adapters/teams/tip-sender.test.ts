@@ -48,6 +48,20 @@ describe('Teams TipSender (proactive tips)', () => {
     );
   });
 
+  it('posts a new message even when the stored reference names a message (never a reply under it)', async () => {
+    const { sent } = connector();
+    // A reference as botbuilder's getConversationReference gives it: with the message's id.
+    const reference = { ...(sub.reference as object), activityId: '1748938442517' };
+    const outcome = await teams.adapter.tipSender.send(
+      { ...sub, reference },
+      teams.core.catalog.tips[0]!,
+    );
+    expect(outcome).toEqual({ kind: 'sent' });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.path).toBe(`/v3/conversations/${CHANNEL}/activities`);
+    expect(sent[0]!.body).not.toHaveProperty('replyToId');
+  });
+
   it('retires a conversation casebot was removed from; throws on a server error (posted or not is unknown)', async () => {
     const tip = teams.core.catalog.tips[0]!;
     nock(SERVICE_URL)

@@ -47,10 +47,27 @@ describe('questionText and toBotRequest', () => {
     });
   });
 
+  it('ignores group chat messages without casebot’s mention too', () => {
+    const personal = fixture('personal-message');
+    const conversation = { ...(personal.conversation as object), conversationType: 'groupChat' };
+    const group: Record<string, unknown> = { ...personal, conversation };
+    expect(toBotRequest(group, 'r1')).toBeNull();
+    const mentioned: Record<string, unknown> = {
+      ...group,
+      text: '<at>casebot</at> list',
+      recipient: BOT,
+      entities: [mention(BOT.id, 'casebot')],
+    };
+    expect(toBotRequest(mentioned, 'r2')).toMatchObject({ text: 'list' });
+  });
+
   it('uses the Teams locale only when the text has no language of its own', () => {
     const personal = fixture('personal-message');
     expect(toBotRequest({ ...personal, text: '?' }, 'r')?.lang).toBe('zh');
     expect(toBotRequest({ ...personal, text: 'list' }, 'r')?.lang).toBeUndefined();
+    // Locales are case-insensitive (BCP 47): 'ZH-TW' is Chinese.
+    expect(toBotRequest({ ...personal, text: '?', locale: 'ZH-TW' }, 'r')?.lang).toBe('zh');
+    expect(toBotRequest({ ...personal, text: '?', locale: 'en-GB' }, 'r')?.lang).toBe('en');
   });
 
   it('turns a card click into an action and ignores values that are not ours', () => {
