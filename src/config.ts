@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { DEFAULT_STALE_AFTER_DAYS } from './catalog/freshness.js';
 import { formatPath } from './catalog/load.js';
-import { BUNDLED_CASES_DIR } from './catalog/model.js';
+import { BUNDLED_CASES_DIR, type ExpertsChannels } from './catalog/model.js';
+import { channelPlatform } from './catalog/people.js';
 import { LANGS } from './catalog/schema.js';
+import { parseTimeZone } from './core/time-input.js';
+import { parseWeeklySchedule, type WeeklySchedule } from './digest/schedule.js';
 import { CasebotError } from './errors.js';
 import { DIAGRAM_DEFAULT_URL } from './render/diagram.js';
 
@@ -118,6 +122,75 @@ function envSchemas() {
     ),
   });
 
+  const channels = z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        const out: { slack?: string; teams?: string } = {};
+        for (const id of (v ?? '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)) {
+          const platform = channelPlatform(id);
+          if (!platform) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${id.slice(0, 60)}" is not a Slack channel id (C… or G…) or a Teams channel id (19:…@thread.tacv2)`,
+            });
+          } else if (out[platform]) {
+            ctx.addIssue({ code: 'custom', message: `two ${platform} channels: name one` });
+          } else out[platform] = id;
+        }
+        return out;
+      }),
+  );
+
+  const peopleSchema = z.object({
+    EXPERTS_CHANNEL: channels,
+    DIGEST_CHANNEL: channels,
+    DIGEST_SCHEDULE: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default('Monday 09:00')
+        .transform((v, ctx) => {
+          const parsed = parseWeeklySchedule(v);
+          if (!parsed) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${v.slice(0, 40)}" is not a weekday and a 24-hour time, e.g. "Monday 09:00"`,
+            });
+            return z.NEVER;
+          }
+          return parsed;
+        }),
+    ),
+    DIGEST_TZ: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default('UTC')
+        .transform((v, ctx) => {
+          const zone = parseTimeZone(v);
+          if (!zone) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${v.slice(0, 40)}" is not an IANA time zone such as Europe/Berlin or UTC`,
+            });
+            return z.NEVER;
+          }
+          return zone;
+        }),
+    ),
+    STALE_AFTER_DAYS: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().int().min(1).max(3650).default(DEFAULT_STALE_AFTER_DAYS),
+    ),
+  });
+
   return {
     server: serverSchema,
     slack: slackSchema,
@@ -128,6 +201,7 @@ function envSchemas() {
     metrics: metricsSchema,
     stats: statsSchema,
     embeddings: embeddingsSchema,
+    people: peopleSchema,
   };
 }
 
@@ -179,6 +253,20 @@ export interface EmbeddingsConfig {
   readonly minSimilarity: number;
 }
 
+export interface PeopleConfig {
+  /** EXPERTS_CHANNEL: a channel per platform for questions no owner is named for. */
+  readonly experts: ExpertsChannels;
+  /** STALE_AFTER_DAYS: a review older than this is stale. */
+  readonly staleAfterDays: number;
+}
+
+export interface DigestConfig {
+  /** DIGEST_CHANNEL: a channel per platform the report goes to (none: not posted). */
+  readonly channels: ExpertsChannels;
+  /** DIGEST_SCHEDULE in DIGEST_TZ. */
+  readonly schedule: WeeklySchedule;
+}
+
 export interface Config {
   readonly server: {
     readonly port: number;
@@ -205,6 +293,10 @@ export interface Config {
   readonly statsKeepQuestions: boolean;
   /** Null when semantic search is off (EMBEDDINGS_URL unset): lexical search only. */
   readonly embeddings: EmbeddingsConfig | null;
+  /** The people behind the answers: where hand-offs go, and when a review is stale. */
+  readonly people: PeopleConfig;
+  /** The weekly gap report; `channels` empty: not posted. */
+  readonly digest: DigestConfig;
   /** Why a platform is off, for one clear log line each. */
   readonly notes: readonly string[];
 }
@@ -236,6 +328,7 @@ export function loadConfig(env: Env): Config {
   const metrics = collect(schemas.metrics, env, problems);
   const stats = collect(schemas.stats, env, problems);
   const embeddings = collect(schemas.embeddings, env, problems);
+  const people = collect(schemas.people, env, problems);
   const notes: string[] = [];
 
   let slackConfig: SlackConfig | null = null;
@@ -335,7 +428,16 @@ export function loadConfig(env: Env): Config {
     notes.push('Semantic search is off: EMBEDDINGS_URL is not set.');
   }
 
-  if (problems.length > 0 || !server || !diagrams || !tips || !metrics || !stats || !embeddings) {
+  if (
+    problems.length > 0 ||
+    !server ||
+    !diagrams ||
+    !tips ||
+    !metrics ||
+    !stats ||
+    !embeddings ||
+    !people
+  ) {
     throw new CasebotError(
       'config_invalid',
       `Configuration has ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`,
@@ -365,6 +467,11 @@ export function loadConfig(env: Env): Config {
     metrics: metrics.METRICS,
     statsKeepQuestions: stats.STATS_KEEP_QUESTIONS,
     embeddings: embeddingsConfig,
+    people: { experts: people.EXPERTS_CHANNEL, staleAfterDays: people.STALE_AFTER_DAYS },
+    digest: {
+      channels: people.DIGEST_CHANNEL,
+      schedule: { ...people.DIGEST_SCHEDULE, timeZone: people.DIGEST_TZ },
+    },
     notes,
   };
 }
