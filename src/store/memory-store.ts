@@ -1,10 +1,17 @@
 import type { Lang } from '../catalog/schema.js';
+import { MemoryHandoffs } from './memory-handoffs.js';
 import type {
   CaseVector,
   Feedback,
+  FeedbackQuery,
+  Handoff,
+  HandoffLimit,
+  HandoffQuery,
+  HandoffRequest,
   Miss,
   MissQuery,
   MissSummary,
+  NewHandoff,
   NewSubscription,
   Stats,
   Store,
@@ -12,7 +19,14 @@ import type {
   SubscriptionPlatform,
   TipClaim,
 } from './store.js';
-import { claimLost, DEFAULT_STATS_LIMIT, missColumn, missQueryOf, newId } from './support.js';
+import {
+  claimLost,
+  DEFAULT_LIST_LIMIT,
+  DEFAULT_STATS_LIMIT,
+  missColumn,
+  missQueryOf,
+  newId,
+} from './support.js';
 
 interface PostRow {
   token: string;
@@ -33,6 +47,7 @@ export class MemoryStore implements Store {
   private readonly misses: { query: string; lang: Lang; at: Date }[] = [];
   private readonly subs = new Map<string, Subscription>();
   private readonly posts = new Map<string, PostRow>();
+  private readonly handoffs = new MemoryHandoffs();
   /** model → casebook → `caseId lang` → vector */
   private readonly vectors = new Map<string, { casebook: string; rows: Map<string, CaseVector> }>();
 
@@ -86,6 +101,30 @@ export class MemoryStore implements Store {
         firstSeen: new Date(r.first),
         lastSeen: new Date(r.last),
       }));
+  }
+
+  async listFeedback({
+    since,
+    helpful,
+    limit = DEFAULT_LIST_LIMIT,
+  }: FeedbackQuery = {}): Promise<Feedback[]> {
+    return [...this.feedback.values()]
+      .filter((f) => (!since || f.at >= since) && (helpful === undefined || f.helpful === helpful))
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .slice(0, limit)
+      .map((f) => ({ ...f }));
+  }
+
+  requestHandoff(handoff: NewHandoff, limit: HandoffLimit): Promise<HandoffRequest> {
+    return this.handoffs.request(handoff, limit);
+  }
+
+  answerHandoff(id: string, by: string, at: Date): Promise<Handoff | null> {
+    return this.handoffs.answer(id, by, at);
+  }
+
+  listHandoffs(query?: HandoffQuery): Promise<Handoff[]> {
+    return this.handoffs.list(query);
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {
@@ -188,7 +227,9 @@ export class MemoryStore implements Store {
         active: subs.filter((s) => s.active).length,
         retired: subs.filter((s) => !s.active).length,
       },
-      tipsPosted: [...this.posts.values()].filter((p) => p.status === 'posted').length,
+      tipsPosted: [...this.posts.entries()].filter(
+        ([key, p]) => p.status === 'posted' && this.subs.has(key.split('\n')[0] ?? ''),
+      ).length,
       feedback: [...byCase.values()].sort((a, b) => a.caseId.localeCompare(b.caseId)),
       misses: [...missCounts.entries()]
         .map(([query, count]) => ({ query, count }))

@@ -90,6 +90,27 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (model, casebook, case_id, lang)
   );
   `,
+  // "Ask a person": one hand-off per question and conversation; who asked, about which case,
+  // and whether someone marked it answered.
+  `
+  CREATE TABLE handoffs (
+    id TEXT PRIMARY KEY,
+    platform TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    question TEXT NOT NULL,
+    question_key TEXT NOT NULL,
+    case_id TEXT,
+    asker_id TEXT NOT NULL,
+    asker_name TEXT,
+    lang TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    answered_at INTEGER,
+    answered_by TEXT,
+    UNIQUE (platform, conversation_id, question_key)
+  );
+  CREATE INDEX handoffs_asker ON handoffs (platform, asker_id, at);
+  CREATE INDEX handoffs_at ON handoffs (at);
+  `,
 ];
 
 /**
@@ -148,7 +169,10 @@ export function readStats(db: DatabaseSync, limit: number): Stats {
     )
     .get() as { active: number; retired: number };
   const posted = db
-    .prepare(`SELECT COUNT(*) AS n FROM tip_posts WHERE status = 'posted'`)
+    .prepare(
+      `SELECT COUNT(*) AS n FROM tip_posts p
+       JOIN subscriptions s ON s.id = p.subscription_id WHERE p.status = 'posted'`,
+    )
     .get() as { n: number };
   const feedback = db
     .prepare(

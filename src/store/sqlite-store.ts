@@ -8,13 +8,20 @@ import {
   type SQLInputValue,
   type StatementSync,
 } from './sqlite-driver.js';
+import * as handoffs from './sqlite-handoffs.js';
 import { migrateSqlite, readStats, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
 import type {
   CaseVector,
   Feedback,
+  FeedbackQuery,
+  Handoff,
+  HandoffLimit,
+  HandoffQuery,
+  HandoffRequest,
   Miss,
   MissQuery,
   MissSummary,
+  NewHandoff,
   NewSubscription,
   Stats,
   Store,
@@ -131,6 +138,22 @@ export class SqliteStore implements Store {
         .prepare('INSERT INTO misses (query, lang, at) VALUES (?, ?, ?)')
         .run(query, miss.lang, miss.at.getTime()),
     );
+  }
+
+  async listFeedback(query?: FeedbackQuery): Promise<Feedback[]> {
+    return this.run('listFeedback', (db) => handoffs.listFeedback(db, query));
+  }
+
+  async requestHandoff(handoff: NewHandoff, limit: HandoffLimit): Promise<HandoffRequest> {
+    return this.run('requestHandoff', (db) => handoffs.requestHandoff(db, handoff, limit));
+  }
+
+  async answerHandoff(id: string, by: string, at: Date): Promise<Handoff | null> {
+    return this.run('answerHandoff', (db) => handoffs.answerHandoff(db, id, by, at));
+  }
+
+  async listHandoffs(query?: HandoffQuery): Promise<Handoff[]> {
+    return this.run('listHandoffs', (db) => handoffs.listHandoffs(db, query));
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {

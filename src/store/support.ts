@@ -20,6 +20,9 @@ export const EVENT_PURGE_INTERVAL_MS = 10 * 60_000;
 
 export const DEFAULT_STATS_LIMIT = 10;
 
+/** The most rows a listing (`listFeedback`, `listHandoffs`) returns unless told otherwise. */
+export const DEFAULT_LIST_LIMIT = 200;
+
 /**
  * A question as it is counted among misses: NFKC, trimmed, inner whitespace collapsed, lower case,
  * at most MISS_MAX_LENGTH characters. Empty when nothing is left.
