@@ -1,11 +1,13 @@
+import { DEFAULT_STALE_AFTER_DAYS, freshnessOf } from '../catalog/freshness.js';
 import type { Catalog } from '../catalog/load.js';
-import type { Case, Lang, Section } from '../catalog/schema.js';
+import type { Case, ExpertsChannels, Lang, Section } from '../catalog/schema.js';
 import { CasebotError } from '../errors.js';
 import type { SemanticRanking } from '../search/hybrid.js';
 import { buildIndex } from '../search/index.js';
 import type { SearchIndex, SearchMatch } from '../search/types.js';
 import type { Miss, Store, SubscriptionPlatform } from '../store/store.js';
 import { type Command, parseCommand } from './grammar.js';
+import { askPerson, HANDOFF_LIMIT, markAnswered } from './handoff.js';
 import { helpCommands } from './help.js';
 import { languageOf } from './lang.js';
 import { type MessageKey, messages } from './messages.js';
@@ -24,6 +26,10 @@ export interface CoreDeps {
   readonly random?: () => number;
   /** Optional semantic search: refines the lexical result by meaning (never fails, never slow). */
   readonly semantic?: SemanticRanking;
+  /** EXPERTS_CHANNEL: where a question goes that no owner is named for. */
+  readonly experts?: ExpertsChannels;
+  /** STALE_AFTER_DAYS (180 when absent). */
+  readonly staleAfterDays?: number;
 }
 
 export interface Core {
@@ -80,6 +86,7 @@ export function createCore(deps: CoreDeps): Core {
     return c ? { caseId: c.id, title: c.title[lang], score: m.score } : null;
   };
 
+  const staleAfter = deps.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
   const caseAnswer = (
     c: Case,
     lang: Lang,
@@ -87,7 +94,16 @@ export function createCore(deps: CoreDeps): Core {
     query: string,
     score: number,
     alternatives: readonly CaseRef[] = [],
-  ): CaseAnswer => ({ kind: 'case', lang, case: c, section, query, score, alternatives });
+  ): CaseAnswer => ({
+    kind: 'case',
+    lang,
+    case: c,
+    section,
+    query,
+    score,
+    alternatives,
+    freshness: freshnessOf(c, deps.now(), staleAfter),
+  });
 
   const ask = async (text: string, lang: Lang): Promise<Answer> => {
     const query = text.slice(0, MAX_QUERY_CHARS);
@@ -227,9 +243,22 @@ export function createCore(deps: CoreDeps): Core {
     }
   };
 
+  const people = { catalog, store, experts: deps.experts ?? {}, now: deps.now };
+  const sayHandoff =
+    (lang: Lang) => (key: 'handoffLimited' | 'handoffNeedsPlatform' | 'handoffGone') =>
+      key === 'handoffLimited' ? say(lang, 'info', key, HANDOFF_LIMIT.max) : say(lang, 'info', key);
+
   const handleAction = async (request: BotRequest, lang: Lang): Promise<Answer> => {
     const action = request.action!;
     if (action.kind === 'ask') return run(request, parseCommand(action.text), lang);
+    if (action.kind === 'handoff') {
+      return withStore(lang, () => askPerson(people, request, action, lang, sayHandoff(lang)));
+    }
+    if (action.kind === 'handoff-answered') {
+      return withStore(lang, () =>
+        markAnswered(people, request, action.handoffId, lang, sayHandoff(lang)),
+      );
+    }
     const c = catalog.byId.get(action.caseId);
     if (!c) return say(lang, 'info', 'caseNotFound', action.caseId);
     if (action.kind === 'show') return caseAnswer(c, lang, action.section, '', 1);
@@ -242,7 +271,11 @@ export function createCore(deps: CoreDeps): Core {
         userId: request.user?.id ?? '',
         at: deps.now(),
       });
-      return say(lang, 'success', 'feedbackThanks', action.helpful);
+      const thanks = say(lang, 'success', 'feedbackThanks', action.helpful);
+      // After a 👎 the question can still go to a person.
+      return action.helpful
+        ? thanks
+        : { ...thanks, handoff: { question: action.query, caseId: c.id } };
     });
   };
 

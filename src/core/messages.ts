@@ -69,6 +69,18 @@ export const messages = {
     en: `This conversation gets a daily tip at ${time} (${zone}) in ${lang === 'zh' ? 'Chinese' : 'English'}.`,
     zh: `本会话每天 ${time}（${zone}）收到一条${lang === 'zh' ? '中文' : '英文'}技巧。`,
   }),
+  handoffLimited: (max: number) => ({
+    en: `You have asked for a person ${max} times in the last hour, which is as many as I pass on. Please give them a little time, or ask in the channel directly.`,
+    zh: `你在过去一小时里已经请人帮忙 ${max} 次，这是我能转达的上限。请给大家一点时间，或直接在频道里提问。`,
+  }),
+  handoffNeedsPlatform: () => ({
+    en: 'Asking a person works in Slack and Teams, where the people are.',
+    zh: '找人帮忙只能在 Slack 和 Teams 里使用。',
+  }),
+  handoffGone: () => ({
+    en: 'I can’t find that request for a person any more.',
+    zh: '找不到这条求助了。',
+  }),
   apology: (requestId: string) => ({
     en: `Sorry, something went wrong on my side. Please try again. (request id: ${requestId})`,
     zh: `抱歉，我这边出了点问题，请稍后再试。（请求编号：${requestId}）`,

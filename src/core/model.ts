@@ -1,4 +1,5 @@
-import type { Case, Lang, PrincipleDef, Section, Tip } from '../catalog/schema.js';
+import type { Freshness } from '../catalog/freshness.js';
+import type { Case, Lang, Owner, PrincipleDef, Section, Tip } from '../catalog/schema.js';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'cli';
 
@@ -26,7 +27,11 @@ export type BotAction =
       readonly caseId: string;
       readonly helpful: boolean;
       readonly query: string;
-    };
+    }
+  /** "Ask a person": hand this question (and the case casebot thought closest) to people. */
+  | { readonly kind: 'handoff'; readonly question: string; readonly caseId: string | null }
+  /** "Mark answered" on a hand-off. */
+  | { readonly kind: 'handoff-answered'; readonly handoffId: string };
 
 /** A platform-neutral question or click. */
 export interface BotRequest {
@@ -65,6 +70,8 @@ export interface CaseAnswer extends AnswerBase {
   readonly score: number;
   /** Up to 3 other candidates when the match was not clear-cut. */
   readonly alternatives: readonly CaseRef[];
+  /** How recently the case was reviewed (cards say it with its owners); absent: not told. */
+  readonly freshness?: Freshness;
 }
 
 export interface ListAnswer extends AnswerBase {
@@ -106,6 +113,12 @@ export interface NoMatchAnswer extends AnswerBase {
   readonly cases: readonly Case[];
 }
 
+/** A question a user may hand to a person, offered as an "Ask a person" button. */
+export interface HandoffOffer {
+  readonly question: string;
+  readonly caseId: string | null;
+}
+
 /**
  * A short message: a confirmation ("subscribed"), a polite refusal ("that time is not valid"),
  * an apology. Plain text, already in `lang`; renderers escape it for their format.
@@ -114,6 +127,41 @@ export interface NoticeAnswer extends AnswerBase {
   readonly kind: 'notice';
   readonly tone: 'success' | 'info' | 'warning' | 'error';
   readonly text: string;
+  /** An "Ask a person" button under the text (the thanks after a 👎). */
+  readonly handoff?: HandoffOffer;
+}
+
+/**
+ * Someone named by a platform id where one is known: a case owner, the asker, whoever marked a
+ * hand-off answered. Renderers mention the id of their platform, else write the name.
+ */
+export type Person = Owner;
+
+/** Where a hand-off is posted. */
+export type HandoffRoute =
+  /** In the conversation it was asked in (the thread of the card, or the command's channel). */
+  | { readonly kind: 'here' }
+  /** Into this experts channel, with a note where it was asked. */
+  | { readonly kind: 'experts'; readonly channel: string }
+  /** Only to the asker: a private conversation with nobody to bring in and nowhere to post. */
+  | { readonly kind: 'private' };
+
+/** A question handed to people ("Ask a person"), or what a later press found. */
+export interface HandoffAnswer extends AnswerBase {
+  readonly kind: 'handoff';
+  /** Made now; made before (by `asker`, at `at`); or marked answered. */
+  readonly status: 'asked' | 'already-asked' | 'answered';
+  readonly id: string;
+  /** As asked; '' when questions are not kept. */
+  readonly question: string;
+  /** The case casebot thought closest. */
+  readonly case?: { readonly id: string; readonly title: string };
+  readonly asker: Person;
+  readonly at: Date;
+  readonly answered?: { readonly by: Person; readonly at: Date };
+  /** Who is asked: the case's owners, else the casebook's; empty when nobody is named. */
+  readonly owners: readonly Owner[];
+  readonly route: HandoffRoute;
 }
 
 export type Answer =
@@ -123,6 +171,7 @@ export type Answer =
   | CompareAnswer
   | TipAnswer
   | NoMatchAnswer
-  | NoticeAnswer;
+  | NoticeAnswer
+  | HandoffAnswer;
 
 export type AnswerKind = Answer['kind'];

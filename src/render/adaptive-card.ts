@@ -1,15 +1,29 @@
 import type { Lang } from '../catalog/schema.js';
 import type { Answer } from '../core/model.js';
-import { askAction, feedbackAction, showAction } from './adaptive-actions.js';
+import {
+  answeredAction,
+  askAction,
+  feedbackAction,
+  handoffAction,
+  showAction,
+} from './adaptive-actions.js';
 import { escapeMarkdown, plain, textBlock } from './adaptive-text.js';
 import {
   ADAPTIVE_CARD_SCHEMA,
   type AdaptiveCard,
   type CardAction,
   type CardElement,
+  type MentionEntity,
   type TableRow,
 } from './adaptive-types.js';
-import { type Card, type CardBlock, type CardButton, plainOf, type Rich } from './card-model.js';
+import {
+  type Card,
+  type CardBlock,
+  type CardButton,
+  plainOf,
+  type Rich,
+  type Span,
+} from './card-model.js';
 import { answerCard } from './cards.js';
 import type { DiagramOptions } from './diagram.js';
 import { cardText } from './text.js';
@@ -21,14 +35,43 @@ export interface AdaptiveCardOptions {
   readonly diagrams: DiagramOptions;
   /** A tip posted by the daily schedule ("Tip of the day") rather than asked for. */
   readonly daily?: boolean;
+  /** A hand-off posted in the experts channel: the link back to where it was asked. */
+  readonly handoffLink?: string;
 }
+
+/** The people a card mentions, by the `<at>…</at>` text that names them. */
+type Mentions = Map<string, MentionEntity>;
 
 const MAX_FALLBACK_CHARS = 3000;
 
+/** A Teams time, in the reader's zone: `{{DATE(…, SHORT)}} {{TIME(…)}}`. */
+function teamsTime(at: Date): string {
+  const iso = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
+}
+
+/**
+ * A mention Teams shows as one (the entity is kept for the card); a name without a Teams id is
+ * written out. `<at>` typed by a user never becomes one (it is broken up in `markdown`).
+ */
+function teamsMention(s: Span, mentions: Mentions): string | null {
+  const id = s.mention?.teams;
+  if (!id) return null;
+  const name = s.text.replace(/[<>]/g, '').replace(/\s+/g, ' ').trim() || id;
+  const text = `<at>${name}</at>`;
+  if (!mentions.has(text)) mentions.set(text, { type: 'mention', text, mentioned: { id, name } });
+  return text;
+}
+
 /** Teams card markdown: bold for the highlighted part and for commands (no inline code there). */
-function markdown(r: Rich): string {
+function markdownIn(r: Rich, mentions: Mentions): string {
   return r
     .map((s) => {
+      const at = teamsMention(s, mentions);
+      if (at) return at;
+      if (s.time) return teamsTime(s.time);
+      if (s.link)
+        return `[${escapeMarkdown(s.text)}](${s.link.replace(/[()\s]/g, encodeURIComponent)})`;
       const text = escapeMarkdown(s.text);
       if (!text.trim()) return text;
       return s.strong || s.code ? `**${text}**` : text;
@@ -37,12 +80,21 @@ function markdown(r: Rich): string {
 }
 
 function button(b: CardButton, lang: Lang): CardAction {
-  return b.action.kind === 'show'
-    ? showAction(b.label, b.action.caseId, b.action.section, lang)
-    : askAction(b.label, b.action.text, lang);
+  const a = b.action;
+  switch (a.kind) {
+    case 'show':
+      return showAction(b.label, a.caseId, a.section, lang);
+    case 'ask':
+      return askAction(b.label, a.text, lang);
+    case 'handoff':
+      return handoffAction(b.label, a.question, a.caseId, lang);
+    case 'handoff-answered':
+      return answeredAction(b.label, a.handoffId, lang);
+  }
 }
 
-function element(block: CardBlock, lang: Lang): CardElement[] {
+function element(block: CardBlock, lang: Lang, mentions: Mentions): CardElement[] {
+  const markdown = (r: Rich) => markdownIn(r, mentions);
   switch (block.kind) {
     case 'title':
       return [textBlock(escapeMarkdown(block.text), { size: 'large', weight: 'bolder' })];
@@ -172,6 +224,7 @@ function element(block: CardBlock, lang: Lang): CardElement[] {
           actions: [
             feedbackAction(block.yes, block.caseId, true, block.query, lang),
             feedbackAction(block.no, block.caseId, false, block.query, lang),
+            ...(block.handoff ? [button(block.handoff, lang)] : []),
           ],
         },
       ];
@@ -180,6 +233,8 @@ function element(block: CardBlock, lang: Lang): CardElement[] {
 
 /** The card model as an Adaptive Card 1.5: every button inside the body, one row each. */
 export function cardToAdaptive(card: Card): AdaptiveCard {
+  const mentions: Mentions = new Map();
+  const body = card.blocks.flatMap((b) => element(b, card.lang, mentions));
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
@@ -187,7 +242,8 @@ export function cardToAdaptive(card: Card): AdaptiveCard {
     // Two-letter codes: Microsoft's parser rejects region tags such as zh-CN.
     lang: card.lang,
     fallbackText: plain(cardText(card, { color: false }), MAX_FALLBACK_CHARS),
-    body: card.blocks.flatMap((b) => element(b, card.lang)),
+    body,
+    ...(mentions.size > 0 && { msteams: { entities: [...mentions.values()] } }),
   };
 }
 
@@ -198,6 +254,7 @@ export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions)
       diagrams: options.diagrams,
       surface: 'teams',
       ...(options.daily && { daily: true }),
+      ...(options.handoffLink && { handoffLink: options.handoffLink }),
     }),
   );
 }

@@ -118,6 +118,15 @@ export interface AdaptiveCard {
   readonly fallbackText?: string;
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardAction[];
+  /** Teams' own extensions: the people `<at>…</at>` in the text mentions. */
+  readonly msteams?: { readonly entities: readonly MentionEntity[] };
+}
+
+/** A Teams mention: `text` (`<at>Name</at>`) appears as is in a TextBlock of the card. */
+export interface MentionEntity {
+  readonly type: 'mention';
+  readonly text: string;
+  readonly mentioned: { readonly id: string; readonly name: string };
 }
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

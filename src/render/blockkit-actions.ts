@@ -32,7 +32,16 @@ export type CardAction =
       readonly lang: Lang;
     }
   /** The App Home in another language. */
-  | { readonly kind: 'home'; readonly lang: Lang };
+  | { readonly kind: 'home'; readonly lang: Lang }
+  /** "Ask a person" about a question (and the case casebot thought closest). */
+  | {
+      readonly kind: 'handoff';
+      readonly question: string;
+      readonly caseId: string | null;
+      readonly lang: Lang;
+    }
+  /** "Mark answered" on a hand-off post. */
+  | { readonly kind: 'answered'; readonly handoffId: string; readonly lang: Lang };
 
 /** Every action id we use starts with this; the adapter routes on the part after it. */
 export const ACTION_PREFIX = 'casebot';
@@ -43,6 +52,8 @@ export const ACTION_IDS = {
   feedback: `${ACTION_PREFIX}.feedback`,
   share: `${ACTION_PREFIX}.share`,
   home: `${ACTION_PREFIX}.home`,
+  handoff: `${ACTION_PREFIX}.handoff`,
+  answered: `${ACTION_PREFIX}.answered`,
 } as const satisfies Record<CardAction['kind'], string>;
 
 /** A unique action id within one message: `casebot.show.metrics`, `casebot.show.alt-1`. */
@@ -53,8 +64,9 @@ export function actionId(kind: CardAction['kind'], suffix: string): string {
 export const MAX_VALUE_CHARS = 2000;
 
 type Wire = {
-  k: 's' | 'a' | 'f' | 'h' | 'H';
-  c?: string;
+  k: 's' | 'a' | 'f' | 'h' | 'H' | 'p' | 'A';
+  c?: string | null;
+  i?: string;
   s?: Section | null;
   l: Lang;
   y?: 0 | 1;
@@ -76,6 +88,10 @@ function toWire(a: CardAction): Wire {
         : { k: 'h', t: a.text ?? '', l: a.lang };
     case 'home':
       return { k: 'H', l: a.lang };
+    case 'handoff':
+      return { k: 'p', q: a.question, c: a.caseId, l: a.lang };
+    case 'answered':
+      return { k: 'A', i: a.handoffId, l: a.lang };
   }
 }
 
@@ -98,6 +114,8 @@ const isLang = (v: unknown): v is Lang => v === 'en' || v === 'zh';
 const isSection = (v: unknown): v is Section | null =>
   v === null || (typeof v === 'string' && (SECTIONS as readonly string[]).includes(v));
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,64}$/.test(v);
+const isHandoffId = (v: unknown): v is string =>
+  typeof v === 'string' && /^[0-9a-f-]{8,64}$/.test(v);
 
 /** Reads a button value back; null when it is not one of ours. */
 export function decodeAction(value: string | undefined): CardAction | null {
@@ -132,6 +150,12 @@ export function decodeAction(value: string | undefined): CardAction | null {
       return typeof w.t === 'string' ? { kind: 'share', text: w.t, lang: w.l } : null;
     case 'H':
       return { kind: 'home', lang: w.l };
+    case 'p':
+      return typeof w.q === 'string' && (w.c === null || w.c === undefined || isId(w.c))
+        ? { kind: 'handoff', question: w.q, caseId: w.c ?? null, lang: w.l }
+        : null;
+    case 'A':
+      return isHandoffId(w.i) ? { kind: 'answered', handoffId: w.i, lang: w.l } : null;
     default:
       return null;
   }

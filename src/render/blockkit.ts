@@ -1,10 +1,11 @@
 import type { Lang } from '../catalog/schema.js';
-import type { Answer } from '../core/model.js';
+import type { Answer, HandoffOffer } from '../core/model.js';
 import type { CardAction } from './blockkit-actions.js';
 import { Blocks, button, LIMITS } from './blockkit-parts.js';
 import type { Button, KnownBlock } from './blockkit-types.js';
-import type { Card, CardBlock, CardButton, Rich } from './card-model.js';
+import type { Card, CardBlock, CardButton, Rich, Span } from './card-model.js';
 import { answerCard } from './cards.js';
+import { askPersonButton } from './cards-handoff.js';
 import type { DiagramOptions } from './diagram.js';
 import { label } from './labels.js';
 import { clip, escapeMrkdwn, link, mention, safe } from './mrkdwn.js';
@@ -20,6 +21,10 @@ export interface BlockKitOptions {
   readonly sharedBy?: string;
   /** A short plain-text note that replaces the 👍/👎 row (e.g. the thanks after a vote). */
   readonly note?: string;
+  /** An "Ask a person" button beside the note (the thanks after a 👎). */
+  readonly noteHandoff?: HandoffOffer;
+  /** A hand-off posted in the experts channel: the link back to where it was asked. */
+  readonly handoffLink?: string;
   /** A tip posted by the daily schedule ("Tip of the day") rather than asked for. */
   readonly daily?: boolean;
 }
@@ -31,11 +36,36 @@ export interface BlockKitMessage {
   readonly blocks: KnownBlock[];
 }
 
+/**
+ * A person or a channel as Slack mentions it: `<@U…>` (a user), `<!subteam^S…>` (a user group),
+ * `<#C…>` (a channel). Only for ids from the casebook, the config or Slack itself; never typed text.
+ */
+function slackMention(id: string): string | null {
+  if (/^[UW][A-Z0-9]{2,}$/.test(id)) return `<@${id}>`;
+  if (/^S[A-Z0-9]{2,}$/.test(id)) return `<!subteam^${id}>`;
+  if (/^[CG][A-Z0-9]{2,}$/.test(id)) return `<#${id}>`;
+  return null;
+}
+
+/** Mentions, times (in the reader's zone) and links: the spans Slack shows natively. */
+function special(s: Span): string | null {
+  const id = s.mention?.slack;
+  if (id) return slackMention(id);
+  if (s.time) {
+    const epoch = Math.floor(s.time.getTime() / 1000);
+    return `<!date^${epoch}^{date_short_pretty} {time}|${escapeMrkdwn(s.text)}>`;
+  }
+  if (s.link) return link(s.link, s.text);
+  return null;
+}
+
 /** Slack mrkdwn: bold for the highlighted part, `code` for commands; the rest escaped. */
 function mrkdwn(r: Rich, max = 2900): string {
   return clip(
     r
       .map((s) => {
+        const native = special(s);
+        if (native) return native;
         const text = escapeMrkdwn(s.text.replace(/[*`]/g, (c) => (c === '*' ? '∗' : 'ˋ')));
         if (!text.trim()) return text;
         const lead = text.match(/^\s*/)![0];
@@ -50,9 +80,17 @@ function mrkdwn(r: Rich, max = 2900): string {
 }
 
 function toAction(b: CardButton, lang: Lang): CardAction {
-  return b.action.kind === 'show'
-    ? { kind: 'show', caseId: b.action.caseId, section: b.action.section, lang }
-    : { kind: 'ask', text: b.action.text, lang };
+  const a = b.action;
+  switch (a.kind) {
+    case 'show':
+      return { kind: 'show', caseId: a.caseId, section: a.section, lang };
+    case 'ask':
+      return { kind: 'ask', text: a.text, lang };
+    case 'handoff':
+      return { kind: 'handoff', question: a.question, caseId: a.caseId, lang };
+    case 'handoff-answered':
+      return { kind: 'answered', handoffId: a.handoffId, lang };
+  }
 }
 
 function slackButton(b: CardButton, lang: Lang, suffix: string): Button {
@@ -130,6 +168,9 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
     case 'feedback': {
       if (o.note !== undefined) {
         b.context('feedback-note', [safe(o.note, 500)]);
+        if (o.noteHandoff) {
+          b.actions('handoff', [slackButton(askPersonButton(lang, o.noteHandoff), lang, 'note')]);
+        }
         return;
       }
       const vote = (helpful: boolean): CardAction => ({
@@ -144,6 +185,7 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
       b.actions('feedback', [
         button(block.yes, vote(true), 'yes'),
         button(block.no, vote(false), 'no'),
+        ...(block.handoff ? [slackButton(block.handoff, lang, 'feedback')] : []),
       ]);
       return;
     }
@@ -202,6 +244,7 @@ export function renderBlockKit(answer: Answer, options: BlockKitOptions): BlockK
     diagrams: options.diagrams,
     surface: 'slack',
     ...(options.daily && { daily: true }),
+    ...(options.handoffLink && { handoffLink: options.handoffLink }),
   });
   let blocks = cardToBlocks(card, options).slice(0, LIMITS.blocks);
   // Too much text for one message: drop sections from the end (the actions stay).

@@ -6,11 +6,20 @@ import type { Lang, Section } from '../catalog/schema.js';
  * text only change the markup. Text is plain (renderers escape it for their format).
  */
 
-/** A run of text; `strong` is the highlighted part (bold), `code` a command to type. */
+/**
+ * A run of text; `strong` is the highlighted part (bold), `code` a command to type. A `mention`
+ * is a person (the text is their name): each platform mentions the id it has for them, and
+ * writes the name where it has none. A `time` is shown in the reader's own time zone where the
+ * platform can (the text is the fallback).
+ */
 export interface Span {
   readonly text: string;
   readonly strong?: boolean;
   readonly code?: boolean;
+  readonly mention?: { readonly slack?: string; readonly teams?: string };
+  readonly time?: Date;
+  /** A link of ours (never typed by a user): the text is its label. */
+  readonly link?: string;
 }
 export type Rich = readonly Span[];
 
@@ -20,13 +29,26 @@ export const rich = (...parts: (string | Span)[]): Rich =>
     .map((p) => (typeof p === 'string' ? { text: p } : p));
 export const strong = (text: string): Span => ({ text, strong: true });
 export const code = (text: string): Span => ({ text, code: true });
+export const person = (p: { name: string; slack?: string; teams?: string }): Span => ({
+  text: p.name,
+  mention: { ...(p.slack && { slack: p.slack }), ...(p.teams && { teams: p.teams }) },
+});
+/** A moment, in the reader's zone where the platform can; UTC in the fallback text. */
+export const moment = (at: Date): Span => ({
+  text: `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  time: at,
+});
 export const plainOf = (r: Rich): string => r.map((s) => s.text).join('');
 
 /** What a button does when clicked. */
 export type ButtonAction =
   | { readonly kind: 'show'; readonly caseId: string; readonly section: Section | null }
   /** Ask casebot something, as if the user typed it (`list`, `tip`, an example question). */
-  | { readonly kind: 'ask'; readonly text: string };
+  | { readonly kind: 'ask'; readonly text: string }
+  /** "Ask a person": hand the question (and the closest case) to people. */
+  | { readonly kind: 'handoff'; readonly question: string; readonly caseId: string | null }
+  /** "Mark answered" on a hand-off. */
+  | { readonly kind: 'handoff-answered'; readonly handoffId: string };
 
 export interface CardButton {
   readonly label: string;
@@ -88,6 +110,8 @@ export type CardBlock =
       readonly query: string;
       readonly yes: string;
       readonly no: string;
+      /** A third button on the row: "Ask a person" (when the match was not clear-cut). */
+      readonly handoff?: CardButton;
     };
 
 export interface Card {

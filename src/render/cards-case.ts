@@ -9,8 +9,10 @@ import {
   type Span,
   strong,
 } from './card-model.js';
+import { askPersonButton } from './cards-handoff.js';
 import { type DiagramOptions, diagramLinks } from './diagram.js';
 import { changeOf, type Fact, factFor, headlineOf, metricConcept } from './facts.js';
+import { freshnessLine } from './freshness-line.js';
 import { label, principleEmoji, principleLabel, withStars } from './labels.js';
 
 export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
@@ -148,7 +150,7 @@ function sectionBlocks(c: Case, lang: Lang, section: Section, diagrams: DiagramO
  * A case, compact: title, the asked-for fact (or the headline), summary, metrics table, one line
  * per principle; the diagram and the detailed sections are one click away.
  */
-export function caseCard(a: CaseAnswer, diagrams: DiagramOptions): Card {
+export function caseCard(a: CaseAnswer, diagrams: DiagramOptions, offerHandoff = false): Card {
   const { case: c, lang } = a;
   const fact = a.query ? factFor(c, a.query) : null;
   // A question for one fact gets the summary card led by it, even when it named a section.
@@ -179,6 +181,8 @@ export function caseCard(a: CaseAnswer, diagrams: DiagramOptions): Card {
     });
     blocks.push(...sectionBlocks(c, lang, view, diagrams));
   }
+  const footer = freshnessLine(c, a.freshness, lang);
+  if (footer) blocks.push({ kind: 'context', text: footer });
   if (a.alternatives.length > 0) {
     blocks.push({
       kind: 'context',
@@ -202,6 +206,10 @@ export function caseCard(a: CaseAnswer, diagrams: DiagramOptions): Card {
     query: a.query,
     yes: label('helpful', lang),
     no: label('notHelpful', lang),
+    // Not sure it is the right case: a person may know.
+    ...(offerHandoff && a.alternatives.length > 0
+      ? { handoff: askPersonButton(lang, { question: a.query, caseId: c.id }) }
+      : {}),
   });
   return {
     lang,

@@ -9,6 +9,7 @@ import type {
 } from '../core/model.js';
 import { type Card, type CardButton, code, type Rich, rich } from './card-model.js';
 import { caseCard, colon, compareCard } from './cards-case.js';
+import { askPersonButton, handoffCard } from './cards-handoff.js';
 import type { DiagramOptions } from './diagram.js';
 import { label, listIntro, withStars } from './labels.js';
 
@@ -18,6 +19,8 @@ export interface CardContext {
   readonly surface: 'slack' | 'teams' | 'text';
   /** A tip posted by the daily schedule rather than asked for. */
   readonly daily?: boolean;
+  /** A hand-off posted elsewhere (the experts channel): the link back to where it was asked. */
+  readonly handoffLink?: string;
 }
 
 /**
@@ -151,7 +154,7 @@ function tipCard(a: TipAnswer, daily: boolean): Card {
   };
 }
 
-function noMatchCard(a: NoMatchAnswer): Card {
+function noMatchCard(a: NoMatchAnswer, surface: CardContext['surface']): Card {
   const { lang } = a;
   const query = [...a.query.replace(/\s+/g, ' ').trim()].slice(0, 80).join('');
   const line = label('noMatchLine', lang, { query });
@@ -168,6 +171,17 @@ function noMatchCard(a: NoMatchAnswer): Card {
     summary: line,
     blocks: [
       { kind: 'title', text: `🔎 ${line}` },
+      ...(surface === 'text'
+        ? []
+        : [
+            {
+              kind: 'actions' as const,
+              id: 'handoff',
+              buttons: [
+                { ...askPersonButton(lang, { question: a.query, caseId: null }), primary: true },
+              ],
+            },
+          ]),
       { kind: 'context', text: rich(label('tryAsking', lang)) },
       ...(examples.length > 0
         ? [{ kind: 'actions' as const, id: 'examples', buttons: examples }]
@@ -187,16 +201,24 @@ const TONE: Record<NoticeAnswer['tone'], string> = {
   error: '❗',
 };
 
-function noticeCard(a: NoticeAnswer): Card {
+function noticeCard(a: NoticeAnswer, surface: CardContext['surface']): Card {
   const text = `${TONE[a.tone]} ${a.text}`;
-  return { lang: a.lang, summary: text, blocks: [{ kind: 'text', text: withCode(text) }] };
+  const offer =
+    a.handoff && surface !== 'text'
+      ? [{ kind: 'actions' as const, id: 'handoff', buttons: [askPersonButton(a.lang, a.handoff)] }]
+      : [];
+  return {
+    lang: a.lang,
+    summary: text,
+    blocks: [{ kind: 'text', text: withCode(text) }, ...offer],
+  };
 }
 
 /** What every renderer shows for an answer: the same blocks, in the same order. */
 export function answerCard(answer: Answer, context: CardContext): Card {
   switch (answer.kind) {
     case 'case':
-      return caseCard(answer, context.diagrams);
+      return caseCard(answer, context.diagrams, context.surface !== 'text');
     case 'compare':
       return compareCard(answer);
     case 'list':
@@ -206,8 +228,10 @@ export function answerCard(answer: Answer, context: CardContext): Card {
     case 'tip':
       return tipCard(answer, context.daily ?? false);
     case 'no-match':
-      return noMatchCard(answer);
+      return noMatchCard(answer, context.surface);
     case 'notice':
-      return noticeCard(answer);
+      return noticeCard(answer, context.surface);
+    case 'handoff':
+      return handoffCard(answer, context.handoffLink);
   }
 }

@@ -86,6 +86,53 @@ const LABELS = {
   bothReach: { en: 'Both reach {after} {name}', zh: '两者{name}都达到{after}' },
   standsOut: { en: '{title} stands out for {what}', zh: '{title}突出在{what}' },
   compareVs: { en: '{a} vs {b}', zh: '{a} 对比 {b}' },
+  askPerson: { en: '🙋 Ask a person', zh: '🙋 找人帮忙' },
+  markAnswered: { en: '✅ Mark answered', zh: '✅ 标记为已解决' },
+  owner: { en: 'Owner', zh: '负责人' },
+  owners: { en: 'Owners', zh: '负责人' },
+  reviewed: { en: 'reviewed {ago}', zh: '{ago}审阅' },
+  reviewedFirst: { en: 'Reviewed {ago}', zh: '{ago}审阅' },
+  dueForReview: { en: 'due for review', zh: '需要重新审阅' },
+  handoffAsked: { en: ' asked for a person', zh: ' 请人帮忙' },
+  handoffQuestion: { en: 'Question', zh: '问题' },
+  handoffNoQuestion: { en: '(not kept)', zh: '（未保存）' },
+  closestCase: { en: 'Closest case', zh: '最接近的案例' },
+  noCloseCase: {
+    en: 'No case in the casebook came close.',
+    zh: '案例库里没有相近的案例。',
+  },
+  canYouHelp: { en: ', can you help?', zh: '，能帮忙看看吗？' },
+  nobodyNamed: {
+    en: 'Nobody is named for this yet, so anyone here who knows: please answer in this thread. To name someone, add owners (a name with a Slack or Teams id) to the case file or, as defaults, to casebook.yaml; or set EXPERTS_CHANNEL.',
+    zh: '这方面还没有指定负责人，了解的同事请在本帖回复。要指定负责人，请在案例文件（或作为默认值在 casebook.yaml）中添加 owners（姓名和 Slack 或 Teams id），或设置 EXPERTS_CHANNEL。',
+  },
+  expertsNote: { en: '🙋 I’ve asked the experts in ', zh: '🙋 我已在此频道请专家帮忙：' },
+  expertsNoteTeams: {
+    en: '🙋 I’ve asked the experts in their channel.',
+    zh: '🙋 我已在专家频道请他们帮忙。',
+  },
+  askedIn: { en: 'Asked here', zh: '原始提问' },
+  askedPrivately: {
+    en: 'Asked in a private chat with casebot: please answer the asker directly.',
+    zh: '在与 casebot 的私聊中提出：请直接回复提问者。',
+  },
+  privateOwners: {
+    en: 'This is a private chat, so I can’t bring anyone in here. The people to ask: ',
+    zh: '这是私聊，我无法把别人拉进来。可以问这些人：',
+  },
+  privateOwnersEnd: {
+    en: '. Ask in a channel (mention @casebot there) or write to them directly.',
+    zh: '。请在频道里 @casebot 提问，或直接联系他们。',
+  },
+  privateNobody: {
+    en: 'This is a private chat, and nobody is named for this yet. Ask in a channel where colleagues can see it (mention @casebot there). To name someone for such questions, add owners to the casebook or set EXPERTS_CHANNEL.',
+    zh: '这是私聊，而且这方面还没有指定负责人。请在同事能看到的频道里提问（在那里 @casebot）。要指定负责人，请在案例库中添加 owners，或设置 EXPERTS_CHANNEL。',
+  },
+  alreadyAsked: { en: ' already asked for a person about this on ', zh: ' 已于 ' },
+  alreadyAskedEnd: { en: '.', zh: ' 就此请人帮忙。' },
+  alreadyAnswered: { en: ' It was marked answered.', zh: '已标记为已解决。' },
+  answeredBy: { en: '✅ Answered: marked by ', zh: '✅ 已解决：由 ' },
+  answeredByEnd: { en: '', zh: ' 标记' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -105,5 +105,12 @@ export function actionRequest(
         : { ...base, text: action.text ?? '' };
     case 'home':
       return base;
+    case 'handoff':
+      return {
+        ...base,
+        action: { kind: 'handoff', question: action.question, caseId: action.caseId },
+      };
+    case 'answered':
+      return { ...base, action: { kind: 'handoff-answered', handoffId: action.handoffId } };
   }
 }
