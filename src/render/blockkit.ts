@@ -246,6 +246,11 @@ export function renderBlockKit(answer: Answer, options: BlockKitOptions): BlockK
     ...(options.daily && { daily: true }),
     ...(options.handoffLink && { handoffLink: options.handoffLink }),
   });
+  return renderCardBlockKit(card, options);
+}
+
+/** A card (not only an answer's: a hand-off's note, the weekly report) as a Block Kit message. */
+export function renderCardBlockKit(card: Card, options: BlockKitOptions): BlockKitMessage {
   let blocks = cardToBlocks(card, options).slice(0, LIMITS.blocks);
   // Too much text for one message: drop sections from the end (the actions stay).
   while (blocksTextLength(blocks) > LIMITS.totalText && blocks.length > 2) {

@@ -10,6 +10,7 @@ import { languageOf } from '../../core/lang.js';
 import type { Answer } from '../../core/model.js';
 import { adaptiveLabel } from '../../render/adaptive-labels.js';
 import type { DiagramOptions } from '../../render/diagram.js';
+import { deliverHandoff } from './handoff.js';
 import { rankCases, SEARCH_COMMAND_ID, searchResponse, searchText } from './messaging-extension.js';
 import { answerActivity } from './reply.js';
 import { langOfLocale, toBotRequest } from './to-request.js';
@@ -52,7 +53,8 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
     if (!request) return;
     const answer = await this.deps.core.handle(request);
     noteAnswer(context, answer);
-    await this.send(context, answer);
+    if (answer.kind === 'handoff') await deliverHandoff(context, answer, this.deps.diagrams);
+    else await this.send(context, answer);
   }
 
   /** The language to use when nothing typed tells: the Teams locale, else the default locale. */

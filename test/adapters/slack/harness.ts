@@ -3,6 +3,7 @@ import path from 'node:path';
 import nock from 'nock';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
+import type { ExpertsChannels } from '../../../src/catalog/schema.js';
 import { type Core, createCore } from '../../../src/core/core.js';
 import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
 import { type Logger, silentLogger } from '../../../src/logger.js';
@@ -117,6 +118,10 @@ export async function startHarness(
     logger?: Logger;
     /** The casebook to serve (the shipped one by default). */
     casesDir?: string;
+    /** EXPERTS_CHANNEL. */
+    experts?: ExpertsChannels;
+    /** Web API answers besides the defaults (method → body). */
+    replies?: Record<string, unknown>;
   } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
@@ -134,6 +139,13 @@ export async function startHarness(
     'views.publish': { ok: true },
     'conversations.info': { ok: true, channel: { id: 'C2147483705', is_member: true } },
     'users.info': { ok: true, user: { id: 'U2147483697', tz: 'Europe/Berlin' } },
+    'chat.update': { ok: true },
+    'chat.getPermalink': {
+      ok: true,
+      channel: 'C2147483705',
+      permalink: 'https://example.slack.com/archives/C2147483705/p1515449438000011',
+    },
+    ...options.replies,
   };
   nock(API_ORIGIN)
     .persist()
@@ -175,6 +187,7 @@ export async function startHarness(
     store,
     defaultLocale: 'en',
     now,
+    ...(options.experts && { experts: options.experts }),
   });
   const logger = options.logger ?? silentLogger();
   const fast = { retries: 2, minTimeout: 1, maxTimeout: 5 };

@@ -23,7 +23,11 @@ export function feedbackAction(deps: ListenerDeps) {
       return;
     }
     const card = actionRequest(requestId, { ...vote, kind: 'show' }, body.user.id, conversation);
-    const { message } = await answerFor(deps, card, { shareable: true, note: `${thanks.text}` });
+    const { message } = await answerFor(deps, card, {
+      shareable: true,
+      note: `${thanks.text}`,
+      ...(thanks.handoff && { noteHandoff: thanks.handoff }),
+    });
     await replyToClick(deps, body, client, message);
   };
 }
