@@ -70,7 +70,10 @@ function view(
   status: HandoffAnswer['status'],
   lang: Lang,
   privately: boolean,
+  /** The name of whoever is pressing, for when they are the one who marked it answered. */
+  presser?: { readonly id: string; readonly name?: string },
 ): HandoffAnswer {
+  const markedBy = h.answeredBy === presser?.id ? presser?.name : undefined;
   const c = h.caseId ? deps.catalog.byId.get(h.caseId) : undefined;
   const owners = ownersFor(deps.catalog, h.caseId);
   return {
@@ -83,7 +86,7 @@ function view(
     asker: personOf(h.platform, h.askerId, h.askerName),
     at: h.at,
     ...(h.answeredAt && h.answeredBy
-      ? { answered: { by: personOf(h.platform, h.answeredBy), at: h.answeredAt } }
+      ? { answered: { by: personOf(h.platform, h.answeredBy, markedBy), at: h.answeredAt } }
       : {}),
     owners,
     route: routeFor(owners, expertsChannel(deps.catalog, deps.experts, h.platform), privately),
@@ -145,5 +148,6 @@ export async function markAnswered(
   if (!request.user) return say('handoffNeedsPlatform');
   const h = await deps.store.answerHandoff(handoffId, request.user.id, deps.now());
   if (!h) return say('handoffGone');
-  return view(deps, h, 'answered', lang, request.conversation?.kind === 'personal');
+  const privately = request.conversation?.kind === 'personal';
+  return view(deps, h, 'answered', lang, privately, request.user);
 }

@@ -1,8 +1,8 @@
 import type { Activity, ConversationParameters, TurnContext } from 'botbuilder';
 import type { HandoffAnswer } from '../../core/model.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardToAdaptive } from '../../render/adaptive-card.js';
-import type { DiagramOptions } from '../../render/diagram.js';
 import { handoffNoteCard } from '../../render/cards-handoff.js';
+import type { DiagramOptions } from '../../render/diagram.js';
 import { answerActivity } from './reply.js';
 import { baseConversationId, conversationKind, tenantOf } from './to-request.js';
 
