@@ -31,12 +31,12 @@ function people(list: readonly Owner[], lang: Lang): Span[] {
 /** Who asked, what, and the closest case: the top of every hand-off post. */
 function head(a: HandoffAnswer): CardBlock[] {
   const { lang } = a;
-  const question: Rich = a.question
-    ? rich(strong(`${label('handoffQuestion', lang)}${colon(lang)}`), a.question)
-    : rich(
-        strong(`${label('handoffQuestion', lang)}${colon(lang)}`),
-        label('handoffNoQuestion', lang),
-      );
+  // The colon outside the bold: Teams' markdown does not close `**…：**` before a letter.
+  const question: Rich = rich(
+    strong(label('handoffQuestion', lang)),
+    colon(lang),
+    a.question || label('handoffNoQuestion', lang),
+  );
   return [
     { kind: 'text', text: rich('🙋 ', person(a.asker), label('handoffAsked', lang)) },
     { kind: 'text', text: question },
