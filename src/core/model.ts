@@ -164,6 +164,55 @@ export interface HandoffAnswer extends AnswerBase {
   readonly route: HandoffRoute;
 }
 
+/** The weekly gap report: what people asked and did not get, for the casebook's keepers. */
+export interface DigestAnswer extends AnswerBase {
+  readonly kind: 'digest';
+  /** The week covered, and the zone its dates are shown in (DIGEST_TZ). */
+  readonly since: Date;
+  readonly until: Date;
+  readonly timeZone: string;
+  /** Every question that found nothing in the week. */
+  readonly missCount: number;
+  /**
+   * The questions that found nothing, one per question however it was worded, most asked first;
+   * `question` is null for those kept without their words (STATS_KEEP_QUESTIONS=off).
+   */
+  readonly misses: readonly {
+    readonly question: string | null;
+    readonly count: number;
+    /** How many different wordings were asked. */
+    readonly wordings: number;
+  }[];
+  /** 👎 per case, most first, with the questions they answered (when kept). */
+  readonly unhelpful: readonly {
+    readonly caseId: string;
+    readonly title: string;
+    readonly count: number;
+    readonly questions: readonly string[];
+  }[];
+  /** Hand-offs made in the week, per case (null: none was close). */
+  readonly handoffs: readonly {
+    readonly caseId: string | null;
+    readonly title: string | null;
+    readonly asked: number;
+    readonly open: number;
+  }[];
+  /** Hand-offs nobody marked answered yet, whenever made, oldest first. */
+  readonly open: readonly {
+    readonly question: string;
+    readonly title: string | null;
+    readonly at: Date;
+  }[];
+  /** Cases never reviewed, or reviewed more than `staleAfterDays` ago. */
+  readonly stale: readonly {
+    readonly caseId: string;
+    readonly title: string;
+    readonly reviewedDaysAgo?: number;
+    readonly owners: readonly string[];
+  }[];
+  readonly staleAfterDays: number;
+}
+
 export type Answer =
   | CaseAnswer
   | ListAnswer
@@ -172,6 +221,7 @@ export type Answer =
   | TipAnswer
   | NoMatchAnswer
   | NoticeAnswer
-  | HandoffAnswer;
+  | HandoffAnswer
+  | DigestAnswer;
 
 export type AnswerKind = Answer['kind'];

@@ -9,6 +9,7 @@ import type {
 } from '../core/model.js';
 import { type Card, type CardButton, code, type Rich, rich } from './card-model.js';
 import { caseCard, colon, compareCard } from './cards-case.js';
+import { digestCard } from './cards-digest.js';
 import { askPersonButton, handoffCard } from './cards-handoff.js';
 import type { DiagramOptions } from './diagram.js';
 import { label, listIntro, withStars } from './labels.js';
@@ -233,5 +234,7 @@ export function answerCard(answer: Answer, context: CardContext): Card {
       return noticeCard(answer, context.surface);
     case 'handoff':
       return handoffCard(answer, context.handoffLink);
+    case 'digest':
+      return digestCard(answer);
   }
 }

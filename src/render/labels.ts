@@ -133,6 +133,33 @@ const LABELS = {
   alreadyAnswered: { en: ' It was marked answered.', zh: '已标记为已解决。' },
   answeredBy: { en: '✅ Answered: marked by ', zh: '✅ 已解决：由 ' },
   answeredByEnd: { en: '', zh: ' 标记' },
+  digestTitle: { en: '📊 Weekly gap report', zh: '📊 每周缺口报告' },
+  digestPeriod: {
+    en: 'What people asked this week and did not get: {from} – {to} ({zone})',
+    zh: '本周大家问了却没得到答案的内容：{from} – {to}（{zone}）',
+  },
+  digestMisses: { en: '🔎 Questions that found nothing', zh: '🔎 没有找到案例的问题' },
+  digestMissesUnkept: {
+    en: '{n} question(s), counted without their words (STATS_KEEP_QUESTIONS=off)',
+    zh: '{n} 个问题，只计数不保存原文（STATS_KEEP_QUESTIONS=off）',
+  },
+  digestWordings: { en: '{n} ways of asking', zh: '{n} 种问法' },
+  digestUnhelpful: { en: '👎 Answers that did not help', zh: '👎 没有帮助的回答' },
+  digestHandoffs: { en: '🙋 Questions handed to a person', zh: '🙋 转给同事的问题' },
+  digestAskedOpen: { en: '{asked} asked, {open} still open', zh: '{asked} 个，{open} 个尚未解决' },
+  digestNoCase: { en: 'No close case', zh: '没有相近的案例' },
+  digestStillOpen: { en: 'Still open', zh: '尚未解决' },
+  digestStale: {
+    en: '⏳ Due for review (older than {days} days)',
+    zh: '⏳ 需要重新审阅（超过 {days} 天）',
+  },
+  digestNeverReviewed: { en: 'never reviewed', zh: '从未审阅' },
+  digestNone: { en: 'None this week.', zh: '本周没有。' },
+  digestNoneStale: { en: 'Every case is reviewed.', zh: '所有案例都在审阅期内。' },
+  digestSummary: {
+    en: '{misses} question(s) found nothing, {down} 👎, {open} hand-off(s) open, {stale} case(s) due for review',
+    zh: '{misses} 个问题没有找到案例，{down} 个 👎，{open} 个求助尚未解决，{stale} 个案例需要重新审阅',
+  },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type LabelKey = keyof typeof LABELS;
