@@ -6,6 +6,7 @@ import { label } from './labels.js';
 
 const quoted = (text: string) => `“${text}”`;
 const dash = (lang: Lang) => (lang === 'zh' ? '——' : ' — ');
+const paren = (lang: Lang, text: string) => (lang === 'zh' ? `（${text}）` : `(${text})`);
 
 function day(at: Date, lang: Lang, timeZone: string): string {
   return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
@@ -39,8 +40,11 @@ export function digestCard(a: DigestAnswer): Card {
       ? rich(label('digestMissesUnkept', lang, { n: String(m.count) }))
       : rich(
           quoted(m.question),
-          strong(` ×${m.count}`),
-          m.wordings > 1 ? `  (${label('digestWordings', lang, { n: String(m.wordings) })})` : '',
+          ' ',
+          strong(`×${m.count}`),
+          m.wordings > 1
+            ? `  ${paren(lang, label('digestWordings', lang, { n: String(m.wordings) }))}`
+            : '',
         ),
   );
   const unhelpful = a.unhelpful.map((u) =>
@@ -61,7 +65,7 @@ export function digestCard(a: DigestAnswer): Card {
     rich(
       `${label('digestStillOpen', lang)}: `,
       o.question ? quoted(o.question) : '…',
-      o.title ? ` (${o.title})` : '',
+      o.title ? ` ${paren(lang, o.title)}` : '',
       dash(lang),
       day(o.at, lang, a.timeZone),
     ),
@@ -73,7 +77,7 @@ export function digestCard(a: DigestAnswer): Card {
       s.reviewedDaysAgo === undefined
         ? label('digestNeverReviewed', lang)
         : label('reviewed', lang, { ago: daysAgo(s.reviewedDaysAgo, lang) }),
-      s.owners.length > 0 ? ` (${s.owners.join(sep)})` : '',
+      s.owners.length > 0 ? ` ${paren(lang, s.owners.join(sep))}` : '',
     ),
   );
   const downs = a.unhelpful.reduce((n, u) => n + u.count, 0);
