@@ -31,7 +31,7 @@ export function findPlaceholders(
  * question, what people answered, and who answered it.
  */
 export interface DraftSeed {
-  /** Where the thread is, in one line (`Slack #C0123, thread 1700000000.000100`). */
+  /** Where the conversation is, in a few words (`a Slack thread in #C0123`). */
   readonly source: string;
   readonly question: string;
   readonly replies: readonly { readonly author: string; readonly text: string }[];

@@ -23,6 +23,7 @@ import { createSlackDigestSender } from './digest-sender.js';
 import { createErrorSink } from './error-sink.js';
 import { register as registerEvents } from './events/index.js';
 import { SharedServerReceiver } from './receiver.js';
+import { register as registerShortcuts } from './shortcuts/index.js';
 import { createSlackTipSender } from './tip-sender.js';
 import { register as registerViews } from './views/index.js';
 
@@ -154,6 +155,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerEvents(app, listenerDeps);
   registerActions(app, listenerDeps);
   registerViews(app, listenerDeps);
+  registerShortcuts(app, listenerDeps);
 
   let started = false;
   return {

@@ -14,6 +14,25 @@ export function unescapeSlack(text: string): string {
   );
 }
 
+/**
+ * A Slack message as plain text for a case file: user and channel references kept readable
+ * (`@U123`, `#platform`), links as their label, Slack's `&amp;` escapes undone.
+ */
+export function plainSlackText(text: string): string {
+  return unescapeSlack(
+    text
+      .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) => `@${name || id}`)
+      .replace(/<#([A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) => `#${name || id}`)
+      .replace(
+        /<!subteam\^([A-Z0-9]+)(?:\|([^>]*))?>/g,
+        (_, id: string, name?: string) => name || `@${id}`,
+      )
+      .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+      .replace(/<(https?:[^>]+)>/g, '$1')
+      .replace(/<![^>]*>/g, ''),
+  ).trim();
+}
+
 /** Removes the leading `<@U…>` mention(s) of the bot (any leading mention when the id is unknown). */
 export function stripMentions(text: string, botUserId?: string): string {
   let rest = text.trimStart();

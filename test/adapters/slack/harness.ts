@@ -120,8 +120,8 @@ export async function startHarness(
     casesDir?: string;
     /** EXPERTS_CHANNEL. */
     experts?: ExpertsChannels;
-    /** Web API answers besides the defaults (method → body). */
-    replies?: Record<string, unknown>;
+    /** Web API answers besides the defaults (method → body, or a function of the call). */
+    replies?: Record<string, unknown | ((call: ApiCall) => unknown)>;
   } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
@@ -155,7 +155,9 @@ export async function startHarness(
       calls[method] = [...(calls[method] ?? []), parseApiBody(body)];
       const failure = failures[method]?.shift();
       if (!failure) {
-        callback(null, [200, (ok[method] ?? { ok: false, error: 'unknown_method' }) as nock.Body]);
+        const answer = ok[method] ?? { ok: false, error: 'unknown_method' };
+        const reply = typeof answer === 'function' ? answer(calls[method]!.at(-1)) : answer;
+        callback(null, [200, reply as nock.Body]);
         return;
       }
       const canned: nock.ReplyFnResult = [

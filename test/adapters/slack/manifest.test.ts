@@ -34,7 +34,19 @@ describe('manifests/slack/manifest.yaml', () => {
         'groups:read',
         'im:history',
         'users:read',
+        // "Draft a case from this thread": read that thread, DM the draft as a file.
+        'channels:history',
+        'groups:history',
+        'mpim:history',
+        'im:write',
+        'files:write',
       ].sort(),
     );
+  });
+
+  it('offers "Draft a case from this thread" as a message shortcut', () => {
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ type: 'message', callback_id: 'casebot_draft_case' }),
+    ]);
   });
 });
