@@ -85,7 +85,24 @@ export interface ActionSet extends ElementBase {
   readonly actions: readonly CardAction[];
 }
 
-export type CardElement = TextBlock | FactSet | Image | Container | ColumnSet | Table | ActionSet;
+/** A text box; multi-line with a `value`, it shows text to copy with its whitespace kept. */
+export interface TextInput extends ElementBase {
+  readonly type: 'Input.Text';
+  readonly id: string;
+  readonly isMultiline?: boolean;
+  readonly value?: string;
+  readonly label?: string;
+}
+
+export type CardElement =
+  | TextBlock
+  | FactSet
+  | Image
+  | Container
+  | ColumnSet
+  | Table
+  | ActionSet
+  | TextInput;
 
 /** What an `Action.Submit` on our cards carries back (see adaptive-actions.ts). */
 export type SubmitData = Readonly<Record<string, unknown>>;

@@ -1,4 +1,6 @@
 import {
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   TeamsActivityHandler,
@@ -10,6 +12,7 @@ import { languageOf } from '../../core/lang.js';
 import type { Answer } from '../../core/model.js';
 import { adaptiveLabel } from '../../render/adaptive-labels.js';
 import type { DiagramOptions } from '../../render/diagram.js';
+import { DRAFT_COMMAND_ID, draftTask } from './draft-case.js';
 import { deliverHandoff } from './handoff.js';
 import { rankCases, SEARCH_COMMAND_ID, searchResponse, searchText } from './messaging-extension.js';
 import { answerActivity } from './reply.js';
@@ -78,6 +81,19 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
       help.kind === 'help' ? { ...help, intro: adaptiveLabel('welcome', help.lang) } : help;
     noteAnswer(context, answer);
     await this.send(context, answer);
+  }
+
+  /** "Draft a case from this message" (a message action): the draft in a dialog. */
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const lang = await this.fallbackLang(context);
+    if (action?.commandId !== DRAFT_COMMAND_ID || !action.messagePayload) {
+      return { composeExtension: { type: 'message', text: '' } };
+    }
+    noteAnswer(context, 'answered');
+    return draftTask(this.deps.core, action.messagePayload, lang);
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

@@ -10,7 +10,10 @@ export function teamsSurface(activity: Partial<Activity>): Surface {
         return 'button';
       return conversationKind(activity) === 'personal' ? 'dm' : 'mention';
     case 'invoke':
-      return activity.name === 'composeExtension/query' ? 'extension' : 'other';
+      return activity.name === 'composeExtension/query' ||
+        activity.name === 'composeExtension/fetchTask'
+        ? 'extension'
+        : 'other';
     case 'conversationUpdate':
       return 'welcome';
     default:
