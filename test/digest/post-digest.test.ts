@@ -89,6 +89,21 @@ describe('postDigest', () => {
     expect(await pass(other, retry, at(2))).toMatchObject({ posted: 1 });
   });
 
+  it('counts what it posted, by platform, for /metrics', async () => {
+    const counted: string[] = [];
+    await postDigest({
+      store: new MemoryStore(),
+      catalog,
+      digest,
+      staleAfterDays: 180,
+      lang: 'en',
+      now: () => at(1),
+      senders: { slack: new FakeSender() },
+      metrics: { digest: (platform, result) => counted.push(`${platform} ${result}`) },
+    });
+    expect(counted).toEqual(['slack posted']);
+  });
+
   it('leaves a week out when the bot is not in the channel', async () => {
     const store = new MemoryStore();
     const out = await pass(
