@@ -15,11 +15,7 @@ export class MemoryHandoffs {
     if (earlier) return { kind: 'exists', handoff: { ...earlier } };
     const from = h.at.getTime() - limit.windowMs;
     const recent = this.rows.filter(
-      (r) =>
-        r.platform === h.platform &&
-        r.askerId === h.askerId &&
-        r.at.getTime() > from &&
-        r.at.getTime() <= h.at.getTime(),
+      (r) => r.platform === h.platform && r.askerId === h.askerId && r.at.getTime() > from,
     ).length;
     if (recent >= limit.max) return { kind: 'limited' };
     const handoff: Handoff = { ...h, id: newId(), answeredAt: null, answeredBy: null };

@@ -68,8 +68,8 @@ export async function requestHandoff(
     else {
       const recent = await client.query<{ n: string }>(
         `SELECT count(*) AS n FROM casebot_handoffs
-         WHERE platform = $1 AND asker_id = $2 AND at > $3 AND at <= $4`,
-        [h.platform, h.askerId, new Date(h.at.getTime() - limit.windowMs), h.at],
+         WHERE platform = $1 AND asker_id = $2 AND at > $3`,
+        [h.platform, h.askerId, new Date(h.at.getTime() - limit.windowMs)],
       );
       if (Number(recent.rows[0]?.n ?? 0) >= limit.max) outcome = { kind: 'limited' };
       else {

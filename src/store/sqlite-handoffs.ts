@@ -62,9 +62,9 @@ export function requestHandoff(db: SqliteDb, h: NewHandoff, limit: HandoffLimit)
     const { n } = db
       .prepare(
         `SELECT COUNT(*) AS n FROM handoffs
-         WHERE platform = ? AND asker_id = ? AND at > ? AND at <= ?`,
+         WHERE platform = ? AND asker_id = ? AND at > ?`,
       )
-      .get(h.platform, h.askerId, at - limit.windowMs, at) as { n: number };
+      .get(h.platform, h.askerId, at - limit.windowMs) as { n: number };
     if (n >= limit.max) return { kind: 'limited' };
     const row = db
       .prepare(

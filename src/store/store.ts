@@ -173,7 +173,8 @@ export interface Store {
   /**
    * Records a hand-off, atomically across replicas: `exists` (the earlier one) when the same
    * question key was handed off in the same conversation before; else `limited` when the asker
-   * has `limit.max` hand-offs within `limit.windowMs` before `handoff.at`; else `created`.
+   * has `limit.max` hand-offs made after `handoff.at` minus `limit.windowMs` (those of concurrent
+   * presses stamped a moment later included); else `created`.
    */
   requestHandoff(handoff: NewHandoff, limit: HandoffLimit): Promise<HandoffRequest>;
   /**
