@@ -30,8 +30,11 @@ export function questionSignature(text: string): string {
     if (run && !generic?.has(run)) parts.add(run);
     run = '';
   };
-  atoms.forEach((a, i) => {
-    if (covered.has(i) || stops[i]) return flush();
+  for (const [i, a] of atoms.entries()) {
+    if (covered.has(i) || stops[i]) {
+      flush();
+      continue;
+    }
     if (a.cjk) {
       // Adjacent ideographs stay one word: 网格 is not 网 and 格.
       if (i > 0 && atoms[i - 1]!.cjk && atoms[i - 1]!.end === a.start && run) run += a.text;
@@ -39,14 +42,14 @@ export function questionSignature(text: string): string {
         flush();
         run = a.text;
       }
-      return;
+      continue;
     }
     flush();
     // A word of some concept's forms left beside a concept ("traffic" of "traffic spikes" when
     // only "spikes" was read as one) adds nothing the concept does not say.
-    if (generic?.has(a.text) || (covered.size > 0 && concepts?.hasWord(a.text))) return;
+    if (generic?.has(a.text) || (covered.size > 0 && concepts?.hasWord(a.text))) continue;
     parts.add(a.text);
-  });
+  }
   flush();
   const signature = [...parts].sort().join(' ');
   return signature || norm;

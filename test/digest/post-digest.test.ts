@@ -191,3 +191,26 @@ describe('the Teams digest sender', () => {
     }
   });
 });
+
+describe('the in-process digest scheduler', () => {
+  it('runs the same pass, reading the casebook served at the time', async () => {
+    const { createDigestScheduler } = await import('../../src/digest/scheduler.js');
+    const store = new MemoryStore();
+    const sender = new FakeSender();
+    const scheduler = createDigestScheduler({
+      store,
+      catalog: () => catalog,
+      digest,
+      staleAfterDays: 180,
+      lang: 'en',
+      senders: { slack: sender },
+      now: () => at(3),
+    });
+    const [first, shared] = [scheduler.runOnce(), scheduler.runOnce()];
+    expect(first).toBe(shared);
+    expect(await first).toMatchObject({ posted: 1 });
+    expect(await scheduler.runOnce()).toMatchObject({ posted: 0, already: 1 });
+    expect(sender.sent).toHaveLength(1);
+    await scheduler.stop();
+  });
+});
