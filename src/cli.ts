@@ -16,6 +16,9 @@ Usage:
                                       the payload that would be sent for TEXT
   casebot validate [--cases DIR]      check every case file
   casebot tips post-due [--now ISO]   post every tip that is due (safe from several replicas)
+  casebot digest [--dry-run] [--now ISO]
+                                      the weekly gap report: print it, or post it to DIGEST_CHANNEL
+                                      once per week (safe from several replicas and CronJobs)
   casebot stats [--json] [--misses [--since 7d] [--limit N]]
                                       subscriptions, tips posted, feedback; --misses: the
                                       questions that found nothing, with first and last seen
@@ -39,6 +42,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   render: async () => (await import('./cli/render-command.js')).renderCommand,
   validate: async () => (await import('./cli/validate-command.js')).validateCommand,
   tips: async () => (await import('./cli/tips-command.js')).tipsCommand,
+  digest: async () => (await import('./cli/digest-command.js')).digestCommand,
   stats: async () => (await import('./cli/stats-command.js')).statsCommand,
   schema: async () => (await import('./cli/schema-command.js')).schemaCommand,
   new: async () => (await import('./cli/new-command.js')).newCommand,

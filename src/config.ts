@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { formatPath } from './catalog/load.js';
-import { BUNDLED_CASES_DIR } from './catalog/model.js';
+import { BUNDLED_CASES_DIR, type ExpertsChannels } from './catalog/model.js';
 import { LANGS } from './catalog/schema.js';
+import { peopleEnvSchema } from './config-people.js';
+import type { WeeklySchedule } from './digest/schedule.js';
 import { CasebotError } from './errors.js';
 import { DIAGRAM_DEFAULT_URL } from './render/diagram.js';
 
@@ -136,6 +138,8 @@ function envSchemas() {
     ),
   });
 
+  const peopleSchema = peopleEnvSchema(blankToUndefined);
+
   return {
     server: serverSchema,
     slack: slackSchema,
@@ -148,6 +152,7 @@ function envSchemas() {
     stats: statsSchema,
     autoAnswer: autoAnswerSchema,
     embeddings: embeddingsSchema,
+    people: peopleSchema,
   };
 }
 
@@ -199,6 +204,20 @@ export interface EmbeddingsConfig {
   readonly minSimilarity: number;
 }
 
+export interface PeopleConfig {
+  /** EXPERTS_CHANNEL: a channel per platform for questions no owner is named for. */
+  readonly experts: ExpertsChannels;
+  /** STALE_AFTER_DAYS: a review older than this is stale. */
+  readonly staleAfterDays: number;
+}
+
+export interface DigestConfig {
+  /** DIGEST_CHANNEL: a channel per platform the report goes to (none: not posted). */
+  readonly channels: ExpertsChannels;
+  /** DIGEST_SCHEDULE in DIGEST_TZ. */
+  readonly schedule: WeeklySchedule;
+}
+
 export interface Config {
   readonly server: {
     readonly port: number;
@@ -234,6 +253,10 @@ export interface Config {
   readonly embeddings: EmbeddingsConfig | null;
   /** Answering without a mention: unprompted answers per channel and hour (0: none at all). */
   readonly autoAnswer: { readonly maxPerHour: number };
+  /** The people behind the answers: where hand-offs go, and when a review is stale. */
+  readonly people: PeopleConfig;
+  /** The weekly gap report; `channels` empty: not posted. */
+  readonly digest: DigestConfig;
   /** Why a platform is off, for one clear log line each. */
   readonly notes: readonly string[];
 }
@@ -267,6 +290,7 @@ export function loadConfig(env: Env): Config {
   const stats = collect(schemas.stats, env, problems);
   const autoAnswer = collect(schemas.autoAnswer, env, problems);
   const embeddings = collect(schemas.embeddings, env, problems);
+  const people = collect(schemas.people, env, problems);
   const notes: string[] = [];
 
   let slackConfig: SlackConfig | null = null;
@@ -375,7 +399,8 @@ export function loadConfig(env: Env): Config {
     !metrics ||
     !stats ||
     !autoAnswer ||
-    !embeddings
+    !embeddings ||
+    !people
   ) {
     throw new CasebotError(
       'config_invalid',
@@ -409,6 +434,11 @@ export function loadConfig(env: Env): Config {
     statsKeepDays: stats.STATS_KEEP_DAYS,
     embeddings: embeddingsConfig,
     autoAnswer: { maxPerHour: autoAnswer.AUTO_ANSWER_MAX_PER_HOUR },
+    people: { experts: people.EXPERTS_CHANNEL, staleAfterDays: people.STALE_AFTER_DAYS },
+    digest: {
+      channels: people.DIGEST_CHANNEL,
+      schedule: { ...people.DIGEST_SCHEDULE, timeZone: people.DIGEST_TZ },
+    },
     notes,
   };
 }

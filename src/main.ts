@@ -3,6 +3,8 @@ import type { Catalog } from './catalog/model.js';
 import type { Config } from './config.js';
 import { type Core, createCore } from './core/core.js';
 import type { Answer, BotRequest } from './core/model.js';
+import type { DigestScheduler } from './digest/scheduler.js';
+import type { DigestSender } from './digest/sender.js';
 import type { SemanticSearch } from './embeddings/semantic-search.js';
 import { type RunningServer, startHttpServer } from './http/server.js';
 import type { HttpAdapter } from './http/types.js';
@@ -90,6 +92,8 @@ export function buildCore(
     now,
     ...(logger && { logger }),
     autoAnswerMaxPerHour: config.autoAnswer.maxPerHour,
+    experts: config.people.experts,
+    staleAfterDays: config.people.staleAfterDays,
     ...(semantic && { semantic: semantic.forCases(catalog.cases) }),
   });
 }
@@ -184,7 +188,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   const holder = reloadableCore(buildCore(catalog, store, config, now, semantic, logger));
   const diagrams: DiagramOptions = config.diagrams;
 
-  const adapters: (HttpAdapter & { tipSender: TipSender })[] = [];
+  const adapters: (HttpAdapter & { tipSender: TipSender; digestSender: DigestSender })[] = [];
   // Platform SDKs are loaded only when their platform is on (Bolt and botbuilder each cost
   // ~0.5 s of start-up and ~25-30 MB of memory).
   if (config.slack) {
@@ -237,6 +241,22 @@ export async function startApp(deps: AppDeps): Promise<App> {
       metrics,
     });
     scheduler.start();
+  }
+  let digests: DigestScheduler | null = null;
+  if (config.tipsScheduler && adapters.length > 0 && Object.keys(config.digest.channels).length) {
+    const { createDigestScheduler } = await import('./digest/scheduler.js');
+    digests = createDigestScheduler({
+      store,
+      catalog: () => holder.core.catalog,
+      digest: config.digest,
+      staleAfterDays: config.people.staleAfterDays,
+      lang: config.defaultLocale,
+      senders: Object.fromEntries(adapters.map((a) => [a.name, a.digestSender])),
+      logger,
+      now,
+      metrics,
+    });
+    digests.start();
   }
 
   const retention = startRetention({ store, keepDays: config.statsKeepDays, now, logger });
@@ -308,6 +328,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
       await server.close(config.server.shutdownGraceMs);
       await scheduler?.stop();
       await retention.stop();
+      await digests?.stop();
       semantic?.close();
       for (const adapter of adapters) await adapter.stop();
       await store.close();

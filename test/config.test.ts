@@ -155,3 +155,60 @@ describe('CASES_URL', () => {
     expect(example).toMatch(/^# CASES_URL=https:\/\//m);
   });
 });
+
+describe('EXPERTS_CHANNEL, DIGEST_*, STALE_AFTER_DAYS', () => {
+  it('default to no channels, Monday 09:00 UTC and 180 days', () => {
+    const config = loadConfig({});
+    expect(config.people).toEqual({ experts: {}, staleAfterDays: 180 });
+    expect(config.digest).toEqual({
+      channels: {},
+      schedule: { weekday: 1, time: '09:00', timeZone: 'UTC' },
+    });
+  });
+
+  it('take a Slack and a Teams channel, a schedule in any case and a zone', () => {
+    const config = loadConfig({
+      EXPERTS_CHANNEL: 'C0EXPERTS, 19:abc-123_x@thread.tacv2',
+      DIGEST_CHANNEL: 'G0PRIVATE',
+      DIGEST_SCHEDULE: 'fri 7:30',
+      DIGEST_TZ: 'europe/berlin',
+      STALE_AFTER_DAYS: '90',
+    });
+    expect(config.people).toEqual({
+      experts: { slack: 'C0EXPERTS', teams: '19:abc-123_x@thread.tacv2' },
+      staleAfterDays: 90,
+    });
+    expect(config.digest).toEqual({
+      channels: { slack: 'G0PRIVATE' },
+      schedule: { weekday: 5, time: '07:30', timeZone: 'Europe/Berlin' },
+    });
+  });
+
+  it('refuse what is not a channel, a weekly time or a zone, all listed at once', () => {
+    expect(() =>
+      loadConfig({
+        EXPERTS_CHANNEL: '#experts',
+        DIGEST_CHANNEL: 'C0ONE,C0TWO',
+        DIGEST_SCHEDULE: 'every monday',
+        DIGEST_TZ: 'Mars/Olympus',
+        STALE_AFTER_DAYS: '0',
+      }),
+    ).toThrow(
+      /5 problem\(s\)[\s\S]*EXPERTS_CHANNEL: "#experts" is not a Slack channel id[\s\S]*DIGEST_CHANNEL: two slack channels[\s\S]*DIGEST_SCHEDULE: "every monday" is not a weekday and a 24-hour time[\s\S]*DIGEST_TZ: "Mars\/Olympus" is not an IANA time zone[\s\S]*STALE_AFTER_DAYS/,
+    );
+    expect(() => loadConfig({ DIGEST_SCHEDULE: 'Monday 24:00' })).toThrow(/DIGEST_SCHEDULE/);
+  });
+
+  it('are documented in .env.example', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    for (const name of [
+      'EXPERTS_CHANNEL',
+      'DIGEST_CHANNEL',
+      'DIGEST_SCHEDULE',
+      'DIGEST_TZ',
+      'STALE_AFTER_DAYS',
+    ]) {
+      expect(example).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+    }
+  });
+});

@@ -11,6 +11,7 @@ import {
   DEFAULT_PRINCIPLES,
   normaliseCase,
   type Overview,
+  ownerOf,
   type PrincipleDef,
   type Text,
   type TextField,
@@ -272,6 +273,8 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     ...(title ? { title } : {}),
     principles,
     tips,
+    ...(casebook.owners ? { owners: casebook.owners.map(ownerOf) } : {}),
+    ...(casebook.experts ? { experts: casebook.experts } : {}),
     dir,
   };
 }

@@ -26,6 +26,22 @@ export const PRINCIPLES = ['containerisation', 'declarative', 'elasticity'] as c
 export const SECTIONS = ['challenges', 'solutions', 'architecture', 'metrics'] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/**
+ * Someone who keeps a case: named in plain text, and mentioned on the platforms they have an id
+ * for (Slack user `U…` or user group `S…`; Teams Entra object id or user principal name).
+ */
+export interface Owner {
+  readonly name: string;
+  readonly slack?: string;
+  readonly teams?: string;
+}
+
+/** A channel per platform whose people take the questions nobody is named for. */
+export interface ExpertsChannels {
+  readonly slack?: string;
+  readonly teams?: string;
+}
+
 /** The casebook, loaded and cross-checked. */
 export interface Catalog {
   /** Cases in display order. */
@@ -38,6 +54,10 @@ export interface Catalog {
   /** The principles solutions are organised by: declared, else the seed's three. */
   readonly principles: readonly PrincipleDef[];
   readonly tips: readonly Tip[];
+  /** `casebook.yaml`'s default owners: for the cases that name none (absent: nobody). */
+  readonly owners?: readonly Owner[];
+  /** `casebook.yaml`'s experts channels, when it names any. */
+  readonly experts?: ExpertsChannels;
   /** The folder it was read from. */
   readonly dir: string;
 }

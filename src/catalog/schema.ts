@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { LANGS, type Lang, PRINCIPLES, SECTIONS } from './model.js';
+import { LANGS, type Lang, type Owner, PRINCIPLES, SECTIONS } from './model.js';
+import { peopleSchemas } from './people.js';
 
-export type { Lang, Section } from './model.js';
+export type { ExpertsChannels, Lang, Owner, Section } from './model.js';
 export { LANGS, PRINCIPLES, SECTIONS };
 
 /**
@@ -25,6 +26,8 @@ export function casebookSchemas() {
   const caseIdSchema = z.string().regex(CASE_ID, 'must be kebab-case (a-z, 0-9, -)');
 
   const langSchema = z.enum(LANGS);
+
+  const people = peopleSchemas();
 
   const solutionFieldSchema = z.strictObject({
     /** The id of a principle the casebook declares (the seed's three when it declares none). */
@@ -73,6 +76,10 @@ export function casebookSchemas() {
     keywords: keywordsFieldSchema.optional(),
     /** Daily tips drawn from this case (each a plain string or a `{zh, en}` map). */
     tips: z.array(textFieldSchema).min(1).optional(),
+    /** Who keeps this case: cards name them, "Ask a person" mentions them. */
+    owners: people.owners.optional(),
+    /** When the case was last checked against reality (`YYYY-MM-DD`). */
+    reviewed: people.reviewed.optional(),
   });
 
   const principleDeclSchema = z.strictObject({
@@ -87,6 +94,10 @@ export function casebookSchemas() {
     lang: langSchema.optional(),
     title: textFieldSchema.optional(),
     principles: z.array(principleDeclSchema).min(1).optional(),
+    /** Who a question goes to when its case names no owners of its own. */
+    owners: people.owners.optional(),
+    /** The channel whose experts get a question nobody is named for (per platform). */
+    experts: people.experts.optional(),
   });
 
   const tipSchema = z.strictObject({
@@ -199,6 +210,10 @@ export interface Case {
   readonly diagram?: Text;
   readonly metrics: readonly Metric[];
   readonly keywords: { readonly zh: readonly string[]; readonly en: readonly string[] };
+  /** Who keeps the case (absent or empty: nobody named). */
+  readonly owners?: readonly Owner[];
+  /** When it was last reviewed, `YYYY-MM-DD`. */
+  readonly reviewed?: string;
 }
 
 /** A principle the casebook's solutions are organised by. */
@@ -271,6 +286,17 @@ export function normaliseCase(
       improvement: t(m.improvement),
     })),
     keywords,
+    ...(file.owners ? { owners: file.owners.map(ownerOf) } : {}),
+    ...(file.reviewed ? { reviewed: file.reviewed } : {}),
+  };
+}
+
+/** An owner as the loader hands it on: only the fields it has. */
+export function ownerOf(o: { name: string; slack?: string; teams?: string }): Owner {
+  return {
+    name: o.name,
+    ...(o.slack ? { slack: o.slack } : {}),
+    ...(o.teams ? { teams: o.teams } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { CASE_SCHEMA_FILE } from './json-schema.js';
-import type { Lang } from './model.js';
+import type { Lang, Owner } from './model.js';
 import type { PrincipleDef } from './schema.js';
 
 /**
@@ -26,6 +26,28 @@ export function findPlaceholders(
   return [];
 }
 
+/**
+ * What a conversation gives a new case to start from (`Draft a case from this thread`): the
+ * question, what people answered, and who answered it.
+ */
+export interface DraftSeed {
+  /** Where the conversation is, in a few words (`a Slack thread in #C0123`). */
+  readonly source: string;
+  readonly question: string;
+  readonly replies: readonly { readonly author: string; readonly text: string }[];
+  /** The people who answered: the case's first owners. */
+  readonly owners: readonly Owner[];
+}
+
+/** A quoted message: one line, at most this many characters. */
+const MAX_QUOTE_CHARS = 400;
+
+const quote = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length > MAX_QUOTE_CHARS ? `${chars.slice(0, MAX_QUOTE_CHARS).join('')}…` : flat;
+};
+
 interface SkeletonWords {
   readonly head: readonly string[];
   readonly title: string;
@@ -35,6 +57,10 @@ interface SkeletonWords {
   readonly technologies: string;
   readonly measures: string;
   readonly effect: string;
+  readonly draftHead: (source: string) => readonly string[];
+  readonly seededSummary: (question: string) => string;
+  readonly note: (author: string, text: string) => string;
+  readonly solutionsFromThread: string;
   readonly optional: readonly string[];
 }
 
@@ -55,6 +81,13 @@ const WORDS: Record<Lang, SkeletonWords> = {
     technologies: 'TODO: the tools used',
     measures: 'TODO: what was done with them',
     effect: 'TODO: what it achieved',
+    draftHead: (source: string) => [
+      `Drafted by casebot from ${source}. The question seeds the summary, the replies are`,
+      'quoted as "TODO:" notes under background: turn them into the case, then delete them.',
+    ],
+    seededSummary: (q: string) => `TODO: one line that says what the case is about (asked: ${q})`,
+    note: (author: string, text: string) => `TODO: ${author} wrote: ${text}`,
+    solutionsFromThread: 'What the replies say was done goes into these rows:',
     optional: [
       'Optional — uncomment what the case has; cards leave out what it does not.',
       'background:',
@@ -72,6 +105,11 @@ const WORDS: Record<Lang, SkeletonWords> = {
       'order: 1         # position in the list; cases without one come last',
       'tips:            # daily tips drawn from this case',
       '  - One thing a team can do tomorrow, learned from this case',
+      'owners:          # who keeps the case; "Ask a person" mentions them',
+      '  - name: Alice Example',
+      '    slack: U024BE7LH          # Slack user (U…) or user group (S…) id',
+      '    teams: alice@example.com  # Entra object id (GUID) or user principal name',
+      'reviewed: 2025-01-31  # last checked against reality (YYYY-MM-DD); stale after 180 days',
     ],
   },
   zh: {
@@ -89,6 +127,13 @@ const WORDS: Record<Lang, SkeletonWords> = {
     technologies: 'TODO: 用到的技术',
     measures: 'TODO: 具体做了什么',
     effect: 'TODO: 取得的效果',
+    draftHead: (source: string) => [
+      `由 casebot 根据${source}起草。问题是摘要的出发点，回复以 “TODO:” 笔记的形式`,
+      '引用在 background 下：把它们写成案例，然后删掉这些笔记。',
+    ],
+    seededSummary: (q: string) => `TODO: 一句话说明这个案例讲什么（提问：${q}）`,
+    note: (author: string, text: string) => `TODO: ${author} 写道：${text}`,
+    solutionsFromThread: '回复里说到的做法写进这些行：',
     optional: [
       '可选——取消注释案例具备的部分；卡片会略去没有的部分。',
       'background:',
@@ -106,6 +151,11 @@ const WORDS: Record<Lang, SkeletonWords> = {
       'order: 1         # 在列表中的位置；没有的排在最后',
       'tips:            # 从本案例得出的每日技巧',
       '  - 一条团队明天就能用上的经验',
+      'owners:          # 负责本案例的人；“找人帮忙”会提及他们',
+      '  - name: 张三',
+      '    slack: U024BE7LH          # Slack 用户（U…）或用户组（S…）id',
+      '    teams: zhangsan@example.com  # Entra 对象 id（GUID）或用户主体名称',
+      'reviewed: 2025-01-31  # 最近一次核对的日期（YYYY-MM-DD）；超过 180 天视为过期',
     ],
   },
 };
@@ -113,18 +163,36 @@ const WORDS: Record<Lang, SkeletonWords> = {
 const comment = (lines: readonly string[], indent = '') =>
   lines.map((l) => `${indent}# ${l}`.trimEnd()).join('\n');
 
+/** The optional fields' examples, without those the draft already fills in. */
+function optionalLines(w: SkeletonWords, seeded: boolean): readonly string[] {
+  if (!seeded) return w.optional;
+  const start = w.optional.findIndex((l) => l.startsWith('owners:'));
+  const end = w.optional.findIndex((l) => l.startsWith('reviewed:'));
+  return [...w.optional.slice(0, start), ...w.optional.slice(end)];
+}
+
 /**
  * The commented skeleton of a case file, in `lang`, with a solution row per principle. Once every
  * `TODO:` text is replaced it is a valid case (and the editor checks it against the schema file).
+ * With a `seed` (a conversation) the summary starts from its question, its replies are quoted as
+ * `TODO:` notes under background, and the people who answered are the owners; it stays refused
+ * by `casebot validate` until every `TODO:` is written out.
  */
-export function caseSkeleton(id: string, lang: Lang, principles: readonly PrincipleDef[]): string {
+export function caseSkeleton(
+  id: string,
+  lang: Lang,
+  principles: readonly PrincipleDef[],
+  seed?: DraftSeed,
+): string {
   const w = WORDS[lang];
+  const notes = seed?.replies.map((r) => w.note(r.author, quote(r.text))) ?? [];
   const body = stringify(
     {
       lang,
       id,
       title: w.title,
-      summary: w.summary,
+      summary: seed ? w.seededSummary(quote(seed.question)) : w.summary,
+      ...(notes.length > 0 ? { background: notes } : {}),
       challenges: [w.challenge],
       solutions: principles.map((p) => ({
         principle: p.id,
@@ -132,18 +200,23 @@ export function caseSkeleton(id: string, lang: Lang, principles: readonly Princi
         measures: w.measures,
         effect: w.effect,
       })),
+      ...(seed && seed.owners.length > 0 ? { owners: seed.owners } : {}),
     },
     { lineWidth: 0 },
   );
   const principleList = principles.map((p) => `  ${p.id}: ${p.name[lang]}`);
+  const solutionsHead = [
+    ...w.solutionsHead,
+    ...principleList,
+    ...(notes.length > 0 ? [w.solutionsFromThread, ...notes.map((n) => `  ${n}`)] : []),
+  ];
   return [
     `# yaml-language-server: $schema=./${CASE_SCHEMA_FILE}`,
     comment(w.head),
-    body
-      .trimEnd()
-      .replace(/^solutions:$/m, `${comment([...w.solutionsHead, ...principleList])}\nsolutions:`),
+    ...(seed ? [comment(w.draftHead(seed.source))] : []),
+    body.trimEnd().replace(/^solutions:$/m, `${comment(solutionsHead)}\nsolutions:`),
     '',
-    comment(w.optional),
+    comment(optionalLines(w, seed !== undefined)),
     '',
   ].join('\n');
 }

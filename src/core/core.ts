@@ -1,5 +1,6 @@
+import { DEFAULT_STALE_AFTER_DAYS, freshnessOf } from '../catalog/freshness.js';
 import type { Catalog } from '../catalog/load.js';
-import type { Case, Lang, Section } from '../catalog/schema.js';
+import type { Case, ExpertsChannels, Lang, Section } from '../catalog/schema.js';
 import type { SemanticRanking } from '../search/hybrid.js';
 import { buildIndex } from '../search/index.js';
 import type { SearchIndex, SearchMatch } from '../search/types.js';
@@ -8,6 +9,7 @@ import { type Logger, silentLogger } from '../store/support.js';
 import { dismissAnswer, noteThread } from './answered-threads.js';
 import { autoMode } from './auto-mode.js';
 import { type Command, parseCommand } from './grammar.js';
+import { askPerson, HANDOFF_LIMIT, markAnswered } from './handoff.js';
 import { helpCommands } from './help.js';
 import { languageOf } from './lang.js';
 import { type MessageKey, messages } from './messages.js';
@@ -33,6 +35,10 @@ export interface CoreDeps {
   readonly logger?: Logger;
   /** `AUTO_ANSWER_MAX_PER_HOUR`: unprompted answers per channel and hour (default 20). */
   readonly autoAnswerMaxPerHour?: number;
+  /** EXPERTS_CHANNEL: where a question goes that no owner is named for. */
+  readonly experts?: ExpertsChannels;
+  /** STALE_AFTER_DAYS (180 when absent). */
+  readonly staleAfterDays?: number;
 }
 
 export interface Core {
@@ -121,6 +127,7 @@ export function createCore(deps: CoreDeps): Core {
     return c ? { caseId: c.id, title: c.title[lang], score: m.score } : null;
   };
 
+  const staleAfter = deps.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
   const caseAnswer = (
     c: Case,
     lang: Lang,
@@ -128,7 +135,16 @@ export function createCore(deps: CoreDeps): Core {
     query: string,
     score: number,
     alternatives: readonly CaseRef[] = [],
-  ): CaseAnswer => ({ kind: 'case', lang, case: c, section, query, score, alternatives });
+  ): CaseAnswer => ({
+    kind: 'case',
+    lang,
+    case: c,
+    section,
+    query,
+    score,
+    alternatives,
+    freshness: freshnessOf(c, deps.now(), staleAfter),
+  });
 
   const ask = async (text: string, lang: Lang): Promise<Answer> => {
     const query = text.slice(0, MAX_QUERY_CHARS);
@@ -303,12 +319,28 @@ export function createCore(deps: CoreDeps): Core {
     withStore(request, lang, async () => {
       const query = text.slice(0, MAX_QUERY_CHARS);
       await dismissAnswer(store, deps.now(), request, { caseId, query, lang });
-      return say(lang, 'success', 'feedbackThanks', false);
+      // The reply is gone; the question can still go to a person.
+      const thanks = say(lang, 'success', 'feedbackThanks', false);
+      return { ...thanks, handoff: { question: query, caseId } };
     });
+  const people = { catalog, store, experts: deps.experts ?? {}, now: deps.now };
+  const sayHandoff =
+    (lang: Lang) => (key: 'handoffLimited' | 'handoffNeedsPlatform' | 'handoffGone') =>
+      key === 'handoffLimited' ? say(lang, 'info', key, HANDOFF_LIMIT.max) : say(lang, 'info', key);
 
   const handleAction = async (request: BotRequest, lang: Lang): Promise<Answer> => {
     const action = request.action!;
     if (action.kind === 'ask') return run(request, parseCommand(action.text), lang);
+    if (action.kind === 'handoff') {
+      return withStore(request, lang, () =>
+        askPerson(people, request, action, lang, sayHandoff(lang)),
+      );
+    }
+    if (action.kind === 'handoff-answered') {
+      return withStore(request, lang, () =>
+        markAnswered(people, request, action.handoffId, lang, sayHandoff(lang)),
+      );
+    }
     const c = catalog.byId.get(action.caseId);
     if (!c) return say(lang, 'info', 'caseNotFound', action.caseId);
     if (action.kind === 'show') return caseAnswer(c, lang, action.section, '', 1);
@@ -322,7 +354,11 @@ export function createCore(deps: CoreDeps): Core {
         userId: request.user?.id ?? '',
         at: deps.now(),
       });
-      return say(lang, 'success', 'feedbackThanks', action.helpful);
+      const thanks = say(lang, 'success', 'feedbackThanks', action.helpful);
+      // After a 👎 the question can still go to a person.
+      return action.helpful
+        ? thanks
+        : { ...thanks, handoff: { question: action.query, caseId: c.id } };
     });
   };
 

@@ -81,6 +81,34 @@ export const messages = {
     en: 'Answering without a mention is for channels and group conversations. Here I already answer everything you write.',
     zh: '自动回答只适用于频道和群聊。在这里，你发的每条消息我都会回答。',
   }),
+  handoffLimited: (max: number) => ({
+    en: `You have asked for a person ${max} times in the last hour, which is as many as I pass on. Please give them a little time, or ask in the channel directly.`,
+    zh: `你在过去一小时里已经请人帮忙 ${max} 次，这是我能转达的上限。请给大家一点时间，或直接在频道里提问。`,
+  }),
+  handoffNeedsPlatform: () => ({
+    en: 'Asking a person works in Slack and Teams, where the people are.',
+    zh: '找人帮忙只能在 Slack 和 Teams 里使用。',
+  }),
+  handoffGone: () => ({
+    en: 'I can’t find that request for a person any more.',
+    zh: '找不到这条求助了。',
+  }),
+  draftSent: (file: string) => ({
+    en: `📝 I’ve sent you a draft case from this thread in our direct messages: ${file}. Replace every “TODO:”, add it to the casebook, then run \`casebot validate\`.`,
+    zh: `📝 我已把根据这个讨论串起草的案例私信发给你：${file}。替换掉每个 “TODO:”，加入案例库，然后运行 \`casebot validate\`。`,
+  }),
+  draftComment: () => ({
+    en: 'A draft case from the thread you picked. Replace every “TODO:” (`casebot validate` names those left), add it to the casebook folder, and it is ready to serve.',
+    zh: '根据你选的讨论串起草的案例。替换掉每个 “TODO:”（`casebot validate` 会列出剩下的），放进案例库目录即可使用。',
+  }),
+  draftInline: () => ({
+    en: 'I couldn’t send the draft as a file, so here it is (only you can see this):',
+    zh: '无法以文件形式发送草稿，内容如下（只有你能看到）：',
+  }),
+  draftCannotRead: () => ({
+    en: 'I can’t read this thread. Invite me to the channel first (`/invite @casebot`), then try again.',
+    zh: '我无法读取这个讨论串。请先邀请我加入频道（`/invite @casebot`），然后再试。',
+  }),
   apology: (requestId: string) => ({
     en: `Sorry, something went wrong on my side. Please try again. (request id: ${requestId})`,
     zh: `抱歉，我这边出了点问题，请稍后再试。（请求编号：${requestId}）`,

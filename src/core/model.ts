@@ -1,4 +1,5 @@
-import type { Case, Lang, PrincipleDef, Section, Tip } from '../catalog/schema.js';
+import type { Freshness } from '../catalog/freshness.js';
+import type { Case, Lang, Owner, PrincipleDef, Section, Tip } from '../catalog/schema.js';
 import type { ChannelMode } from '../store/store.js';
 
 export type Platform = 'slack' | 'teams' | 'console' | 'cli';
@@ -34,7 +35,11 @@ export type BotAction =
       readonly query: string;
     }
   /** *Not helpful* on an unprompted answer: counted as 👎, its question kept as a miss. */
-  | { readonly kind: 'dismiss'; readonly caseId: string; readonly query: string };
+  | { readonly kind: 'dismiss'; readonly caseId: string; readonly query: string }
+  /** "Ask a person": hand this question (and the case casebot thought closest) to people. */
+  | { readonly kind: 'handoff'; readonly question: string; readonly caseId: string | null }
+  /** "Mark answered" on a hand-off. */
+  | { readonly kind: 'handoff-answered'; readonly handoffId: string };
 
 /** A platform-neutral question or click. */
 export interface BotRequest {
@@ -73,6 +78,8 @@ export interface CaseAnswer extends AnswerBase {
   readonly score: number;
   /** Up to 3 other candidates when the match was not clear-cut. */
   readonly alternatives: readonly CaseRef[];
+  /** How recently the case was reviewed (cards say it with its owners); absent: not told. */
+  readonly freshness?: Freshness;
 }
 
 export interface ListAnswer extends AnswerBase {
@@ -114,6 +121,12 @@ export interface NoMatchAnswer extends AnswerBase {
   readonly cases: readonly Case[];
 }
 
+/** A question a user may hand to a person, offered as an "Ask a person" button. */
+export interface HandoffOffer {
+  readonly question: string;
+  readonly caseId: string | null;
+}
+
 /**
  * A short message: a confirmation ("subscribed"), a polite refusal ("that time is not valid"),
  * an apology. Plain text, already in `lang`; renderers escape it for their format.
@@ -124,6 +137,8 @@ export interface NoticeAnswer extends AnswerBase {
   readonly text: string;
   /** The store was down or did not keep a write: the user was asked to try again. */
   readonly storeError?: boolean;
+  /** An "Ask a person" button under the text (the thanks after a 👎). */
+  readonly handoff?: HandoffOffer;
 }
 
 /**
@@ -156,6 +171,88 @@ export interface AutoModeAnswer extends AnswerBase {
   readonly maxPerHour: number;
 }
 
+/**
+ * Someone named by a platform id where one is known: a case owner, the asker, whoever marked a
+ * hand-off answered. Renderers mention the id of their platform, else write the name.
+ */
+export type Person = Owner;
+
+/** Where a hand-off is posted. */
+export type HandoffRoute =
+  /** In the conversation it was asked in (the thread of the card, or the command's channel). */
+  | { readonly kind: 'here' }
+  /** Into this experts channel, with a note where it was asked. */
+  | { readonly kind: 'experts'; readonly channel: string }
+  /** Only to the asker: a private conversation with nobody to bring in and nowhere to post. */
+  | { readonly kind: 'private' };
+
+/** A question handed to people ("Ask a person"), or what a later press found. */
+export interface HandoffAnswer extends AnswerBase {
+  readonly kind: 'handoff';
+  /** Made now; made before (by `asker`, at `at`); or marked answered. */
+  readonly status: 'asked' | 'already-asked' | 'answered';
+  readonly id: string;
+  /** As asked; '' when questions are not kept. */
+  readonly question: string;
+  /** The case casebot thought closest. */
+  readonly case?: { readonly id: string; readonly title: string };
+  readonly asker: Person;
+  readonly at: Date;
+  readonly answered?: { readonly by: Person; readonly at: Date };
+  /** Who is asked: the case's owners, else the casebook's; empty when nobody is named. */
+  readonly owners: readonly Owner[];
+  readonly route: HandoffRoute;
+}
+
+/** The weekly gap report: what people asked and did not get, for the casebook's keepers. */
+export interface DigestAnswer extends AnswerBase {
+  readonly kind: 'digest';
+  /** The week covered, and the zone its dates are shown in (DIGEST_TZ). */
+  readonly since: Date;
+  readonly until: Date;
+  readonly timeZone: string;
+  /** Every question that found nothing in the week. */
+  readonly missCount: number;
+  /**
+   * The questions that found nothing, one per question however it was worded, most asked first;
+   * `question` is null for those kept without their words (STATS_KEEP_QUESTIONS=off).
+   */
+  readonly misses: readonly {
+    readonly question: string | null;
+    readonly count: number;
+    /** How many different wordings were asked. */
+    readonly wordings: number;
+  }[];
+  /** 👎 per case, most first, with the questions they answered (when kept). */
+  readonly unhelpful: readonly {
+    readonly caseId: string;
+    readonly title: string;
+    readonly count: number;
+    readonly questions: readonly string[];
+  }[];
+  /** Hand-offs made in the week, per case (null: none was close). */
+  readonly handoffs: readonly {
+    readonly caseId: string | null;
+    readonly title: string | null;
+    readonly asked: number;
+    readonly open: number;
+  }[];
+  /** Hand-offs nobody marked answered yet, whenever made, oldest first. */
+  readonly open: readonly {
+    readonly question: string;
+    readonly title: string | null;
+    readonly at: Date;
+  }[];
+  /** Cases never reviewed, or reviewed more than `staleAfterDays` ago. */
+  readonly stale: readonly {
+    readonly caseId: string;
+    readonly title: string;
+    readonly reviewedDaysAgo?: number;
+    readonly owners: readonly string[];
+  }[];
+  readonly staleAfterDays: number;
+}
+
 export type Answer =
   | UnpromptedAnswer
   | AutoModeAnswer
@@ -165,6 +262,8 @@ export type Answer =
   | CompareAnswer
   | TipAnswer
   | NoMatchAnswer
-  | NoticeAnswer;
+  | NoticeAnswer
+  | HandoffAnswer
+  | DigestAnswer;
 
 export type AnswerKind = Answer['kind'];

@@ -1,6 +1,6 @@
 import { CasebotError } from '../errors.js';
-import type { Feedback, Store } from '../store/store.js';
-import type { Metrics } from './metrics.js';
+import type { Feedback, Handoff, HandoffRequest, Store } from '../store/store.js';
+import type { HandoffResult, Metrics } from './metrics.js';
 
 type StoreMethod = {
   [K in keyof Store]: Store[K] extends (...args: never[]) => unknown ? K : never;
@@ -29,6 +29,10 @@ export const STORE_OPERATIONS = [
   'stats',
   'topMisses',
   'purgeStats',
+  'listFeedback',
+  'requestHandoff',
+  'answerHandoff',
+  'listHandoffs',
   'loadCaseVectors',
   'saveCaseVectors',
   'setChannelMode',
@@ -53,10 +57,33 @@ function isStoreError(error: unknown): boolean {
   return !(error instanceof CasebotError && error.code === 'tip_claim_lost');
 }
 
+const HANDOFF_RESULT: Record<HandoffRequest['kind'], HandoffResult> = {
+  created: 'asked',
+  exists: 'already_asked',
+  limited: 'rate_limited',
+};
+
+/** Counts what a store call recorded (votes, hand-offs), once it has succeeded. */
+function countRecorded(metrics: Metrics, name: string, args: unknown[], value: unknown): void {
+  if (name === 'recordFeedback') {
+    metrics.feedback((args[0] as Feedback).helpful ? 'helpful' : 'not_helpful');
+  } else if (name === 'requestHandoff') {
+    const request = value as HandoffRequest;
+    const platform = (args[0] as Handoff).platform;
+    metrics.handoff(platform, HANDOFF_RESULT[request.kind]);
+  } else if (name === 'answerHandoff') {
+    const h = value as Handoff | null;
+    // Only the press that answered it: a second press finds it answered at an earlier moment.
+    if (h && h.answeredAt?.getTime() === (args[2] as Date).getTime() && h.answeredBy === args[1]) {
+      metrics.handoff(h.platform, 'answered');
+    }
+  }
+}
+
 /**
- * The store, counting what fails (`casebot_store_errors_total{operation}`) and the votes it
- * records (`casebot_feedback_total{vote}`). Behaviour is unchanged: results and errors pass
- * through as they are.
+ * The store, counting what fails (`casebot_store_errors_total{operation}`), the votes it records
+ * (`casebot_feedback_total{vote}`) and the hand-offs (`casebot_handoffs_total`). Behaviour is
+ * unchanged: results and errors pass through as they are.
  */
 export function instrumentStore(store: Store, metrics: Metrics): Store {
   const wrapped = new Map<PropertyKey, unknown>();
@@ -74,9 +101,7 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
       }
       if (!(result instanceof Promise)) return result;
       return result.then((value) => {
-        if (name === 'recordFeedback') {
-          metrics.feedback((args[0] as Feedback).helpful ? 'helpful' : 'not_helpful');
-        }
+        countRecorded(metrics, name, args, value);
         return value;
       }, failed);
     };

@@ -43,6 +43,17 @@ export const UNPROMPTED_DECISIONS = [
 export const VOTES = ['helpful', 'not_helpful'] as const;
 export type Vote = (typeof VOTES)[number];
 
+/**
+ * "Ask a person": a hand-off made, refused as already asked or over the hourly limit, or marked
+ * answered.
+ */
+export const HANDOFF_RESULTS = ['asked', 'already_asked', 'rate_limited', 'answered'] as const;
+export type HandoffResult = (typeof HANDOFF_RESULTS)[number];
+
+/** The weekly gap report: posted, left out (nothing sent, e.g. not in the channel), failed. */
+export const DIGEST_RESULTS = ['posted', 'skipped', 'failed'] as const;
+export type DigestResult = (typeof DIGEST_RESULTS)[number];
+
 export const RELOAD_RESULTS = ['success', 'failure'] as const;
 export type ReloadResult = (typeof RELOAD_RESULTS)[number];
 
@@ -67,6 +78,8 @@ export interface Metrics {
   answerDuration(platform: MetricsPlatform, seconds: number): void;
   tip(platform: 'slack' | 'teams', result: TipResult): void;
   feedback(vote: Vote): void;
+  handoff(platform: 'slack' | 'teams', result: HandoffResult): void;
+  digest(platform: 'slack' | 'teams', result: DigestResult): void;
   /** `operation` is a Store method name. */
   storeError(operation: string): void;
   casebookCases(count: number): void;
@@ -85,6 +98,8 @@ export const noMetrics: Metrics = {
   answerDuration() {},
   tip() {},
   feedback() {},
+  handoff() {},
+  digest() {},
   storeError() {},
   casebookCases() {},
   casebookReload() {},

@@ -1,7 +1,9 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { STORE_OPERATIONS } from './instrumented-store.js';
 import {
+  DIGEST_RESULTS,
   EMBEDDINGS_FALLBACKS,
+  HANDOFF_RESULTS,
   type Metrics,
   OUTCOMES,
   oneOf,
@@ -62,6 +64,18 @@ export function createPrometheusMetrics(options: PrometheusOptions = {}): Promet
     labelNames: ['vote'] as const,
     registers,
   });
+  const handoffs = new Counter({
+    name: 'casebot_handoffs_total',
+    help: '"Ask a person" presses by platform and result (asked, already_asked, rate_limited), and hand-offs marked answered.',
+    labelNames: ['platform', 'result'] as const,
+    registers,
+  });
+  const digests = new Counter({
+    name: 'casebot_digests_total',
+    help: 'Weekly gap reports by platform and result (posted, skipped, failed), in-process scheduler only.',
+    labelNames: ['platform', 'result'] as const,
+    registers,
+  });
   const storeErrors = new Counter({
     name: 'casebot_store_errors_total',
     help: 'Store operations that failed (database down or refusing), by operation.',
@@ -109,6 +123,10 @@ export function createPrometheusMetrics(options: PrometheusOptions = {}): Promet
   for (const platform of ['slack', 'teams'] as const)
     for (const result of TIP_RESULTS) tips.inc({ platform, result }, 0);
   for (const vote of VOTES) feedback.inc({ vote }, 0);
+  for (const platform of ['slack', 'teams'] as const) {
+    for (const result of HANDOFF_RESULTS) handoffs.inc({ platform, result }, 0);
+    for (const result of DIGEST_RESULTS) digests.inc({ platform, result }, 0);
+  }
   for (const operation of STORE_OPERATIONS) storeErrors.inc({ operation }, 0);
   for (const result of RELOAD_RESULTS) reloads.inc({ result }, 0);
   for (const reason of EMBEDDINGS_FALLBACKS) fallbacks?.inc({ reason }, 0);
@@ -132,6 +150,12 @@ export function createPrometheusMetrics(options: PrometheusOptions = {}): Promet
     },
     feedback(vote) {
       feedback.inc({ vote });
+    },
+    handoff(platform, result) {
+      handoffs.inc({ platform, result });
+    },
+    digest(platform, result) {
+      digests.inc({ platform, result });
     },
     storeError(operation) {
       storeErrors.inc({ operation: oneOf(STORE_OPERATIONS, operation, 'other') });

@@ -32,7 +32,14 @@ export type SubmitPayload =
       /** The view the vote was given on, so the card can be drawn again with the thanks. */
       readonly section?: Section | null;
       readonly lang: Lang;
-    };
+    }
+  | {
+      readonly casebot: 'handoff';
+      readonly question: string;
+      readonly caseId: string | null;
+      readonly lang: Lang;
+    }
+  | { readonly casebot: 'answered'; readonly handoffId: string; readonly lang: Lang };
 
 /** Questions carried on 👍/👎 buttons are capped (the core caps them at 500 anyway). */
 const MAX_QUERY = 500;
@@ -110,6 +117,28 @@ export function dismissAction(
   return { type: 'Action.Submit', title, data };
 }
 
+/** "Ask a person" about a question and the case casebot thought closest. */
+export function handoffAction(
+  title: string,
+  question: string,
+  caseId: string | null,
+  lang: Lang,
+): SubmitAction {
+  const data: SubmitPayload = {
+    casebot: 'handoff',
+    question: [...question].slice(0, MAX_QUERY).join(''),
+    caseId,
+    lang,
+  };
+  return { type: 'Action.Submit', title, data };
+}
+
+/** "Mark answered" on a hand-off post. */
+export function answeredAction(title: string, handoffId: string, lang: Lang): SubmitAction {
+  const data: SubmitPayload = { casebot: 'answered', handoffId, lang };
+  return { type: 'Action.Submit', title, data };
+}
+
 const isLang = (v: unknown): v is Lang =>
   typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 const isSection = (v: unknown): v is Section =>
@@ -129,6 +158,15 @@ export function parseSubmitData(
   const lang = isLang(v.lang) ? v.lang : undefined;
   if (v.casebot === 'ask' && typeof v.text === 'string') {
     return { action: { kind: 'ask', text: [...v.text].slice(0, MAX_QUERY).join('') }, lang };
+  }
+  if (v.casebot === 'handoff' && typeof v.question === 'string') {
+    const caseId = isCaseId(v.caseId) ? v.caseId : null;
+    const question = [...v.question].slice(0, MAX_QUERY).join('');
+    return { action: { kind: 'handoff', question, caseId }, lang };
+  }
+  if (v.casebot === 'answered' && typeof v.handoffId === 'string') {
+    if (!/^[0-9a-f-]{8,64}$/.test(v.handoffId)) return null;
+    return { action: { kind: 'handoff-answered', handoffId: v.handoffId }, lang };
   }
   if (!isCaseId(v.caseId)) return null;
   if (v.casebot === 'show') {

@@ -1,16 +1,32 @@
 import type { Lang } from '../catalog/schema.js';
-import type { Answer } from '../core/model.js';
-import { askAction, dismissAction, feedbackAction, showAction } from './adaptive-actions.js';
+import type { Answer, HandoffOffer } from '../core/model.js';
+import {
+  answeredAction,
+  askAction,
+  dismissAction,
+  feedbackAction,
+  handoffAction,
+  showAction,
+} from './adaptive-actions.js';
 import { escapeMarkdown, plain, textBlock } from './adaptive-text.js';
 import {
   ADAPTIVE_CARD_SCHEMA,
   type AdaptiveCard,
   type CardAction,
   type CardElement,
+  type MentionEntity,
   type TableRow,
 } from './adaptive-types.js';
-import { type Card, type CardBlock, type CardButton, plainOf, type Rich } from './card-model.js';
+import {
+  type Card,
+  type CardBlock,
+  type CardButton,
+  plainOf,
+  type Rich,
+  type Span,
+} from './card-model.js';
 import { answerCard } from './cards.js';
+import { askPersonButton } from './cards-handoff.js';
 import type { DiagramOptions } from './diagram.js';
 import { cardText } from './text.js';
 
@@ -25,22 +41,51 @@ export interface AdaptiveCardOptions {
   readonly casesUrl?: string;
   /** A short plain-text note that replaces the 👍/👎 row (e.g. the thanks after a vote). */
   readonly note?: string;
+  /** An "Ask a person" button under the note (the thanks after a 👎). */
+  readonly noteHandoff?: HandoffOffer;
   /** The card unfurls a pasted link: no 👍/👎 (there was no question). */
   readonly unfurl?: boolean;
+  /** A hand-off posted in the experts channel: the link back to where it was asked. */
+  readonly handoffLink?: string;
 }
+
+/** The people a card mentions, by the `<at>…</at>` text that names them. */
+type Mentions = Map<string, MentionEntity>;
 
 const MAX_FALLBACK_CHARS = 3000;
 
 /** A link target Teams' markdown cannot misread (no spaces or parentheses left unencoded). */
 const href = (url: string) => url.replace(/[\s()<>]/g, encodeURIComponent);
 
+/** A Teams time, in the reader's zone: `{{DATE(…, SHORT)}} {{TIME(…)}}`. */
+function teamsTime(at: Date): string {
+  const iso = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
+}
+
+/**
+ * A mention Teams shows as one (the entity is kept for the card); a name without a Teams id is
+ * written out. `<at>` typed by a user never becomes one (it is broken up in `markdown`).
+ */
+function teamsMention(s: Span, mentions: Mentions): string | null {
+  const id = s.mention?.teams;
+  if (!id) return null;
+  const name = s.text.replace(/[<>]/g, '').replace(/\s+/g, ' ').trim() || id;
+  const text = `<at>${name}</at>`;
+  if (!mentions.has(text)) mentions.set(text, { type: 'mention', text, mentioned: { id, name } });
+  return text;
+}
+
 /**
  * Teams card markdown: bold for the highlighted part and for commands (no inline code there),
  * `[text](url)` for links.
  */
-function markdown(r: Rich): string {
+function markdownIn(r: Rich, mentions: Mentions): string {
   return r
     .map((s) => {
+      const at = teamsMention(s, mentions);
+      if (at) return at;
+      if (s.time) return teamsTime(s.time);
       const text = escapeMarkdown(s.text);
       if (!text.trim()) return text;
       if (s.href) return `[${text}](${href(s.href)})`;
@@ -58,14 +103,20 @@ function button(b: CardButton, lang: Lang): CardAction {
       return askAction(b.label, a.text, lang);
     case 'dismiss':
       return dismissAction(b.label, a.caseId, a.query, lang);
+    case 'handoff':
+      return handoffAction(b.label, a.question, a.caseId, lang);
+    case 'handoff-answered':
+      return answeredAction(b.label, a.handoffId, lang);
   }
 }
 
 function element(
   block: CardBlock,
   lang: Lang,
-  o: { note?: string; unfurl?: boolean },
+  mentions: Mentions,
+  o: { note?: string; noteHandoff?: HandoffOffer; unfurl?: boolean },
 ): CardElement[] {
+  const markdown = (r: Rich) => markdownIn(r, mentions);
   switch (block.kind) {
     case 'title':
       return [textBlock(escapeMarkdown(block.text), { size: 'large', weight: 'bolder' })];
@@ -184,6 +235,7 @@ function element(
     case 'feedback': {
       if (o.unfurl) return [];
       if (o.note !== undefined) {
+        const offer = o.noteHandoff;
         return [
           textBlock(escapeMarkdown(o.note), {
             isSubtle: true,
@@ -191,6 +243,15 @@ function element(
             spacing: 'medium',
             separator: true,
           }),
+          ...(offer
+            ? [
+                {
+                  type: 'ActionSet' as const,
+                  spacing: 'small' as const,
+                  actions: [button(askPersonButton(lang, offer), lang)],
+                },
+              ]
+            : []),
         ];
       }
       const vote = {
@@ -211,6 +272,7 @@ function element(
           actions: [
             feedbackAction(block.yes, { ...vote, helpful: true }, lang),
             feedbackAction(block.no, { ...vote, helpful: false }, lang),
+            ...(block.handoff ? [button(block.handoff, lang)] : []),
           ],
         },
       ];
@@ -224,8 +286,10 @@ function element(
  */
 export function cardToAdaptive(
   card: Card,
-  o: { note?: string; unfurl?: boolean } = {},
+  o: { note?: string; noteHandoff?: HandoffOffer; unfurl?: boolean } = {},
 ): AdaptiveCard {
+  const mentions: Mentions = new Map();
+  const body = card.blocks.flatMap((b) => element(b, card.lang, mentions, o));
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
@@ -233,7 +297,8 @@ export function cardToAdaptive(
     // Two-letter codes: Microsoft's parser rejects region tags such as zh-CN.
     lang: card.lang,
     fallbackText: plain(cardText(card, { color: false }), MAX_FALLBACK_CHARS),
-    body: card.blocks.flatMap((b) => element(b, card.lang, o)),
+    body,
+    ...(mentions.size > 0 && { msteams: { entities: [...mentions.values()] } }),
   };
 }
 
@@ -245,6 +310,7 @@ export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions)
       surface: 'teams',
       ...(options.daily && { daily: true }),
       ...(options.casesUrl && { casesUrl: options.casesUrl }),
+      ...(options.handoffLink && { handoffLink: options.handoffLink }),
     }),
     options,
   );

@@ -14,10 +14,14 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u20
  */
 const INLINE_SPECIAL = /[\\*_[\]]/g;
 
-/** Escapes markdown in plain text; line breaks become spaces. */
+/**
+ * Escapes markdown in plain text; line breaks become spaces. A typed `<at>` tag is broken up, so
+ * text can never line up with a mention entity of the card and ping someone.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(CONTROL, '')
+    .replace(/<(\/?at)\b/gi, '‹$1')
     .replace(/\s+/g, ' ')
     .replace(INLINE_SPECIAL, (c) => `\\${c}`)
     .replace(/^([-+])(\s)/, '\\$1$2')

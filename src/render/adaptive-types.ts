@@ -86,7 +86,24 @@ export interface ActionSet extends ElementBase {
   readonly actions: readonly CardAction[];
 }
 
-export type CardElement = TextBlock | FactSet | Image | Container | ColumnSet | Table | ActionSet;
+/** A text box; multi-line with a `value`, it shows text to copy with its whitespace kept. */
+export interface TextInput extends ElementBase {
+  readonly type: 'Input.Text';
+  readonly id: string;
+  readonly isMultiline?: boolean;
+  readonly value?: string;
+  readonly label?: string;
+}
+
+export type CardElement =
+  | TextBlock
+  | FactSet
+  | Image
+  | Container
+  | ColumnSet
+  | Table
+  | ActionSet
+  | TextInput;
 
 /** What an `Action.Submit` on our cards carries back (see adaptive-actions.ts). */
 export type SubmitData = Readonly<Record<string, unknown>>;
@@ -140,6 +157,15 @@ export interface AdaptiveCard {
   readonly refresh?: Refresh;
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardAction[];
+  /** Teams' own extensions: the people `<at>…</at>` in the text mentions. */
+  readonly msteams?: { readonly entities: readonly MentionEntity[] };
+}
+
+/** A Teams mention: `text` (`<at>Name</at>`) appears as is in a TextBlock of the card. */
+export interface MentionEntity {
+  readonly type: 'mention';
+  readonly text: string;
+  readonly mentioned: { readonly id: string; readonly name: string };
 }
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

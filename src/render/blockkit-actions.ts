@@ -39,7 +39,16 @@ export type CardAction =
       readonly caseId: string;
       readonly query: string;
       readonly lang: Lang;
-    };
+    }
+  /** "Ask a person" about a question (and the case casebot thought closest). */
+  | {
+      readonly kind: 'handoff';
+      readonly question: string;
+      readonly caseId: string | null;
+      readonly lang: Lang;
+    }
+  /** "Mark answered" on a hand-off post. */
+  | { readonly kind: 'answered'; readonly handoffId: string; readonly lang: Lang };
 
 /** Every action id we use starts with this; the adapter routes on the part after it. */
 export const ACTION_PREFIX = 'casebot';
@@ -51,6 +60,8 @@ export const ACTION_IDS = {
   share: `${ACTION_PREFIX}.share`,
   home: `${ACTION_PREFIX}.home`,
   dismiss: `${ACTION_PREFIX}.dismiss`,
+  handoff: `${ACTION_PREFIX}.handoff`,
+  answered: `${ACTION_PREFIX}.answered`,
 } as const satisfies Record<CardAction['kind'], string>;
 
 /** A unique action id within one message: `casebot.show.metrics`, `casebot.show.alt-1`. */
@@ -61,8 +72,9 @@ export function actionId(kind: CardAction['kind'], suffix: string): string {
 export const MAX_VALUE_CHARS = 2000;
 
 type Wire = {
-  k: 's' | 'a' | 'f' | 'h' | 'H' | 'd';
-  c?: string;
+  k: 's' | 'a' | 'f' | 'h' | 'H' | 'd' | 'p' | 'A';
+  c?: string | null;
+  i?: string;
   s?: Section | null;
   l: Lang;
   y?: 0 | 1;
@@ -86,6 +98,10 @@ function toWire(a: CardAction): Wire {
       return { k: 'H', l: a.lang };
     case 'dismiss':
       return { k: 'd', c: a.caseId, q: a.query, l: a.lang };
+    case 'handoff':
+      return { k: 'p', q: a.question, c: a.caseId, l: a.lang };
+    case 'answered':
+      return { k: 'A', i: a.handoffId, l: a.lang };
   }
 }
 
@@ -108,6 +124,8 @@ const isLang = (v: unknown): v is Lang => v === 'en' || v === 'zh';
 const isSection = (v: unknown): v is Section | null =>
   v === null || (typeof v === 'string' && (SECTIONS as readonly string[]).includes(v));
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,64}$/.test(v);
+const isHandoffId = (v: unknown): v is string =>
+  typeof v === 'string' && /^[0-9a-f-]{8,64}$/.test(v);
 
 /** Reads a button value back; null when it is not one of ours. */
 export function decodeAction(value: string | undefined): CardAction | null {
@@ -146,6 +164,12 @@ export function decodeAction(value: string | undefined): CardAction | null {
       return isId(w.c)
         ? { kind: 'dismiss', caseId: w.c, query: typeof w.q === 'string' ? w.q : '', lang: w.l }
         : null;
+    case 'p':
+      return typeof w.q === 'string' && (w.c === null || w.c === undefined || isId(w.c))
+        ? { kind: 'handoff', question: w.q, caseId: w.c ?? null, lang: w.l }
+        : null;
+    case 'A':
+      return isHandoffId(w.i) ? { kind: 'answered', handoffId: w.i, lang: w.l } : null;
     default:
       return null;
   }

@@ -1,10 +1,18 @@
 import type { Lang } from '../catalog/schema.js';
-import type { Answer } from '../core/model.js';
+import type { Answer, HandoffOffer } from '../core/model.js';
 import { actionId, type CardAction } from './blockkit-actions.js';
 import { Blocks, button, feedbackSide, LIMITS, slackWord } from './blockkit-parts.js';
 import type { Button, KnownBlock, RichTextCell } from './blockkit-types.js';
-import { type Card, type CardBlock, type CardButton, plainOf, type Rich } from './card-model.js';
+import {
+  type Card,
+  type CardBlock,
+  type CardButton,
+  plainOf,
+  type Rich,
+  type Span,
+} from './card-model.js';
 import { answerCard } from './cards.js';
+import { askPersonButton } from './cards-handoff.js';
 import type { DiagramOptions } from './diagram.js';
 import { label } from './labels.js';
 import { clip, escapeMrkdwn, link, mention, safe } from './mrkdwn.js';
@@ -20,6 +28,10 @@ export interface BlockKitOptions {
   readonly sharedBy?: string;
   /** A short plain-text note that replaces the 👍/👎 row (e.g. the thanks after a vote). */
   readonly note?: string;
+  /** An "Ask a person" button beside the note (the thanks after a 👎). */
+  readonly noteHandoff?: HandoffOffer;
+  /** A hand-off posted in the experts channel: the link back to where it was asked. */
+  readonly handoffLink?: string;
   /** A tip posted by the daily schedule ("Tip of the day") rather than asked for. */
   readonly daily?: boolean;
   /** CASES_URL: case cards link to their case file. */
@@ -38,12 +50,36 @@ export interface BlockKitMessage {
   readonly blocks: KnownBlock[];
 }
 
+/**
+ * A person or a channel as Slack mentions it: `<@U…>` (a user), `<!subteam^S…>` (a user group),
+ * `<#C…>` (a channel). Only for ids from the casebook, the config or Slack itself; never typed text.
+ */
+function slackMention(id: string): string | null {
+  if (/^[UW][A-Z0-9]{2,}$/.test(id)) return `<@${id}>`;
+  if (/^S[A-Z0-9]{2,}$/.test(id)) return `<!subteam^${id}>`;
+  if (/^[CG][A-Z0-9]{2,}$/.test(id)) return `<#${id}>`;
+  return null;
+}
+
+/** Mentions, times (in the reader's zone) and links: the spans Slack shows natively. */
+function special(s: Span): string | null {
+  const id = s.mention?.slack;
+  if (id) return slackMention(id);
+  if (s.time) {
+    const epoch = Math.floor(s.time.getTime() / 1000);
+    return `<!date^${epoch}^{date_short_pretty} {time}|${escapeMrkdwn(s.text)}>`;
+  }
+  return null;
+}
+
 /** Slack mrkdwn: bold for the highlighted part, `code` for commands; the rest escaped. */
 function mrkdwn(r: Rich, max = 2900): string {
   return clip(
     r
       .map((s) => {
         if (s.user) return mention(s.user);
+        const native = special(s);
+        if (native) return native;
         const text = escapeMrkdwn(s.text.replace(/[*`]/g, (c) => (c === '*' ? '∗' : 'ˋ')));
         if (!text.trim()) return text;
         const lead = text.match(/^\s*/)![0];
@@ -103,6 +139,10 @@ function toAction(b: CardButton, lang: Lang): CardAction {
       return { kind: 'ask', text: a.text, lang };
     case 'dismiss':
       return { kind: 'dismiss', caseId: a.caseId, query: a.query, lang };
+    case 'handoff':
+      return { kind: 'handoff', question: a.question, caseId: a.caseId, lang };
+    case 'handoff-answered':
+      return { kind: 'answered', handoffId: a.handoffId, lang };
   }
 }
 
@@ -187,6 +227,9 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
       if (o.unfurl) return;
       if (o.note !== undefined) {
         b.context('feedback-note', [safe(o.note, 500)]);
+        if (o.noteHandoff) {
+          b.actions('handoff', [slackButton(askPersonButton(lang, o.noteHandoff), lang, 'note')]);
+        }
         return;
       }
       const vote = (helpful: boolean): CardAction => ({
@@ -205,6 +248,9 @@ function add(b: Blocks, block: CardBlock, card: Card, o: BlockKitOptions, n: num
         positive_button: feedbackSide(block.yes, vote(true), slackWord('votedHelpful', lang)),
         negative_button: feedbackSide(block.no, vote(false), slackWord('votedNotHelpful', lang)),
       });
+      // "Ask a person" cannot sit among Slack's own thumbs: its own row, right under them.
+      if (block.handoff)
+        b.actions('feedback-handoff', [slackButton(block.handoff, lang, 'feedback')]);
       return;
     }
   }
@@ -275,7 +321,13 @@ export function renderBlockKit(answer: Answer, options: BlockKitOptions): BlockK
     surface: 'slack',
     ...(options.daily && { daily: true }),
     ...(options.casesUrl && { casesUrl: options.casesUrl }),
+    ...(options.handoffLink && { handoffLink: options.handoffLink }),
   });
+  return renderCardBlockKit(card, options);
+}
+
+/** A card (not only an answer's: a hand-off's note, the weekly report) as a Block Kit message. */
+export function renderCardBlockKit(card: Card, options: BlockKitOptions): BlockKitMessage {
   let blocks = cardToBlocks(card, options).slice(0, LIMITS.blocks);
   // Too much text for one message: drop sections from the end (the actions stay).
   while (blocksTextLength(blocks) > LIMITS.totalText && blocks.length > 2) {

@@ -8,7 +8,9 @@ import type { Lang, Section } from '../catalog/schema.js';
 
 /**
  * A run of text; `strong` is the highlighted part (bold), `code` a command to type, `href` a link
- * (always a URL casebot made, never one a user typed).
+ * (always a URL casebot made, never one a user typed). A `mention` is a person (the text is their
+ * name): each platform mentions the id it has for them, and writes the name where it has none. A
+ * `time` is shown in the reader's own time zone where the platform can (the text is the fallback).
  */
 export interface Span {
   readonly text: string;
@@ -18,6 +20,8 @@ export interface Span {
   readonly user?: string;
   /** A link: the text opens `href`. */
   readonly href?: string;
+  readonly mention?: { readonly slack?: string; readonly teams?: string };
+  readonly time?: Date;
 }
 export type Rich = readonly Span[];
 
@@ -28,6 +32,15 @@ export const rich = (...parts: (string | Span)[]): Rich =>
 export const strong = (text: string): Span => ({ text, strong: true });
 export const code = (text: string): Span => ({ text, code: true });
 export const linkTo = (text: string, href: string): Span => ({ text, href });
+export const person = (p: { name: string; slack?: string; teams?: string }): Span => ({
+  text: p.name,
+  mention: { ...(p.slack && { slack: p.slack }), ...(p.teams && { teams: p.teams }) },
+});
+/** A moment, in the reader's zone where the platform can; UTC in the fallback text. */
+export const moment = (at: Date): Span => ({
+  text: `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  time: at,
+});
 export const plainOf = (r: Rich): string => r.map((s) => s.text).join('');
 
 /** What a button does when clicked. */
@@ -36,7 +49,11 @@ export type ButtonAction =
   /** Ask casebot something, as if the user typed it (`list`, `tip`, an example question). */
   | { readonly kind: 'ask'; readonly text: string }
   /** *Not helpful* on an unprompted answer: removes it for everyone, counts as 👎. */
-  | { readonly kind: 'dismiss'; readonly caseId: string; readonly query: string };
+  | { readonly kind: 'dismiss'; readonly caseId: string; readonly query: string }
+  /** "Ask a person": hand the question (and the closest case) to people. */
+  | { readonly kind: 'handoff'; readonly question: string; readonly caseId: string | null }
+  /** "Mark answered" on a hand-off. */
+  | { readonly kind: 'handoff-answered'; readonly handoffId: string };
 
 export interface CardButton {
   readonly label: string;
@@ -100,6 +117,8 @@ export type CardBlock =
       readonly query: string;
       readonly yes: string;
       readonly no: string;
+      /** A third button on the row: "Ask a person" (when the match was not clear-cut). */
+      readonly handoff?: CardButton;
     };
 
 export interface Card {

@@ -10,9 +10,11 @@ import {
   type Span,
   strong,
 } from './card-model.js';
+import { askPersonButton } from './cards-handoff.js';
 import { caseFileUrl } from './case-links.js';
 import { type DiagramOptions, diagramLinks } from './diagram.js';
 import { changeOf, type Fact, factFor, headlineOf, metricConcept } from './facts.js';
+import { freshnessLine } from './freshness-line.js';
 import { label, principleEmoji, principleLabel, withStars } from './labels.js';
 
 export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
@@ -163,7 +165,12 @@ function sourceLine(c: Case, lang: Lang, casesUrl: string): CardBlock {
  * per principle; the diagram and the detailed sections are one click away. With `casesUrl`, a
  * line under the content links to the case's file.
  */
-export function caseCard(a: CaseAnswer, diagrams: DiagramOptions, casesUrl?: string): Card {
+export function caseCard(
+  a: CaseAnswer,
+  diagrams: DiagramOptions,
+  options: { readonly casesUrl?: string; readonly offerHandoff?: boolean } = {},
+): Card {
+  const { casesUrl, offerHandoff = false } = options;
   const { case: c, lang } = a;
   const fact = a.query ? factFor(c, a.query) : null;
   // A question for one fact gets the summary card led by it, even when it named a section.
@@ -195,6 +202,8 @@ export function caseCard(a: CaseAnswer, diagrams: DiagramOptions, casesUrl?: str
     blocks.push(...sectionBlocks(c, lang, view, diagrams));
   }
   if (casesUrl) blocks.push(sourceLine(c, lang, casesUrl));
+  const footer = freshnessLine(c, a.freshness, lang);
+  if (footer) blocks.push({ kind: 'context', text: footer });
   if (a.alternatives.length > 0) {
     blocks.push({
       kind: 'context',
@@ -218,6 +227,10 @@ export function caseCard(a: CaseAnswer, diagrams: DiagramOptions, casesUrl?: str
     query: a.query,
     yes: label('helpful', lang),
     no: label('notHelpful', lang),
+    // Not sure it is the right case: a person may know.
+    ...(offerHandoff && a.alternatives.length > 0
+      ? { handoff: askPersonButton(lang, { question: a.query, caseId: c.id }) }
+      : {}),
   });
   return {
     lang,

@@ -9,6 +9,8 @@ import type {
 } from '../core/model.js';
 import { type Card, type CardButton, code, type Rich, rich } from './card-model.js';
 import { caseCard, colon, compareCard } from './cards-case.js';
+import { digestCard } from './cards-digest.js';
+import { askPersonButton, handoffCard } from './cards-handoff.js';
 import { autoModeCard, unpromptedCard } from './cards-unprompted.js';
 import type { DiagramOptions } from './diagram.js';
 import { label, listIntro, withStars } from './labels.js';
@@ -21,6 +23,8 @@ export interface CardContext {
   readonly daily?: boolean;
   /** CASES_URL: case cards link to their case file (`<casesUrl>/<id>.yaml`). */
   readonly casesUrl?: string;
+  /** A hand-off posted elsewhere (the experts channel): the link back to where it was asked. */
+  readonly handoffLink?: string;
 }
 
 /**
@@ -154,7 +158,7 @@ function tipCard(a: TipAnswer, daily: boolean): Card {
   };
 }
 
-function noMatchCard(a: NoMatchAnswer): Card {
+function noMatchCard(a: NoMatchAnswer, surface: CardContext['surface']): Card {
   const { lang } = a;
   const query = [...a.query.replace(/\s+/g, ' ').trim()].slice(0, 80).join('');
   const line = label('noMatchLine', lang, { query });
@@ -171,6 +175,17 @@ function noMatchCard(a: NoMatchAnswer): Card {
     summary: line,
     blocks: [
       { kind: 'title', text: `🔎 ${line}` },
+      ...(surface === 'text'
+        ? []
+        : [
+            {
+              kind: 'actions' as const,
+              id: 'handoff',
+              buttons: [
+                { ...askPersonButton(lang, { question: a.query, caseId: null }), primary: true },
+              ],
+            },
+          ]),
       { kind: 'context', text: rich(label('tryAsking', lang)) },
       ...(examples.length > 0
         ? [{ kind: 'actions' as const, id: 'examples', buttons: examples }]
@@ -190,16 +205,27 @@ const TONE: Record<NoticeAnswer['tone'], string> = {
   error: '❗',
 };
 
-function noticeCard(a: NoticeAnswer): Card {
+function noticeCard(a: NoticeAnswer, surface: CardContext['surface']): Card {
   const text = `${TONE[a.tone]} ${a.text}`;
-  return { lang: a.lang, summary: text, blocks: [{ kind: 'text', text: withCode(text) }] };
+  const offer =
+    a.handoff && surface !== 'text'
+      ? [{ kind: 'actions' as const, id: 'handoff', buttons: [askPersonButton(a.lang, a.handoff)] }]
+      : [];
+  return {
+    lang: a.lang,
+    summary: text,
+    blocks: [{ kind: 'text', text: withCode(text) }, ...offer],
+  };
 }
 
 /** What every renderer shows for an answer: the same blocks, in the same order. */
 export function answerCard(answer: Answer, context: CardContext): Card {
   switch (answer.kind) {
     case 'case':
-      return caseCard(answer, context.diagrams, context.casesUrl);
+      return caseCard(answer, context.diagrams, {
+        ...(context.casesUrl && { casesUrl: context.casesUrl }),
+        offerHandoff: context.surface !== 'text',
+      });
     case 'compare':
       return compareCard(answer);
     case 'list':
@@ -209,12 +235,16 @@ export function answerCard(answer: Answer, context: CardContext): Card {
     case 'tip':
       return tipCard(answer, context.daily ?? false);
     case 'no-match':
-      return noMatchCard(answer);
+      return noMatchCard(answer, context.surface);
     case 'notice':
-      return noticeCard(answer);
+      return noticeCard(answer, context.surface);
     case 'unprompted':
       return unpromptedCard(answer);
     case 'auto-mode':
       return autoModeCard(answer, context.surface);
+    case 'handoff':
+      return handoffCard(answer, context.handoffLink);
+    case 'digest':
+      return digestCard(answer);
   }
 }

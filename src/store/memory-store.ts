@@ -1,14 +1,21 @@
 import type { Lang } from '../catalog/schema.js';
 import { ChannelMemory } from './memory-channels.js';
+import { MemoryHandoffs } from './memory-handoffs.js';
 import type {
   AnsweredThread,
   CaseVector,
   ChannelModeSetting,
   Feedback,
+  FeedbackQuery,
+  Handoff,
+  HandoffLimit,
+  HandoffQuery,
+  HandoffRequest,
   LocalDay,
   Miss,
   MissQuery,
   MissSummary,
+  NewHandoff,
   NewSubscription,
   PurgedStats,
   Stats,
@@ -18,7 +25,14 @@ import type {
   ThreadKey,
   TipClaim,
 } from './store.js';
-import { claimLost, DEFAULT_STATS_LIMIT, missColumn, missQueryOf, newId } from './support.js';
+import {
+  claimLost,
+  DEFAULT_LIST_LIMIT,
+  DEFAULT_STATS_LIMIT,
+  missColumn,
+  missQueryOf,
+  newId,
+} from './support.js';
 
 interface PostRow {
   seq: number;
@@ -43,6 +57,7 @@ export class MemoryStore implements Store {
   private readonly subs = new Map<string, Subscription>();
   /** subscription id → its posts by number */
   private readonly posts = new Map<string, Map<number, PostRow>>();
+  private readonly handoffs = new MemoryHandoffs();
   /** model → casebook → `caseId lang` → vector */
   private readonly vectors = new Map<string, { casebook: string; rows: Map<string, CaseVector> }>();
   private readonly channels = new ChannelMemory();
@@ -123,6 +138,30 @@ export class MemoryStore implements Store {
       }
     }
     return { misses: misses - this.misses.length, feedback };
+  }
+
+  async listFeedback({
+    since,
+    helpful,
+    limit = DEFAULT_LIST_LIMIT,
+  }: FeedbackQuery = {}): Promise<Feedback[]> {
+    return [...this.feedback.values()]
+      .filter((f) => (!since || f.at >= since) && (helpful === undefined || f.helpful === helpful))
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .slice(0, limit)
+      .map((f) => ({ ...f }));
+  }
+
+  requestHandoff(handoff: NewHandoff, limit: HandoffLimit): Promise<HandoffRequest> {
+    return this.handoffs.request(handoff, limit);
+  }
+
+  answerHandoff(id: string, by: string, at: Date): Promise<Handoff | null> {
+    return this.handoffs.answer(id, by, at);
+  }
+
+  listHandoffs(query?: HandoffQuery): Promise<Handoff[]> {
+    return this.handoffs.list(query);
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {
@@ -232,8 +271,9 @@ export class MemoryStore implements Store {
         active: subs.filter((s) => s.active).length,
         retired: subs.filter((s) => !s.active).length,
       },
-      tipsPosted: [...this.posts.values()]
-        .flatMap((rows) => [...rows.values()])
+      tipsPosted: [...this.posts.entries()]
+        .filter(([id]) => this.subs.has(id))
+        .flatMap(([, rows]) => [...rows.values()])
         .filter((p) => p.status === 'posted').length,
       feedback: [...byCase.values()].sort((a, b) => a.caseId.localeCompare(b.caseId)),
       misses: [...missCounts.entries()]

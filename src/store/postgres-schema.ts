@@ -174,4 +174,27 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'hand-offs',
+    sql: `
+      CREATE TABLE casebot_handoffs (
+        id text PRIMARY KEY,
+        platform text NOT NULL,
+        conversation_id text NOT NULL,
+        question text NOT NULL,
+        question_key text NOT NULL,
+        case_id text,
+        asker_id text NOT NULL,
+        asker_name text,
+        lang text NOT NULL,
+        at timestamptz NOT NULL,
+        answered_at timestamptz,
+        answered_by text,
+        UNIQUE (platform, conversation_id, question_key)
+      );
+      CREATE INDEX casebot_handoffs_asker ON casebot_handoffs (platform, asker_id, at);
+      CREATE INDEX casebot_handoffs_at ON casebot_handoffs (at);
+    `,
+  },
 ];

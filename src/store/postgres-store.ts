@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type pg from 'pg';
 import { CasebotError } from '../errors.js';
 import * as channels from './postgres-channels.js';
+import * as handoffs from './postgres-handoffs.js';
 import { type Migration, PG_MIGRATIONS } from './postgres-schema.js';
 import {
   isUnavailable,
@@ -17,10 +18,16 @@ import type {
   CaseVector,
   ChannelModeSetting,
   Feedback,
+  FeedbackQuery,
+  Handoff,
+  HandoffLimit,
+  HandoffQuery,
+  HandoffRequest,
   LocalDay,
   Miss,
   MissQuery,
   MissSummary,
+  NewHandoff,
   NewSubscription,
   PurgedStats,
   Stats,
@@ -61,6 +68,14 @@ const WRITES: ReadonlySet<string> = new Set([
   'skipTip',
   'releaseTip',
   'saveCaseVectors',
+  'markGreeted',
+  'setChannelMode',
+  'rememberThread',
+  'claimThread',
+  'dismissThread',
+  'takeAnswerSlot',
+  'requestHandoff',
+  'answerHandoff',
 ]);
 
 /**
@@ -213,6 +228,22 @@ export class PostgresStore implements Store {
       }
     };
     return { misses: await purge('casebot_misses'), feedback: await purge('casebot_feedback') };
+  }
+
+  listFeedback(query?: FeedbackQuery): Promise<Feedback[]> {
+    return this.withPool('listFeedback', (pool) => handoffs.listFeedback(pool, query));
+  }
+
+  requestHandoff(handoff: NewHandoff, limit: HandoffLimit): Promise<HandoffRequest> {
+    return this.withPool('requestHandoff', (pool) => handoffs.requestHandoff(pool, handoff, limit));
+  }
+
+  answerHandoff(id: string, by: string, at: Date): Promise<Handoff | null> {
+    return this.withPool('answerHandoff', (pool) => handoffs.answerHandoff(pool, id, by, at));
+  }
+
+  listHandoffs(query?: HandoffQuery): Promise<Handoff[]> {
+    return this.withPool('listHandoffs', (pool) => handoffs.listHandoffs(pool, query));
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {
@@ -507,6 +538,16 @@ export class PostgresStore implements Store {
     await this.ensureReady();
     try {
       return await this.pool.query<R>(text, values);
+    } catch (error) {
+      throw this.wrap(op, error);
+    }
+  }
+
+  /** Runs `fn` on the (migrated) pool; its failures become the store's coded errors. */
+  private async withPool<T>(op: string, fn: (pool: pg.Pool) => Promise<T>): Promise<T> {
+    await this.ensureReady();
+    try {
+      return await fn(this.pool);
     } catch (error) {
       throw this.wrap(op, error);
     }

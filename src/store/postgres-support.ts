@@ -145,7 +145,10 @@ export async function readStats(query: RunQuery, limit: number): Promise<Stats> 
               count(*) FILTER (WHERE NOT active) AS retired
        FROM casebot_subscriptions`,
     ),
-    query<{ n: string }>(`SELECT count(*) AS n FROM casebot_tip_posts WHERE status = 'posted'`),
+    query<{ n: string }>(
+      `SELECT count(*) AS n FROM casebot_tip_posts p
+       JOIN casebot_subscriptions s ON s.id = p.subscription_id WHERE p.status = 'posted'`,
+    ),
     query<{ case_id: string; helpful: string; not_helpful: string }>(
       `SELECT case_id, count(*) FILTER (WHERE helpful) AS helpful,
               count(*) FILTER (WHERE NOT helpful) AS not_helpful

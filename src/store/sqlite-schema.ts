@@ -158,6 +158,27 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (platform, workspace_id, user_id)
   );
   `,
+  // "Ask a person": one hand-off per question and conversation; who asked, about which case,
+  // and whether someone marked it answered.
+  `
+  CREATE TABLE handoffs (
+    id TEXT PRIMARY KEY,
+    platform TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    question TEXT NOT NULL,
+    question_key TEXT NOT NULL,
+    case_id TEXT,
+    asker_id TEXT NOT NULL,
+    asker_name TEXT,
+    lang TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    answered_at INTEGER,
+    answered_by TEXT,
+    UNIQUE (platform, conversation_id, question_key)
+  );
+  CREATE INDEX handoffs_asker ON handoffs (platform, asker_id, at);
+  CREATE INDEX handoffs_at ON handoffs (at);
+  `,
 ];
 
 /**
@@ -214,7 +235,8 @@ export function readStats(db: Db, limit: number): Stats {
      FROM subscriptions`,
   );
   const posted = db.one<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM tip_posts WHERE status = 'posted'`,
+    `SELECT COUNT(*) AS n FROM tip_posts p
+     JOIN subscriptions s ON s.id = p.subscription_id WHERE p.status = 'posted'`,
   );
   const feedback = db.all<{ caseId: string; helpful: number; notHelpful: number }>(
     `SELECT case_id AS caseId, SUM(helpful = 1) AS helpful, SUM(helpful = 0) AS notHelpful

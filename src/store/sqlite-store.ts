@@ -2,16 +2,23 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as channels from './sqlite-channels.js';
 import { type Db, DEFAULT_WRITE_WAIT_MS, SqliteConnection } from './sqlite-connection.js';
 import { immediateTransaction } from './sqlite-driver.js';
+import * as handoffs from './sqlite-handoffs.js';
 import { readStats, type SubscriptionRow, toSubscription } from './sqlite-schema.js';
 import type {
   AnsweredThread,
   CaseVector,
   ChannelModeSetting,
   Feedback,
+  FeedbackQuery,
+  Handoff,
+  HandoffLimit,
+  HandoffQuery,
+  HandoffRequest,
   LocalDay,
   Miss,
   MissQuery,
   MissSummary,
+  NewHandoff,
   NewSubscription,
   PurgedStats,
   Stats,
@@ -163,6 +170,22 @@ export class SqliteStore implements Store {
       }
     };
     return { misses: await purge('misses'), feedback: await purge('feedback') };
+  }
+
+  async listFeedback(query?: FeedbackQuery): Promise<Feedback[]> {
+    return this.db.read('listFeedback', (db) => handoffs.listFeedback(db, query));
+  }
+
+  async requestHandoff(handoff: NewHandoff, limit: HandoffLimit): Promise<HandoffRequest> {
+    return this.db.write('requestHandoff', (db) => handoffs.requestHandoff(db, handoff, limit));
+  }
+
+  async answerHandoff(id: string, by: string, at: Date): Promise<Handoff | null> {
+    return this.db.write('answerHandoff', (db) => handoffs.answerHandoff(db, id, by, at));
+  }
+
+  async listHandoffs(query?: HandoffQuery): Promise<Handoff[]> {
+    return this.db.read('listHandoffs', (db) => handoffs.listHandoffs(db, query));
   }
 
   async subscribe(sub: NewSubscription, now: Date): Promise<Subscription> {

@@ -64,6 +64,7 @@ export interface TipClaim {
 export interface Stats {
   /** `retired`: every inactive subscription (unsubscribed or retired by the bot). */
   readonly subscriptions: { readonly active: number; readonly retired: number };
+  /** Posts confirmed for subscriptions (claims on other keys, e.g. the weekly report's, are not tips). */
   readonly tipsPosted: number;
   readonly feedback: readonly { caseId: string; helpful: number; notHelpful: number }[];
   /** `query` is '' for the misses recorded without their text. */
@@ -114,6 +115,62 @@ export interface ThreadKey {
 /** A thread casebot answered, with the case it answered from. */
 export interface AnsweredThread extends ThreadKey {
   readonly caseId: string;
+}
+
+export interface FeedbackQuery {
+  /** Only votes at or after this moment. */
+  readonly since?: Date;
+  /** Only 👍 (true) or only 👎 (false); both when absent. */
+  readonly helpful?: boolean;
+  /** At most this many, newest first. */
+  readonly limit?: number;
+}
+
+/** A question someone asked a person about ("Ask a person"), as it is stored. */
+export interface NewHandoff {
+  readonly platform: SubscriptionPlatform;
+  /** Where it was asked: Slack channel or Teams conversation id. */
+  readonly conversationId: string;
+  /** As asked (capped); '' when questions are not kept (STATS_KEEP_QUESTIONS=off). */
+  readonly question: string;
+  /** Tells one question from another within a conversation: one hand-off each. */
+  readonly questionKey: string;
+  /** The case casebot thought closest; null when none was. */
+  readonly caseId: string | null;
+  readonly askerId: string;
+  /** The asker's display name when the platform gave one (Teams). */
+  readonly askerName: string | null;
+  readonly lang: Lang;
+  readonly at: Date;
+}
+
+export interface Handoff extends NewHandoff {
+  readonly id: string;
+  /** When someone marked it answered; null while it is open. */
+  readonly answeredAt: Date | null;
+  readonly answeredBy: string | null;
+}
+
+/** What asking for a person came to. */
+export type HandoffRequest =
+  | { readonly kind: 'created'; readonly handoff: Handoff }
+  /** This question was handed off in this conversation before (by anyone). */
+  | { readonly kind: 'exists'; readonly handoff: Handoff }
+  /** The asker has asked `max` times within the window already. */
+  | { readonly kind: 'limited' };
+
+export interface HandoffLimit {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+export interface HandoffQuery {
+  /** Only those asked at or after this moment. */
+  readonly since?: Date;
+  /** Only those not marked answered. */
+  readonly open?: boolean;
+  /** At most this many, newest first. */
+  readonly limit?: number;
 }
 
 /** The embedding of one case's text in one language (optional semantic search). */
@@ -172,6 +229,24 @@ export interface Store {
    */
   purgeStats(before: Date): Promise<PurgedStats>;
 
+  /** Recorded votes, newest first (the weekly report's 👎 per case). */
+  listFeedback(query?: FeedbackQuery): Promise<Feedback[]>;
+
+  /**
+   * Records a hand-off, atomically across replicas: `exists` (the earlier one) when the same
+   * question key was handed off in the same conversation before; else `limited` when the asker
+   * has `limit.max` hand-offs made after `handoff.at` minus `limit.windowMs` (those of concurrent
+   * presses stamped a moment later included); else `created`.
+   */
+  requestHandoff(handoff: NewHandoff, limit: HandoffLimit): Promise<HandoffRequest>;
+  /**
+   * Marks a hand-off answered by `by` at `at`; one already answered keeps its first answer.
+   * Null when there is no such hand-off.
+   */
+  answerHandoff(id: string, by: string, at: Date): Promise<Handoff | null>;
+  /** Hand-offs, newest first. */
+  listHandoffs(query?: HandoffQuery): Promise<Handoff[]>;
+
   /**
    * Creates or replaces (re-activates) the subscription of one channel. A replaced subscription
    * keeps its id (so its tip history and rotation go on) and gets `createdAt = now`.
@@ -190,7 +265,8 @@ export interface Store {
    * else its next post: whatever zone earlier days were claimed in, a day that began after the
    * last claim is a new day, and one that began before it already has its post. Null when the
    * day is posted, skipped or being sent, or claimed by someone else less than `leaseMs` ago (an
-   * older claim that never started sending is taken over).
+   * older claim that never started sending is taken over). The weekly report claims its week the
+   * same way, under a key of its own (`digest:…`) that no subscription id can take.
    */
   claimTip(
     subscriptionId: string,

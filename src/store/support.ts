@@ -43,6 +43,8 @@ export function nextAnswerSlots(
   if (kept.length >= maxPerHour && (kept[0] ?? 0) > now - ANSWER_SLOT_WINDOW_MS) return null;
   return [...kept, now].slice(-maxPerHour);
 }
+/** The most rows a listing (`listFeedback`, `listHandoffs`) returns unless told otherwise. */
+export const DEFAULT_LIST_LIMIT = 200;
 
 /**
  * A question as it is counted among misses: NFKC, trimmed, inner whitespace collapsed, lower case,

@@ -84,3 +84,31 @@ describe('casebot validate on a folder outside the working directory', () => {
     expect(run.stderr).not.toContain('../');
   });
 });
+
+describe('casebot validate on reviews', () => {
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  it('warns about a review older than STALE_AFTER_DAYS, naming file and field, and still passes', async () => {
+    await breakFile('tracing.yaml', /^reviewed: .*$/m, `reviewed: ${today()}`);
+    const run = await casebot(['validate', '--cases', dir]);
+    expect(run.code).toBe(0);
+    const warnings = run.stderr.trim().split('\n');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^warning: .*secrets\.yaml: reviewed: last reviewed 2024-09-30, \d+ days ago \(more than STALE_AFTER_DAYS=180\)/,
+    );
+    expect(run.stdout).toMatch(/3 cases, 0 tips — all valid \(1 warning\(s\)\)/);
+  });
+
+  it('takes STALE_AFTER_DAYS from the environment', async () => {
+    await breakFile('tracing.yaml', /^reviewed: .*$/m, 'reviewed: 2000-01-01');
+    await breakFile('secrets.yaml', /^reviewed: .*$/m, `reviewed: ${today()}`);
+    const lenient = await casebot(['validate', '--cases', dir], { STALE_AFTER_DAYS: '3650' });
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(/tracing\.yaml: reviewed: last reviewed 2000-01-01/);
+    expect(lenient.stderr).not.toMatch(/secrets\.yaml/);
+    const wrong = await casebot(['validate', '--cases', dir], { STALE_AFTER_DAYS: 'soon' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/STALE_AFTER_DAYS must be a whole number of days/);
+  });
+});

@@ -215,6 +215,10 @@ describe('auto-answer on Slack', () => {
     expect(
       metric(await bot.metrics(), 'casebot_unprompted_dismissed_total', { platform: 'slack' }),
     ).toBe(1);
+    // Only the presser hears back, in the thread: thanks, and the question can go to a person.
+    const [thanks] = platforms.slack.response_url ?? [];
+    expect(thanks).toMatchObject({ response_type: 'ephemeral', thread_ts: tsOf(asked) });
+    expect(blocksText(thanks)).toContain('Ask a person');
     // No follow-ups in a thread whose answer was not helpful.
     await bot.event(message(FOLLOW_UP, { thread_ts: tsOf(asked) }));
     expect(posts()).toHaveLength(1);

@@ -21,11 +21,13 @@ import {
 } from './k8s-docs.js';
 
 const deployment = one('Deployment');
-const cronJob = one('CronJob');
+const cronJob = one('CronJob', 'cronjob.yaml');
+const digestJob = one('CronJob', 'digest-cronjob.yaml');
 const configMap = one('ConfigMap', 'configmap.yaml');
 const podSpec: Doc = deployment.spec.template.spec;
 const container: Doc = podSpec.containers[0];
 const jobPod: Doc = cronJob.spec.jobTemplate.spec.template.spec;
+const digestPod: Doc = digestJob.spec.jobTemplate.spec.template.spec;
 const probes = ['startupProbe', 'livenessProbe', 'readinessProbe'] as const;
 
 let app: App;
@@ -76,7 +78,7 @@ describe('manifests', () => {
   });
 
   it('take the env from the ConfigMap and the Secret they ship', () => {
-    for (const spec of [podSpec, jobPod]) {
+    for (const spec of [podSpec, jobPod, digestPod]) {
       const from = spec.containers[0].envFrom;
       expect(from).toContainEqual({ configMapRef: { name: configMap.metadata.name } });
       expect(from).toContainEqual({ secretRef: { name: one('Secret').metadata.name } });
@@ -87,7 +89,7 @@ describe('manifests', () => {
 
   it('run two non-root replicas on a read-only root filesystem with a writable /tmp', () => {
     expect(deployment.spec.replicas).toBe(2);
-    for (const spec of [podSpec, jobPod]) {
+    for (const spec of [podSpec, jobPod, digestPod]) {
       expect(spec.securityContext.runAsNonRoot).toBe(true);
       expect(spec.securityContext.runAsUser).toBeGreaterThan(0);
       const c = spec.containers[0];
@@ -147,6 +149,13 @@ describe('manifests', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(jobPod.containers[0].image).toBe(container.image);
+    // The weekly report's CronJob: `casebot digest` exits 0 and posts nothing without a channel.
+    expect(digestPod.containers[0].args).toEqual(['node', 'dist/cli.js', 'digest']);
+    const digest = await runCli(['digest'], {
+      env: { DATABASE_URL: 'memory', NODE_ENV: 'production' },
+    });
+    expect(digest.code, digest.stderr).toBe(0);
+    expect(digestPod.containers[0].image).toBe(container.image);
   });
 
   it('list in the kustomization only files that exist, and keep the examples out', () => {
@@ -170,7 +179,7 @@ describe('manifests', () => {
         `resources:\n  - ${rel}\ncomponents:\n  - ${rel}/components/custom-casebook\n`,
       );
       const withCasebook = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
-      expect(withCasebook.match(/value: \/casebook/g)).toHaveLength(2);
+      expect(withCasebook.match(/value: \/casebook/g)).toHaveLength(3);
       await rm(dir, { recursive: true, force: true });
     },
   );

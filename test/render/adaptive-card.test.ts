@@ -194,8 +194,14 @@ describe('renderAdaptiveCard: content', () => {
 
   it('user text cannot inject links, emphasis or lists', () => {
     const answer: Answer = { kind: 'no-match', lang: 'en', query: INJECTION, cases: catalog.cases };
-    const json = JSON.stringify(renderAdaptiveCard(answer, { diagrams: DEFAULT_DIAGRAMS }).body);
+    // What Teams shows: every text of the card (a button's `data` is sent back, never shown).
+    const json = JSON.stringify(
+      renderAdaptiveCard(answer, { diagrams: DEFAULT_DIAGRAMS }).body,
+      (key, value) => (key === 'data' ? undefined : value),
+    );
     expect(json).not.toContain('[click me](');
+    // Typed `<at>` never becomes a mention: there is no entity for it, and the tag is broken up.
+    expect(json).not.toContain('<at>');
     expect(json).toContain('\\\\[click me\\\\](https://evil.example)');
     expect(json).not.toMatch(/[^\\]\*\*loud/);
     expect(escapeMarkdown('- a\n1. b')).toBe('\\- a 1. b');
@@ -234,8 +240,12 @@ describe('renderAdaptiveCard: content', () => {
       lang: 'zh',
       section: 'challenges',
     });
-    // Each button is a Universal Action with the same button as a plain submit for old clients.
-    const buttons = card.body.flatMap((e) => (e.type === 'ActionSet' ? e.actions : []));
+    // Each view button is a Universal Action with the same button as a plain submit for old
+    // clients; "Ask a person" stays a submit: it posts a hand-off for everyone, not a new view.
+    const all = card.body.flatMap((e) => (e.type === 'ActionSet' ? e.actions : []));
+    const handoff = all.filter((b) => 'data' in b && b.data?.casebot === 'handoff');
+    expect(handoff.map((b) => b.type)).toEqual(['Action.Submit']);
+    const buttons = all.filter((b) => !handoff.includes(b));
     expect(buttons.length).toBeGreaterThan(0);
     for (const b of buttons) {
       expect(b.type).toBe('Action.Execute');

@@ -233,7 +233,8 @@ describe('other answers', () => {
       { ...o, surface: 'slack' },
     );
     const buttons = card.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
-    expect(buttons.map((b) => b.action.kind)).toEqual(['show', 'show']);
+    // "Ask a person" first, then the two cases; no example question about a missing case.
+    expect(buttons.map((b) => b.action.kind)).toEqual(['handoff', 'show', 'show']);
   });
 
   it('help shows commands as code, in the form each platform types them', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalDay, NewSubscription, Store } from '../../src/store/store.js';
+import type { LocalDay, NewHandoff, NewSubscription, Store } from '../../src/store/store.js';
 import { runChannelContract } from './channel-contract.js';
 
 /** One store under test, plus (for real databases) another instance on the same database. */
@@ -37,6 +37,23 @@ export function newSub(
     ...overrides,
   };
 }
+
+export function newHandoff(overrides: Partial<NewHandoff> = {}): NewHandoff {
+  return {
+    platform: 'slack',
+    conversationId: 'C1',
+    question: 'service mesh for payments',
+    questionKey: 'k-mesh',
+    caseId: null,
+    askerId: 'U1',
+    askerName: null,
+    lang: 'en',
+    at: T0,
+    ...overrides,
+  };
+}
+
+const LIMIT = { max: 5, windowMs: HOUR };
 
 /** The behaviour every Store engine must show; run against memory, SQLite and PostgreSQL. */
 export function runStoreContract(name: string, makeFixture: () => Promise<StoreFixture>): void {
@@ -512,5 +529,160 @@ export function runStoreContract(name: string, makeFixture: () => Promise<StoreF
     });
 
     runChannelContract(() => store, peer);
+
+    it('counts no claim on another key (the weekly report’s) among the tips posted', async () => {
+      // A week claimed the way the report claims it: from its scheduled moment.
+      const WEEK: LocalDay = { date: '2025-03-03', start: T0 };
+      const sub = await store.subscribe(newSub('C1'), T0);
+      const tip = await store.claimTip(sub.id, utcDay('2025-03-01'), T0, HOUR);
+      const week = await store.claimTip('digest:slack:C0EXPERTS', WEEK, T0, HOUR);
+      if (!tip || !week) throw new Error('expected both claims');
+      await store.markTipSending(week, T0);
+      await store.confirmTip(tip, 'tip-a', T0);
+      await store.confirmTip(week, 'digest', T0);
+      expect((await store.stats()).tipsPosted).toBe(1);
+      expect(await store.claimTip('digest:slack:C0EXPERTS', WEEK, at(DAY), HOUR)).toBeNull();
+    });
+
+    describe('feedback, listed', () => {
+      it('lists votes newest first, by kind and since a moment', async () => {
+        const vote = (caseId: string, helpful: boolean, query: string, ms: number) =>
+          store.recordFeedback({
+            platform: 'slack',
+            caseId,
+            helpful,
+            query,
+            userId: 'U1',
+            at: at(ms),
+          });
+        await vote('edge', false, 'offline sync', 0);
+        await vote('finance', true, 'ledger', HOUR);
+        await vote('finance', false, 'settlement', 2 * HOUR);
+        const down = await store.listFeedback({ helpful: false });
+        expect(down.map((f) => [f.caseId, f.query, f.helpful, f.at])).toEqual([
+          ['finance', 'settlement', false, at(2 * HOUR)],
+          ['edge', 'offline sync', false, T0],
+        ]);
+        expect((await store.listFeedback({ since: at(HOUR) })).map((f) => f.query)).toEqual([
+          'settlement',
+          'ledger',
+        ]);
+        expect(await store.listFeedback({ limit: 1 })).toHaveLength(1);
+      });
+    });
+
+    describe('hand-offs', () => {
+      it('creates one per question and conversation; a second press gets the first', async () => {
+        const first = await store.requestHandoff(newHandoff({ caseId: 'finance' }), LIMIT);
+        if (first.kind !== 'created') throw new Error(`expected created, got ${first.kind}`);
+        expect(first.handoff).toMatchObject({
+          platform: 'slack',
+          conversationId: 'C1',
+          question: 'service mesh for payments',
+          caseId: 'finance',
+          askerId: 'U1',
+          at: T0,
+          answeredAt: null,
+          answeredBy: null,
+        });
+        const again = await store.requestHandoff(
+          newHandoff({ askerId: 'U2', at: at(MINUTE) }),
+          LIMIT,
+        );
+        expect(again).toEqual({ kind: 'exists', handoff: first.handoff });
+        // The same question in another conversation, or on the other platform, is its own.
+        expect((await store.requestHandoff(newHandoff({ conversationId: 'C2' }), LIMIT)).kind).toBe(
+          'created',
+        );
+        expect((await store.requestHandoff(newHandoff({ platform: 'teams' }), LIMIT)).kind).toBe(
+          'created',
+        );
+      });
+
+      it('refuses a sixth within the hour, per asker, and lets one through an hour later', async () => {
+        for (let i = 0; i < 5; i++) {
+          const r = await store.requestHandoff(
+            newHandoff({ questionKey: `q${i}`, at: at(i * MINUTE) }),
+            LIMIT,
+          );
+          expect(r.kind).toBe('created');
+        }
+        expect(
+          (
+            await store.requestHandoff(
+              newHandoff({ questionKey: 'q5', at: at(30 * MINUTE) }),
+              LIMIT,
+            )
+          ).kind,
+        ).toBe('limited');
+        // Someone else is not limited by it.
+        expect(
+          (
+            await store.requestHandoff(
+              newHandoff({ questionKey: 'q5', askerId: 'U2', at: at(30 * MINUTE) }),
+              LIMIT,
+            )
+          ).kind,
+        ).toBe('created');
+        // A press stamped a moment before the others (a replica's clock, a slow request) counts
+        // them too.
+        expect(
+          (await store.requestHandoff(newHandoff({ questionKey: 'q7', at: at(-1) }), LIMIT)).kind,
+        ).toBe('limited');
+        // An hour after the first, one slot is free again.
+        expect(
+          (await store.requestHandoff(newHandoff({ questionKey: 'q6', at: at(HOUR) }), LIMIT)).kind,
+        ).toBe('created');
+      });
+
+      it('lets one of several replicas create a question’s hand-off at the same moment', async () => {
+        const other = await peer();
+        const results = await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            (i % 2 ? other : store).requestHandoff(newHandoff({ askerId: `U${i}` }), LIMIT),
+          ),
+        );
+        expect(results.filter((r) => r.kind === 'created')).toHaveLength(1);
+        expect(results.filter((r) => r.kind === 'exists')).toHaveLength(5);
+      });
+
+      it('counts one asker’s simultaneous presses on several replicas against one limit', async () => {
+        const other = await peer();
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 ? other : store).requestHandoff(
+              newHandoff({ questionKey: `p${i}`, at: at(i) }),
+              LIMIT,
+            ),
+          ),
+        );
+        expect(results.filter((r) => r.kind === 'created')).toHaveLength(5);
+        expect(results.filter((r) => r.kind === 'limited')).toHaveLength(3);
+      });
+
+      it('marks a hand-off answered once, and lists open ones and recent ones newest first', async () => {
+        const a = await store.requestHandoff(newHandoff({ questionKey: 'a' }), LIMIT);
+        const b = await store.requestHandoff(
+          newHandoff({ questionKey: 'b', at: at(DAY), question: 'b?' }),
+          LIMIT,
+        );
+        if (a.kind !== 'created' || b.kind !== 'created') throw new Error('expected two');
+        const answered = await store.answerHandoff(a.handoff.id, 'U9', at(HOUR));
+        expect(answered).toMatchObject({
+          id: a.handoff.id,
+          answeredAt: at(HOUR),
+          answeredBy: 'U9',
+        });
+        const twice = await store.answerHandoff(a.handoff.id, 'U8', at(2 * HOUR));
+        expect(twice).toMatchObject({ answeredAt: at(HOUR), answeredBy: 'U9' });
+        expect(await store.answerHandoff('no-such-id', 'U9', at(HOUR))).toBeNull();
+
+        expect((await store.listHandoffs()).map((h) => h.questionKey)).toEqual(['b', 'a']);
+        expect((await store.listHandoffs({ open: true })).map((h) => h.questionKey)).toEqual(['b']);
+        expect((await store.listHandoffs({ since: at(HOUR) })).map((h) => h.question)).toEqual([
+          'b?',
+        ]);
+      });
+    });
   });
 }

@@ -4,6 +4,7 @@ import type { RetryOptions, WebClientOptions } from '@slack/web-api';
 import type { Lang } from '../../catalog/schema.js';
 import type { SlackConfig } from '../../config.js';
 import type { Core } from '../../core/core.js';
+import type { DigestSender } from '../../digest/sender.js';
 import { CasebotError } from '../../errors.js';
 import type { HttpAdapter } from '../../http/types.js';
 import type { Logger } from '../../logger.js';
@@ -18,9 +19,11 @@ import { boltLogger } from './bolt-logger.js';
 import { register as registerCommands } from './commands/index.js';
 import { countRequests } from './count-requests.js';
 import type { BotIdentity, ListenerDeps } from './deps.js';
+import { createSlackDigestSender } from './digest-sender.js';
 import { createErrorSink } from './error-sink.js';
 import { register as registerEvents } from './events/index.js';
 import { SharedServerReceiver } from './receiver.js';
+import { register as registerShortcuts } from './shortcuts/index.js';
 import { createSlackTipSender } from './tip-sender.js';
 import { register as registerViews } from './views/index.js';
 
@@ -40,7 +43,10 @@ export interface SlackAdapterDeps {
   readonly casesUrl?: string;
 }
 
-export type SlackAdapter = HttpAdapter & { readonly tipSender: TipSender };
+export type SlackAdapter = HttpAdapter & {
+  readonly tipSender: TipSender;
+  readonly digestSender: DigestSender;
+};
 
 /** Answers to people: a couple of quick retries (a 429 is still waited out first). */
 const INTERACTIVE_RETRY: RetryOptions = {
@@ -153,6 +159,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   registerEvents(app, listenerDeps);
   registerActions(app, listenerDeps);
   registerViews(app, listenerDeps);
+  registerShortcuts(app, listenerDeps);
 
   let started = false;
   return {
@@ -161,6 +168,11 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     tipSender: createSlackTipSender({
       client: tipsClient,
       core: deps.core,
+      diagrams: deps.diagrams,
+      logger: log,
+    }),
+    digestSender: createSlackDigestSender({
+      client: tipsClient,
       diagrams: deps.diagrams,
       logger: log,
     }),

@@ -113,6 +113,13 @@ const interactiveBodies: Record<string, z.ZodType> = {
     view: z.looseObject({ id: str }).optional(),
     response_url: str.optional(),
   }),
+  /** A message shortcut ("Draft a case from this thread"): the message it was used on. */
+  message_action: interactive.extend({
+    callback_id: str,
+    channel: z.looseObject({ id: str }),
+    message: z.looseObject({ ts: str, thread_ts: str.optional() }),
+    response_url: str.optional(),
+  }),
   view_submission: interactive.extend({ view: record }),
   view_closed: interactive.extend({ view: record }),
 };

@@ -14,6 +14,25 @@ export function unescapeSlack(text: string): string {
   );
 }
 
+/**
+ * A Slack message as plain text for a case file: user and channel references kept readable
+ * (`@U123`, `#platform`), links as their label, Slack's `&amp;` escapes undone.
+ */
+export function plainSlackText(text: string): string {
+  return unescapeSlack(
+    text
+      .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) => `@${name || id}`)
+      .replace(/<#([A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) => `#${name || id}`)
+      .replace(
+        /<!subteam\^([A-Z0-9]+)(?:\|([^>]*))?>/g,
+        (_, id: string, name?: string) => name || `@${id}`,
+      )
+      .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+      .replace(/<(https?:[^>]+)>/g, '$1')
+      .replace(/<![^>]*>/g, ''),
+  ).trim();
+}
+
 /** Removes the leading `<@U…>` mention(s) of the bot (any leading mention when the id is unknown). */
 export function stripMentions(text: string, botUserId?: string): string {
   let rest = text.trimStart();
@@ -118,5 +137,12 @@ export function actionRequest(
       return base;
     case 'dismiss':
       return { ...base, action: { kind: 'dismiss', caseId: action.caseId, query: action.query } };
+    case 'handoff':
+      return {
+        ...base,
+        action: { kind: 'handoff', question: action.question, caseId: action.caseId },
+      };
+    case 'answered':
+      return { ...base, action: { kind: 'handoff-answered', handoffId: action.handoffId } };
   }
 }

@@ -21,7 +21,7 @@ const NEXT_DAY = new Set(['not_in_channel']);
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** The network error code behind a Web API error, looking through `original` and `cause`. */
-function connectionCode(error: unknown): string | undefined {
+export function connectionCode(error: unknown): string | undefined {
   let e = error as { code?: unknown; original?: unknown; cause?: unknown } | null | undefined;
   for (let depth = 0; e && depth < 5; depth++) {
     if (typeof e.code === 'string' && NEVER_CONNECTED.has(e.code)) return e.code;
@@ -33,7 +33,7 @@ function connectionCode(error: unknown): string | undefined {
 /** Rate limits are waited out up to this much in total, so one channel cannot stall a pass. */
 const MAX_RATE_LIMIT_WAIT_MS = 120_000;
 
-function retryAfterMs(error: unknown): number | null {
+export function retryAfterMs(error: unknown): number | null {
   const e = error as { code?: string; retryAfter?: number } | null;
   if (e?.code !== 'slack_webapi_rate_limited_error' || typeof e.retryAfter !== 'number')
     return null;

@@ -8,6 +8,7 @@ import {
 } from 'botbuilder';
 import type { TeamsConfig } from '../../config.js';
 import type { Core } from '../../core/core.js';
+import type { DigestSender } from '../../digest/sender.js';
 import type { HttpAdapter } from '../../http/types.js';
 import type { Logger } from '../../logger.js';
 import { type Metrics, noMetrics } from '../../metrics/metrics.js';
@@ -16,6 +17,7 @@ import type { DiagramOptions } from '../../render/diagram.js';
 import type { Store } from '../../store/store.js';
 import type { TipSender } from '../../tips/sender.js';
 import { CasebotTeamsBot } from './bot.js';
+import { createTeamsDigestSender } from './digest-sender.js';
 import { createErrorSink } from './error-sink.js';
 import { isDevServiceUrl } from './loopback.js';
 import { readActivity } from './read-activity.js';
@@ -36,7 +38,10 @@ export interface TeamsAdapterDeps {
   readonly casesUrl?: string;
 }
 
-export type TeamsAdapter = HttpAdapter & { readonly tipSender: TipSender };
+export type TeamsAdapter = HttpAdapter & {
+  readonly tipSender: TipSender;
+  readonly digestSender: DigestSender;
+};
 
 export const TEAMS_PATH = '/api/messages';
 
@@ -104,6 +109,14 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     diagrams: deps.diagrams,
     ...(config.devServiceUrl && { devServiceUrl: config.devServiceUrl }),
   });
+  const digestSender = createTeamsDigestSender({
+    adapter,
+    appId: credentials?.appId ?? '',
+    ...(credentials?.tenantId && { tenantId: credentials.tenantId }),
+    ...(config.devServiceUrl && { devServiceUrl: config.devServiceUrl }),
+    diagrams: deps.diagrams,
+    logger: log,
+  });
   let started = false;
   let stopping = false;
   const inFlight = new Set<Promise<unknown>>();
@@ -169,6 +182,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     name: 'teams',
     path: TEAMS_PATH,
     tipSender,
+    digestSender,
     async handle(req, res, requestId) {
       if (stopping) {
         res.setHeader('retry-after', '1');

@@ -3,6 +3,8 @@ import {
   type AdaptiveCardInvokeValue,
   type AppBasedLinkQuery,
   type InvokeResponse,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   TeamsActivityHandler,
@@ -17,6 +19,8 @@ import type { Metrics } from '../../metrics/metrics.js';
 import type { AdaptiveCardOptions } from '../../render/adaptive-card.js';
 import { adaptiveLabel } from '../../render/adaptive-labels.js';
 import { answerCardAction, CARD_ACTION_INVOKE } from './card-action.js';
+import { DRAFT_COMMAND_ID, draftTask } from './draft-case.js';
+import { deliverHandoff } from './handoff.js';
 import {
   linkResponse,
   rankCases,
@@ -71,7 +75,8 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
     const answer = await this.deps.core.handle(request);
     noteAnswer(context, answer);
     if (request.action?.kind === 'dismiss') return this.dismiss(context);
-    await this.send(context, answer);
+    if (answer.kind === 'handoff') await deliverHandoff(context, answer, this.deps.cards.diagrams);
+    else await this.send(context, answer);
     await this.deps.core.noteThread(request, answer);
   }
 
@@ -154,6 +159,19 @@ export class CasebotTeamsBot extends TeamsActivityHandler {
     const response = linkResponse(this.deps.core.catalog, query?.url, lang, this.deps.cards);
     noteAnswer(context, response.composeExtension?.attachments?.length ? 'answered' : 'no_match');
     return response;
+  }
+
+  /** "Draft a case from this message" (a message action): the draft in a dialog. */
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const lang = await this.fallbackLang(context);
+    if (action?.commandId !== DRAFT_COMMAND_ID || !action.messagePayload) {
+      return { composeExtension: { type: 'message', text: '' } };
+    }
+    noteAnswer(context, 'answered');
+    return draftTask(this.deps.core, action.messagePayload, lang);
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

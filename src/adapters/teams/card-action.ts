@@ -1,6 +1,6 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { Core } from '../../core/core.js';
-import type { Answer } from '../../core/model.js';
+import type { Answer, HandoffOffer } from '../../core/model.js';
 import { parseSubmitData, viewRefresh } from '../../render/adaptive-actions.js';
 import {
   ADAPTIVE_CARD_CONTENT_TYPE,
@@ -45,14 +45,20 @@ export async function answerCardAction(
   noteAnswer(context, answer);
   let shown: Answer = answer;
   let note: string | undefined;
+  let noteHandoff: HandoffOffer | undefined;
   if (click.action.kind === 'feedback' && answer.kind === 'notice' && answer.tone === 'success') {
     note = answer.text;
+    noteHandoff = answer.handoff;
     shown = await core.handle({
       ...request,
       action: { kind: 'show', caseId: click.action.caseId, section: click.section ?? null },
     });
   }
-  const card = renderAdaptiveCard(shown, { ...cards, ...(note !== undefined && { note }) });
+  const card = renderAdaptiveCard(shown, {
+    ...cards,
+    ...(note !== undefined && { note }),
+    ...(noteHandoff && { noteHandoff }),
+  });
   const presser = activity.from?.id;
   const refresh =
     shown.kind === 'case' && presser

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Tip } from '../../catalog/schema.js';
+import type { DigestAnswer } from '../../core/model.js';
 import type { Subscription } from '../../store/store.js';
 import type { TeamsAdapter, TeamsAdapterDeps } from './adapter.js';
 import { refuseNonJson, refuseRemoteClient } from './respond.js';
@@ -39,6 +40,11 @@ export function createLazyTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     tipSender: {
       async send(sub: Subscription, tip: Tip) {
         return (await real()).tipSender.send(sub, tip);
+      },
+    },
+    digestSender: {
+      async send(channel: string, report: DigestAnswer) {
+        return (await real()).digestSender.send(channel, report);
       },
     },
   };

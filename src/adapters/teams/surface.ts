@@ -13,7 +13,10 @@ export function teamsSurface(activity: Partial<Activity>): Surface {
     case 'invoke':
       if (activity.name === 'adaptiveCard/action') return 'button';
       if (activity.name === 'composeExtension/queryLink') return 'unfurl';
-      return activity.name === 'composeExtension/query' ? 'extension' : 'other';
+      return activity.name === 'composeExtension/query' ||
+        activity.name === 'composeExtension/fetchTask'
+        ? 'extension'
+        : 'other';
     case 'conversationUpdate':
       return 'welcome';
     default:

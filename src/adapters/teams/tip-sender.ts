@@ -50,7 +50,7 @@ const GONE_CODES = new Set([
  * not sent, the next pass tries again; a network or server error leaves unknown whether it was
  * posted → thrown (that day is not retried); any other refusal → skip today, try the next day.
  */
-function classify(error: unknown): SendOutcome {
+export function classify(error: unknown): SendOutcome {
   const e = error as {
     statusCode?: unknown;
     code?: unknown;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import nock from 'nock';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
+import type { ExpertsChannels } from '../../../src/catalog/schema.js';
 import { type Core, createCore } from '../../../src/core/core.js';
 import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
 import { type Logger, silentLogger } from '../../../src/logger.js';
@@ -160,6 +161,10 @@ export async function startHarness(
     semantic?: SemanticRanking;
     /** CASES_URL. */
     casesUrl?: string;
+    /** EXPERTS_CHANNEL. */
+    experts?: ExpertsChannels;
+    /** Web API answers besides the defaults (method → body, or a function of the call). */
+    replies?: Record<string, unknown | ((call: ApiCall) => unknown)>;
   } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
@@ -181,6 +186,13 @@ export async function startHarness(
     'assistant.threads.setSuggestedPrompts': { ok: true },
     'assistant.threads.setStatus': { ok: true },
     'chat.unfurl': { ok: true },
+    'chat.update': { ok: true },
+    'chat.getPermalink': {
+      ok: true,
+      channel: 'C2147483705',
+      permalink: 'https://example.slack.com/archives/C2147483705/p1515449438000011',
+    },
+    ...options.replies,
   };
   nock(API_ORIGIN)
     .persist()
@@ -191,7 +203,9 @@ export async function startHarness(
       sequence.push(method);
       const failure = failures[method]?.shift();
       if (!failure) {
-        callback(null, [200, (ok[method] ?? { ok: false, error: 'unknown_method' }) as nock.Body]);
+        const answer = ok[method] ?? { ok: false, error: 'unknown_method' };
+        const reply = typeof answer === 'function' ? answer(calls[method]!.at(-1)) : answer;
+        callback(null, [200, reply as nock.Body]);
         return;
       }
       const canned: nock.ReplyFnResult = [
@@ -228,6 +242,7 @@ export async function startHarness(
     defaultLocale: 'en',
     now,
     ...(options.semantic && { semantic: options.semantic }),
+    ...(options.experts && { experts: options.experts }),
   });
   const logger = options.logger ?? silentLogger();
   const fast = { retries: 2, minTimeout: 1, maxTimeout: 5 };

@@ -66,10 +66,8 @@ describe('manifests/slack/manifest.yaml', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
       [
         'app_mentions:read',
-        'channels:history',
         'assistant:write',
         'channels:read',
-        'groups:history',
         'chat:write',
         'commands',
         'groups:read',
@@ -77,6 +75,13 @@ describe('manifests/slack/manifest.yaml', () => {
         'links:read',
         'links:write',
         'users:read',
+        // Channel messages: answering without a mention, follow-ups, and drafting a thread.
+        'channels:history',
+        'groups:history',
+        // "Draft a case from this thread" in a group DM, and the draft DM'd as a file.
+        'mpim:history',
+        'im:write',
+        'files:write',
       ].sort(),
     );
   });
@@ -101,5 +106,11 @@ describe('manifests/slack/manifest.yaml', () => {
         .join('\n');
       expect(above, name).toMatch(/#.*(auto|without a mention|follow-ups)/);
     }
+  });
+
+  it('offers "Draft a case from this thread" as a message shortcut', () => {
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ type: 'message', callback_id: 'casebot_draft_case' }),
+    ]);
   });
 });

@@ -122,6 +122,8 @@ describe('Teams: a button press changes the card in place (Action.Execute)', () 
       const json = JSON.stringify(body.value.body);
       expect(json).toContain(said);
       expect(json).not.toContain('"casebot":"feedback"');
+      // After a 👎 the question can still go to a person; a 👍 needs nobody.
+      expect(json.includes('"casebot":"handoff"')).toBe(!helpful);
       expect(cardSchemaErrors(body.value)).toEqual([]);
       // A refresh shows the view again; it never votes a second time.
       expect(body.value.refresh?.action.data).toMatchObject({

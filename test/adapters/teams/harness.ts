@@ -6,6 +6,7 @@ import nock from 'nock';
 import { createTeamsAdapter, type TeamsAdapter } from '../../../src/adapters/teams/index.js';
 import { createLazyTeamsAdapter } from '../../../src/adapters/teams/lazy.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
+import type { ExpertsChannels } from '../../../src/catalog/schema.js';
 import type { TeamsConfig } from '../../../src/config.js';
 import { type Core, createCore } from '../../../src/core/core.js';
 import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
@@ -52,6 +53,8 @@ export async function startTeams(
     casesDir?: string;
     /** CASES_URL. */
     casesUrl?: string;
+    /** EXPERTS_CHANNEL. */
+    experts?: ExpertsChannels;
   } = {},
 ): Promise<Harness> {
   const catalog = await loadCatalog(options.casesDir ?? CASES_DIR);
@@ -62,6 +65,7 @@ export async function startTeams(
     defaultLocale: 'en',
     now: () => NOW,
     random: () => 0,
+    ...(options.experts && { experts: options.experts }),
   });
   const core = options.wrapCore ? options.wrapCore(real) : real;
   const logger = silentLogger();

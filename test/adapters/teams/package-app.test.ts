@@ -82,7 +82,11 @@ describe('Teams app package', () => {
     expect(commands).toEqual(expect.arrayContaining(['help', 'list', 'tip']));
     expect(manifest.composeExtensions[0]).toMatchObject({
       botId: APP_ID,
-      commands: [{ id: 'searchCases', type: 'query', parameters: [{ name: 'query' }] }],
+      commands: [
+        { id: 'searchCases', type: 'query', parameters: [{ name: 'query' }] },
+        // "Draft a case from this message": a message action whose dialog casebot fills.
+        { id: 'draftCase', type: 'action', context: ['message'], fetchTask: true },
+      ],
     });
     expect(JSON.stringify(manifest)).not.toContain('{{');
     expect(manifest.validDomains.length).toBeGreaterThan(0);

@@ -36,6 +36,7 @@ export function feedbackAction(deps: ListenerDeps) {
     const { message } = await answerFor(deps, card, {
       shareable: place === 'ephemeral',
       note: `${thanks.text}`,
+      ...(thanks.handoff && { noteHandoff: thanks.handoff }),
     });
     await replyToClick(deps, body, client, message);
   };

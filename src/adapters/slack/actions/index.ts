@@ -3,6 +3,7 @@ import { ACTION_IDS } from '../../../render/blockkit-actions.js';
 import type { ListenerDeps } from '../deps.js';
 import { dismissAction } from './dismiss.js';
 import { feedbackAction } from './feedback.js';
+import { answeredAction, handoffAction } from './handoff.js';
 import { homeLanguageAction } from './home-language.js';
 import type { ButtonArgs } from './reply.js';
 import { shareAction } from './share.js';
@@ -22,6 +23,8 @@ export function register(app: App, deps: ListenerDeps): void {
     [startsWith(ACTION_IDS.share), shareAction(deps)],
     [startsWith(ACTION_IDS.home), homeLanguageAction(deps)],
     [startsWith(ACTION_IDS.dismiss), dismissAction(deps)],
+    [startsWith(ACTION_IDS.handoff), handoffAction(deps)],
+    [startsWith(ACTION_IDS.answered), answeredAction(deps)],
   ];
   app.action<BlockAction<ButtonAction>>(/^casebot\./, async (args) => {
     const handler = handlers.find(([pattern]) => pattern.test(args.action.action_id))?.[1];
