@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -217,6 +218,26 @@ describe('casebot serve as a process', () => {
     const reloaded = await p.waitForLog((l) => l.msg === 'casebook reloaded');
     expect(reloaded.cases).toBe(4);
     expect((await send(`${p.url}/readyz`)).status).toBe(200);
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  });
+
+  it('on SIGHUP refuses a FIFO in the casebook folder, names it, and keeps answering signals', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'casebot-fifo-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    await cp(path.join(ROOT, 'cases'), dir, { recursive: true });
+    const p = await serve({ CASES_DIR: dir });
+
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    p.child.kill('SIGHUP');
+    const failed = await p.waitForLog((l) => String(l.msg).startsWith('casebook reload failed'));
+    expect(JSON.stringify(failed.err)).toContain(
+      'pipe.yaml: is a FIFO (named pipe), not a regular file',
+    );
+
+    await rm(path.join(dir, 'pipe.yaml'));
+    p.child.kill('SIGHUP');
+    expect((await p.waitForLog((l) => l.msg === 'casebook reloaded')).cases).toBe(4);
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
   });
