@@ -160,13 +160,13 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       diagrams: deps.diagrams,
       logger: log,
     }),
-    async handle(req, res, requestId) {
+    async handle(req, res, requestId, body) {
       if (!httpReceiver) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'slack_uses_socket_mode' }));
         return;
       }
-      await httpReceiver.handle(req, res, requestId);
+      await httpReceiver.handle(req, res, requestId, body);
     },
     async start() {
       await tokens.verify();

@@ -4,7 +4,11 @@ import nock from 'nock';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
 import { type Core, createCore } from '../../../src/core/core.js';
-import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
+import {
+  type RunningServer,
+  type ServerLimits,
+  startHttpServer,
+} from '../../../src/http/server.js';
 import { type Logger, silentLogger } from '../../../src/logger.js';
 import { DEFAULT_DIAGRAMS, type DiagramOptions } from '../../../src/render/diagram.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
@@ -117,6 +121,8 @@ export async function startHarness(
     logger?: Logger;
     /** The casebook to serve (the shipped one by default). */
     casesDir?: string;
+    /** The server's limits, where a test needs them small. */
+    limits?: Partial<ServerLimits>;
   } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
@@ -189,7 +195,12 @@ export async function startHarness(
   });
   await adapter.start();
   const server = await startHttpServer(
-    { logger, adapters: [adapter], readiness: [] },
+    {
+      logger,
+      adapters: [adapter],
+      readiness: [],
+      ...(options.limits && { limits: options.limits }),
+    },
     0,
     '127.0.0.1',
   );
