@@ -20,6 +20,7 @@ import { countRequests } from './count-requests.js';
 import type { BotIdentity, ListenerDeps } from './deps.js';
 import { createErrorSink } from './error-sink.js';
 import { register as registerEvents } from './events/index.js';
+import { dropForeign } from './foreign.js';
 import { SharedServerReceiver } from './receiver.js';
 import { createSlackTipSender } from './tip-sender.js';
 import { register as registerViews } from './views/index.js';
@@ -132,6 +133,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     createErrorSink({ logger: log, client, diagrams: deps.diagrams, defaultLocale, metrics }),
   );
   const requests = new RequestTracks(metrics, 'slack');
+  app.use(dropForeign(bot, log));
   app.use(countRequests(requests));
 
   const listenerDeps: ListenerDeps = {
