@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createLogger } from '../../../src/logger.js';
 import { BOT_USER, fixture, type Harness, slashCommandBody, startHarness } from './harness.js';
 
-const FORM = 'application/x-www-form-urlencoded';
 const OURS = 'T0001';
 const OTHER = 'T0OTHER';
 
