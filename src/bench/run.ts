@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchFlood, FLOOD, FLOOD_MEASURES, floodRows } from './body-flood.js';
 import { type LoadResult, runLoad } from './load.js';
 import { MEASURES, PROFILE_NOTES } from './notes.js';
 import {
@@ -285,10 +286,13 @@ async function main(): Promise<void> {
     const search = await benchSearch();
     console.error('bench: cold start…');
     const readyMs = await coldStart(log, work);
+    console.error('bench: unfinished request bodies…');
+    const floods = await benchFlood(log, stubUrl, FLOOD);
 
     const result = [
       ...rows(bolt.run, bot, bolt.readyMs, readyMs, search),
       ...metricsRows(bot, noMetrics),
+      ...floodRows(floods),
     ];
     const report = renderReport({
       rows: result,
@@ -296,7 +300,7 @@ async function main(): Promise<void> {
       durationSeconds: DURATION_SECONDS,
       warmupSeconds: WARMUP_SECONDS,
       notes: PROFILE_NOTES,
-      appendix: `${MEASURES}\n${SEARCH_MEASURES}`,
+      appendix: `${MEASURES}\n${SEARCH_MEASURES}\n${FLOOD_MEASURES}`,
     });
     writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report);
     console.log(table(result));
