@@ -150,6 +150,10 @@ export function startHttpServer(
     lastRequestAt = Date.now();
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
+    // Answered before its body was all read (refused, or a route that reads none): the rest is
+    // not read, where Node would read and drop all of it. Registered after Node's own 'finish'
+    // listener, which resumes an unread request.
+    res.once('finish', () => closeUnread(req, UNREAD_LINGER_MS));
     const url = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && url === '/healthz') return json(res, 200, { status: 'ok' });
     if (req.method === 'GET' && url === '/readyz') {
@@ -169,19 +173,20 @@ export function startHttpServer(
     // While shutting down, a request that still arrives on an open connection is served,
     // and the client is told to reconnect (to another replica).
     if (closing) res.setHeader('connection', 'close');
-    // Answered before its body was all read: the rest is not read (Node would read and drop it
-    // all). Registered after Node's own 'finish' listener, which resumes an unread request.
-    res.once('finish', () => closeUnread(req, UNREAD_LINGER_MS));
     inFlight++;
+    /** Body bytes this request holds against the budget until it has been handled. */
     let held = 0;
-    const body: ReadBody = async () => {
-      const outcome = await readBody(req, bodyLimits, budget);
-      if (outcome.ok) {
-        held = outcome.body.length;
-        return outcome.body;
-      }
-      refuseBody(req, res, requestId, url, outcome.refusal);
-      return null;
+    let reading: Promise<Buffer | null> | null = null;
+    const body: ReadBody = () => {
+      reading ??= readBody(req, bodyLimits, budget).then((outcome) => {
+        if (outcome.ok) {
+          held = outcome.body.length;
+          return outcome.body;
+        }
+        refuseBody(req, res, requestId, url, outcome.refusal);
+        return null;
+      });
+      return reading;
     };
     try {
       await adapter.handle(req, res, requestId, body);

@@ -126,6 +126,13 @@ describe('request bodies on the shared server (Slack)', () => {
     expect(h.server.bodyBytesInFlight()).toBe(40 * KIB);
   });
 
+  it('answers a body sent to an unknown path with 404 and reads no more of it', async () => {
+    const lost = unfinishedBody(h.server.port, '/nowhere', 16 * KIB);
+    open.push(lost.socket);
+    expect(await lost.answer).toMatch(/^HTTP\/1\.1 404 /);
+    await new Promise((resolve) => lost.socket.once('close', resolve));
+  });
+
   it('refuses a body over the per-request limit with 413 before reading it all', async () => {
     const res = await h.post(paddedCommand(60 * KIB), FORM);
     expect(res.status).toBe(413);
