@@ -32,7 +32,11 @@ export interface MetricsEndpoint {
 export interface ServerLimits {
   /** Largest body of one request (bytes): 413 past it. */
   readonly bodyBytes: number;
-  /** Body bytes held across every request in flight: 503 past it (see BodyBudget). */
+  /**
+   * Body bytes held across every request in flight, each until it has been handled: 503 past it
+   * (see BodyBudget). Hundreds of Slack or Teams bodies; small enough that a flood of unfinished
+   * bodies stays well inside the Deployment's 256 MiB (docs/benchmarks.md).
+   */
   readonly bodyBudgetBytes: number;
   /** A body not complete this long after its headers is cut: 408, connection closed. */
   readonly bodyTimeoutMs: number;
@@ -53,7 +57,7 @@ export interface ServerLimits {
 
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyBytes: 1024 * 1024,
-  bodyBudgetBytes: 16 * 1024 * 1024,
+  bodyBudgetBytes: 8 * 1024 * 1024,
   bodyTimeoutMs: 10_000,
   headersTimeoutMs: 10_000,
   keepAliveTimeoutMs: 65_000,
