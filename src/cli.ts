@@ -33,21 +33,26 @@ Usage:
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-/** Loaded on demand: `casebot search` never pays for loading Bolt and botbuilder. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  serve: async () => (await import('./cli/serve-command.js')).serveCommand,
-  start: async () => (await import('./cli/serve-command.js')).serveCommand,
-  chat: async () => (await import('./cli/chat-command.js')).chatCommand,
-  search: async () => (await import('./cli/search-command.js')).searchCommand,
-  render: async () => (await import('./cli/render-command.js')).renderCommand,
-  validate: async () => (await import('./cli/validate-command.js')).validateCommand,
-  tips: async () => (await import('./cli/tips-command.js')).tipsCommand,
-  digest: async () => (await import('./cli/digest-command.js')).digestCommand,
-  stats: async () => (await import('./cli/stats-command.js')).statsCommand,
-  schema: async () => (await import('./cli/schema-command.js')).schemaCommand,
-  new: async () => (await import('./cli/new-command.js')).newCommand,
-  import: async () => (await import('./cli/import-command.js')).importCommand,
-};
+/**
+ * Loaded on demand: `casebot search` never pays for loading Bolt and botbuilder. A Map: the
+ * key is what was typed, which may be `constructor`.
+ */
+const COMMANDS = new Map<string, () => Promise<Command>>(
+  Object.entries({
+    serve: async () => (await import('./cli/serve-command.js')).serveCommand,
+    start: async () => (await import('./cli/serve-command.js')).serveCommand,
+    chat: async () => (await import('./cli/chat-command.js')).chatCommand,
+    search: async () => (await import('./cli/search-command.js')).searchCommand,
+    render: async () => (await import('./cli/render-command.js')).renderCommand,
+    validate: async () => (await import('./cli/validate-command.js')).validateCommand,
+    tips: async () => (await import('./cli/tips-command.js')).tipsCommand,
+    digest: async () => (await import('./cli/digest-command.js')).digestCommand,
+    stats: async () => (await import('./cli/stats-command.js')).statsCommand,
+    schema: async () => (await import('./cli/schema-command.js')).schemaCommand,
+    new: async () => (await import('./cli/new-command.js')).newCommand,
+    import: async () => (await import('./cli/import-command.js')).importCommand,
+  }),
+);
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -55,7 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     out(io, USAGE);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const load = COMMANDS[name];
+  const load = COMMANDS.get(name);
   if (!load) {
     err(io, `casebot: unknown command "${name}"\n\n${USAGE}`);
     return EXIT.usage;

@@ -4,6 +4,7 @@
  */
 export type ErrorCode =
   | 'config_invalid'
+  | 'listen_failed'
   | 'case_file_invalid'
   | 'catalog_invalid'
   /** The store cannot be reached (down, unreachable, cannot be opened). */

@@ -6,6 +6,7 @@ import type { Answer, BotRequest } from './core/model.js';
 import type { DigestScheduler } from './digest/scheduler.js';
 import type { DigestSender } from './digest/sender.js';
 import type { SemanticSearch } from './embeddings/semantic-search.js';
+import { CasebotError } from './errors.js';
 import { type RunningServer, startHttpServer } from './http/server.js';
 import type { HttpAdapter } from './http/types.js';
 import type { Logger } from './logger.js';
@@ -127,6 +128,21 @@ export function coalesce(task: () => Promise<boolean>): () => Promise<boolean> {
   };
 }
 
+/** Why the server could not listen, said for the operator; the system error is the cause. */
+function listenFailure(error: unknown, port: number, host: string): CasebotError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const where = `${host}:${port}`;
+  const message =
+    code === 'EADDRINUSE'
+      ? `port ${port} is already in use (${where}): another process listens there; stop it or set PORT`
+      : code === 'EACCES'
+        ? `not allowed to listen on ${where}: choose a port above 1023 or grant the capability`
+        : code === 'EADDRNOTAVAIL'
+          ? `cannot listen on ${where}: HOST is not an address of this machine`
+          : `cannot listen on ${where}: ${(error as Error | null)?.message ?? String(error)}`;
+  return new CasebotError('listen_failed', message, { cause: error });
+}
+
 /** The composition root: config → logger → catalog → index → store → core → adapters → server. */
 export async function startApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
@@ -228,6 +244,51 @@ export async function startApp(deps: AppDeps): Promise<App> {
   }
   for (const adapter of adapters) await adapter.start();
 
+  const probeStore = async () => {
+    if (!storeUp) await initStore();
+    await store.ping();
+  };
+  let storeProbe: Promise<void> | null = null;
+
+  const stopParts = async () => {
+    semantic?.close();
+    for (const adapter of adapters) await adapter.stop();
+    await store.close();
+  };
+  let server: RunningServer;
+  try {
+    server = await startHttpServer(
+      {
+        logger,
+        adapters,
+        ...(prometheus && { metrics: prometheus }),
+        readiness: [
+          { name: 'casebook', check: async () => holder.core.catalog.cases.length > 0 },
+          {
+            name: 'store',
+            check: async () => {
+              // One probe at a time: a probe still waiting on the database is shared, not doubled.
+              storeProbe ??= probeStore().finally(() => {
+                storeProbe = null;
+              });
+              const probe = storeProbe;
+              return (await within(() => probe, STORE_READY_TIMEOUT_MS)).kind === 'done';
+            },
+          },
+          ...adapters.map((a) => ({ name: a.name, check: async () => a.ready() })),
+        ],
+      },
+      config.server.port,
+      config.server.host,
+    );
+  } catch (error) {
+    // Nothing may keep running without a listener (the tips scheduler starts only after it).
+    await stopParts().catch((e: unknown) =>
+      logger.warn({ err: e }, 'clean-up after a failed start'),
+    );
+    throw listenFailure(error, config.server.port, config.server.host);
+  }
+
   let scheduler: TipScheduler | null = null;
   if (config.tipsScheduler && adapters.length > 0) {
     // Loaded only when used: replicas that leave tips to the CronJob never load croner.
@@ -261,36 +322,6 @@ export async function startApp(deps: AppDeps): Promise<App> {
 
   const retention = startRetention({ store, keepDays: config.statsKeepDays, now, logger });
 
-  const probeStore = async () => {
-    if (!storeUp) await initStore();
-    await store.ping();
-  };
-  let storeProbe: Promise<void> | null = null;
-
-  const server = await startHttpServer(
-    {
-      logger,
-      adapters,
-      ...(prometheus && { metrics: prometheus }),
-      readiness: [
-        { name: 'casebook', check: async () => holder.core.catalog.cases.length > 0 },
-        {
-          name: 'store',
-          check: async () => {
-            // One probe at a time: a probe still waiting on the database is shared, not doubled.
-            storeProbe ??= probeStore().finally(() => {
-              storeProbe = null;
-            });
-            const probe = storeProbe;
-            return (await within(() => probe, STORE_READY_TIMEOUT_MS)).kind === 'done';
-          },
-        },
-        ...adapters.map((a) => ({ name: a.name, check: async () => a.ready() })),
-      ],
-    },
-    config.server.port,
-    config.server.host,
-  );
   logger.info(
     {
       port: server.port,
@@ -329,9 +360,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
       await scheduler?.stop();
       await retention.stop();
       await digests?.stop();
-      semantic?.close();
-      for (const adapter of adapters) await adapter.stop();
-      await store.close();
+      await stopParts();
       logger.info('stopped');
     },
   };

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchFlood, FLOOD, FLOOD_MEASURES, floodRows } from './body-flood.js';
 import { type LoadResult, runLoad } from './load.js';
 import { type MessageRun, measureMessages, messageRows } from './message-bench.js';
 import { MEASURES, PROFILE_NOTES } from './notes.js';
@@ -318,11 +319,14 @@ async function main(): Promise<void> {
     const search = await benchSearch();
     console.error('bench: cold start…');
     const readyMs = await coldStart(log, work);
+    console.error('bench: unfinished request bodies…');
+    const floods = await benchFlood(log, stubUrl, FLOOD);
 
     const result = [
       ...rows(bolt.run, bot, bolt.readyMs, readyMs, search),
       ...metricsRows(bot, noMetrics),
       ...(bot.messages ? messageRows(bot.load.rps, bot.messages) : []),
+      ...floodRows(floods),
     ];
     const report = renderReport({
       rows: result,
@@ -330,7 +334,7 @@ async function main(): Promise<void> {
       durationSeconds: DURATION_SECONDS,
       warmupSeconds: WARMUP_SECONDS,
       notes: PROFILE_NOTES,
-      appendix: `${MEASURES}\n${SEARCH_MEASURES}`,
+      appendix: `${MEASURES}\n${SEARCH_MEASURES}\n${FLOOD_MEASURES}`,
       loadAtStart,
     });
     writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report);

@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CasebotError } from '../errors.js';
 import { isCaseFile, parseYaml } from './load.js';
 import { CatalogError, type Lang } from './model.js';
+import { readCasebookFile } from './read-file.js';
 import { casebookSchemas, DEFAULT_PRINCIPLES, type PrincipleDef, toText } from './schema.js';
 
 /** What commands that add cases need to know of a casebook folder, even an unfinished one. */
@@ -21,12 +22,10 @@ export interface CasebookHead {
 }
 
 async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new CasebotError('catalog_invalid', `Cannot read ${file}`, { cause: error });
-  }
+  const read = await readCasebookFile(file);
+  if ('text' in read) return read.text;
+  if (read.code === 'ENOENT') return undefined;
+  throw new CasebotError('catalog_invalid', `Cannot read ${file}: ${read.problem}`);
 }
 
 /**

@@ -81,10 +81,10 @@ export function headerText(kind: TableKind, lang: Lang): string {
  * The seed document's own words for the seed's principles where they differ from the names the
  * casebook gives them (the document says 集装箱化, the casebook 容器化).
  */
-const SEED_PRINCIPLE_WORDS: Record<string, readonly string[]> = {
-  containerisation: ['集装箱化', 'containerization'],
-  declarative: ['声明式配置', 'declarative configuration'],
-};
+const SEED_PRINCIPLE_WORDS = new Map<string, readonly string[]>([
+  ['containerisation', ['集装箱化', 'containerization']],
+  ['declarative', ['声明式配置', 'declarative configuration']],
+]);
 
 /** Finds the principle a solution row names: by id, by either name, or by the seed's words. */
 export function principleNamed(
@@ -95,7 +95,7 @@ export function principleNamed(
   return principles.find(
     (p) =>
       [p.id, p.name.zh, p.name.en].some((name) => norm(name) === n) ||
-      (SEED_PRINCIPLE_WORDS[p.id] ?? []).includes(n),
+      (SEED_PRINCIPLE_WORDS.get(p.id) ?? []).includes(n),
   );
 }
 

@@ -1,9 +1,10 @@
-import { open, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { CasebotError } from '../errors.js';
 import { type Catalog, CatalogError, type CatalogProblem, type Lang } from './model.js';
+import { readCasebookFile } from './read-file.js';
 import {
   type Case,
   type CasebookFile,
@@ -29,8 +30,6 @@ const CASEBOOK_FILE = 'casebook.yaml';
 const OVERVIEW_FILE = 'overview.yaml';
 const TIPS_FILE = 'tips.yaml';
 
-/** Casebook files are a few KB; a bigger one is a mistake, and parsing it would cost seconds. */
-export const MAX_FILE_BYTES = 1024 * 1024;
 /**
  * The most alias uses a file may expand to (the yaml package's default, kept on explicitly):
  * nested aliases ("billion laughs") would otherwise expand to gigabytes.
@@ -73,25 +72,6 @@ export function parseYaml<T>(file: string, source: string, schema: z.ZodType<T>)
       return { file, path: at, message: zodMessage(issue) };
     }),
   };
-}
-
-/** Reads one casebook file, or says in one line why it cannot. */
-async function readCasebookFile(file: string): Promise<{ text: string } | { problem: string }> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(file, 'r');
-    const stat = await handle.stat();
-    if (stat.isDirectory()) return { problem: 'is a directory, not a file' };
-    if (stat.size > MAX_FILE_BYTES) {
-      return { problem: `${stat.size} bytes; a casebook file may be at most 1 MiB` };
-    }
-    return { text: await handle.readFile('utf8') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: `file is missing or unreadable${code ? ` (${code})` : ''}` };
-  } finally {
-    await handle?.close();
-  }
 }
 
 /** Case files are every `*.yaml` / `*.yml` in the folder except the casebook's own files. */

@@ -2,7 +2,7 @@ import { runConsoleChat } from '../adapters/console/console-chat.js';
 import { loadCatalog } from '../catalog/load.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { startApp } from '../main.js';
+import { type App, startApp } from '../main.js';
 import { type CliIo, EXIT } from './io.js';
 
 /**
@@ -14,7 +14,15 @@ export async function serveCommand(_argv: string[], io: CliIo): Promise<number> 
   const config = loadConfig(io.env);
   const catalog = await loadCatalog(config.casesDir);
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(io.stderr.isTTY) });
-  const app = await startApp({ config, logger, catalog });
+  let app: App;
+  try {
+    app = await startApp({ config, logger, catalog });
+  } catch (error) {
+    // Logged as every other line is (JSON in production), and the process ends: nothing of a
+    // half-started server is left running.
+    logger.error({ err: error }, `casebot could not start: ${(error as Error).message}`);
+    return EXIT.problems;
+  }
 
   let stopping: Promise<void> | null = null;
   const stop = () => {

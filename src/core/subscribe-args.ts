@@ -5,17 +5,18 @@ export type SubscribeArgs =
   | { readonly ok: true; readonly time?: string; readonly timeZone?: string; readonly lang?: Lang }
   | { readonly ok: false; readonly problem: 'time' | 'zone' | 'arg'; readonly value: string };
 
-const LANG_WORDS: Readonly<Record<string, Lang>> = {
-  en: 'en',
-  english: 'en',
-  英文: 'en',
-  英语: 'en',
-  zh: 'zh',
-  cn: 'zh',
-  chinese: 'zh',
-  中文: 'zh',
-  汉语: 'zh',
-};
+/** A Map: the keys are what a user typed, which may be `constructor` or `__proto__`. */
+const LANG_WORDS: ReadonlyMap<string, Lang> = new Map([
+  ['en', 'en'],
+  ['english', 'en'],
+  ['英文', 'en'],
+  ['英语', 'en'],
+  ['zh', 'zh'],
+  ['cn', 'zh'],
+  ['chinese', 'zh'],
+  ['中文', 'zh'],
+  ['汉语', 'zh'],
+]);
 
 /** `[HH:MM] [Area/City] [en|zh]` in any order. */
 export function parseSubscribeArgs(args: readonly string[]): SubscribeArgs {
@@ -23,9 +24,9 @@ export function parseSubscribeArgs(args: readonly string[]): SubscribeArgs {
   let timeZone: string | undefined;
   let lang: Lang | undefined;
   for (const arg of args) {
-    const lower = arg.toLowerCase();
-    if (LANG_WORDS[lower]) {
-      lang = LANG_WORDS[lower];
+    const word = LANG_WORDS.get(arg.toLowerCase());
+    if (word) {
+      lang = word;
     } else if (/^\d/.test(arg)) {
       const t = parseTime(arg);
       if (!t) return { ok: false, problem: 'time', value: arg };

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { type AddressInfo, Server as NetServer } from 'node:net';
 import type { Logger } from '../logger.js';
-import type { HttpAdapter } from './types.js';
+import { BodyBudget, type BodyRefusal, closeUnread, readBody } from './request-body.js';
+import type { HttpAdapter, ReadBody } from './types.js';
 
 /**
  * `node:http` as its CommonJS module: an ESM `import` of it reads every export, and one of them
@@ -22,12 +23,57 @@ export interface MetricsEndpoint {
   render(): Promise<string>;
 }
 
+/**
+ * What one replica accepts, chosen for Slack and Teams behind a load balancer. Slack and the Bot
+ * Framework send small bodies (a few KB; Bot Framework activities stay well under 1 MiB) all at
+ * once, and give up on an answer after 3 s (Slack) or 15 s (Teams); a load balancer keeps a
+ * pool of keep-alive connections and closes those idle for 60 s (AWS ALB, ingress-nginx).
+ */
+export interface ServerLimits {
+  /** Largest body of one request (bytes): 413 past it. */
+  readonly bodyBytes: number;
+  /**
+   * Body bytes held across every request in flight, each until it has been handled: 503 past it
+   * (see BodyBudget). Hundreds of Slack or Teams bodies; small enough that a flood of unfinished
+   * bodies stays well inside the Deployment's 256 MiB (docs/benchmarks.md).
+   */
+  readonly bodyBudgetBytes: number;
+  /** A body not complete this long after its headers is cut: 408, connection closed. */
+  readonly bodyTimeoutMs: number;
+  /**
+   * A connection that has not sent a whole request head this long after it opened (or after it
+   * started a new request) gets Node's 408 and is closed: silent sockets, half a request line.
+   */
+  readonly headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this; longer than the balancer's 60 s. */
+  readonly keepAliveTimeoutMs: number;
+  /** The whole request (head and body) must arrive within this; the backstop of the two above. */
+  readonly requestTimeoutMs: number;
+  /** Connections open at once; one past it is closed as it arrives. */
+  readonly maxConnections: number;
+  /** How often Node looks for connections past the header and request timeouts. */
+  readonly timeoutCheckMs: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  bodyBytes: 1024 * 1024,
+  bodyBudgetBytes: 8 * 1024 * 1024,
+  bodyTimeoutMs: 10_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 65_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 1024,
+  timeoutCheckMs: 2_000,
+};
+
 export interface HttpServerDeps {
   readonly logger: Logger;
   readonly adapters: readonly HttpAdapter[];
   readonly readiness: readonly ReadinessCheck[];
   /** Absent (METRICS=off): `/metrics` is a 404 like any unknown path. */
   readonly metrics?: MetricsEndpoint;
+  /** DEFAULT_LIMITS, with these replaced (tests make them small). */
+  readonly limits?: Partial<ServerLimits>;
 }
 
 export interface RunningServer {
@@ -35,6 +81,8 @@ export interface RunningServer {
   readonly port: number;
   /** Requests being handled right now. */
   inFlight(): number;
+  /** Bytes of request bodies held right now (against `ServerLimits.bodyBudgetBytes`). */
+  bodyBytesInFlight(): number;
   /**
    * Stops accepting connections, lets requests in flight finish (up to `graceMs`), then closes
    * idle and remaining connections.
@@ -44,10 +92,20 @@ export interface RunningServer {
 
 /** While draining, connections quiet for this long are closed (their clients have moved on). */
 const DRAIN_QUIET_MS = 250;
+/** A connection whose request body was left unread is closed this long after the answer. */
+const UNREAD_LINGER_MS = 1_000;
+/** Connections refused at the cap are logged at most this often (with how many there were). */
+const DROP_LOG_EVERY_MS = 10_000;
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
   });
@@ -71,6 +129,9 @@ export function startHttpServer(
   host: string,
 ): Promise<RunningServer> {
   const { logger } = deps;
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const bodyLimits = { maxBytes: limits.bodyBytes, timeoutMs: limits.bodyTimeoutMs };
+  const budget = new BodyBudget(limits.bodyBudgetBytes);
   const routes = new Map(deps.adapters.map((a) => [a.path, a]));
   let inFlight = 0;
   let closing = false;
@@ -93,6 +154,10 @@ export function startHttpServer(
     lastRequestAt = Date.now();
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
+    // Answered before its body was all read (refused, or a route that reads none): the rest is
+    // not read, where Node would read and drop all of it. Registered after Node's own 'finish'
+    // listener, which resumes an unread request.
+    res.once('finish', () => closeUnread(req, UNREAD_LINGER_MS));
     const url = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && url === '/healthz') return json(res, 200, { status: 'ok' });
     if (req.method === 'GET' && url === '/readyz') {
@@ -113,26 +178,90 @@ export function startHttpServer(
     // and the client is told to reconnect (to another replica).
     if (closing) res.setHeader('connection', 'close');
     inFlight++;
+    /** Body bytes this request holds against the budget until it has been handled. */
+    let held = 0;
+    let reading: Promise<Buffer | null> | null = null;
+    const body: ReadBody = () => {
+      reading ??= readBody(req, bodyLimits, budget).then((outcome) => {
+        if (outcome.ok) {
+          held = outcome.body.length;
+          return outcome.body;
+        }
+        refuseBody(req, res, requestId, url, outcome.refusal);
+        return null;
+      });
+      return reading;
+    };
     try {
-      await adapter.handle(req, res, requestId);
+      await adapter.handle(req, res, requestId, body);
     } catch (error) {
       // The adapters have their own error sinks; this is the last line of defence.
       logger.error({ err: error, requestId, route: url }, 'request failed');
       if (!res.headersSent) json(res, 500, { error: 'internal_error', requestId });
       else if (!res.writableEnded) res.end();
     } finally {
+      budget.give(held);
       inFlight--;
     }
   };
 
-  const server = createServer((req, res) => {
-    onRequest(req, res).catch((error) => {
-      logger.error({ err: error }, 'unhandled request error');
-      if (!res.headersSent) json(res, 500, { error: 'internal_error' });
-    });
+  /** A body not read: a JSON answer, a log line, and the connection freed of the rest. */
+  const refuseBody = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    route: string,
+    refusal: BodyRefusal,
+  ) => {
+    logger.warn(
+      {
+        requestId,
+        route,
+        status: refusal.status,
+        reason: refusal.error,
+        received: refusal.received,
+        bodyBytesInFlight: budget.inUse(),
+      },
+      'request body refused',
+    );
+    if (res.headersSent) return void req.socket.destroy();
+    req.pause();
+    const answer = { error: refusal.error, message: refusal.message, requestId };
+    const headers: Record<string, string> =
+      refusal.status === 503
+        ? { 'retry-after': '1' }
+        : refusal.status === 413
+          ? {}
+          : // A client this slow (or gone) is not waited for again on this connection.
+            { connection: 'close' };
+    json(res, refusal.status, answer, headers);
+  };
+
+  const server = createServer(
+    { connectionsCheckingInterval: limits.timeoutCheckMs },
+    (req, res) => {
+      onRequest(req, res).catch((error) => {
+        logger.error({ err: error }, 'unhandled request error');
+        if (!res.headersSent) json(res, 500, { error: 'internal_error' });
+      });
+    },
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  let dropped = 0;
+  let droppedLoggedAt = Number.NEGATIVE_INFINITY;
+  server.on('drop', () => {
+    dropped++;
+    if (Date.now() - droppedLoggedAt < DROP_LOG_EVERY_MS) return;
+    logger.warn(
+      { dropped, maxConnections: limits.maxConnections },
+      'connections refused: the server is at its connection limit',
+    );
+    dropped = 0;
+    droppedLoggedAt = Date.now();
   });
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -143,6 +272,7 @@ export function startHttpServer(
         server,
         port: address.port,
         inFlight: () => inFlight,
+        bodyBytesInFlight: () => budget.inUse(),
         async close(graceMs) {
           closing = true;
           // Stop accepting connections but keep the open keep-alive ones for now: a request a

@@ -83,12 +83,15 @@ const METRIC_CONCEPTS: readonly { id: string; ask: RegExp; name: RegExp }[] = [
   { id: 'consistency', ask: /consisten|一致/, name: /consisten|一致/ },
 ];
 
-const PRINCIPLE_WORDS: Record<string, RegExp> = {
-  elasticity:
+/** A Map: principle ids are the casebook's, and may be any name (`constructor` too). */
+const PRINCIPLE_WORDS = new Map<string, RegExp>([
+  [
+    'elasticity',
     /autoscal|auto-scal|scal|elastic|hpa|keda|failover|fail-over|recover|load balanc|弹性|扩缩|伸缩|扩展|故障|负载均衡|多活/,
-  containerisation: /container|docker|image|wasm|gpu|runtime|容器|镜像|集装箱/,
-  declarative: /declarativ|config|gitops|helm|polic|version|声明|配置|策略|版本|gitops/,
-};
+  ],
+  ['containerisation', /container|docker|image|wasm|gpu|runtime|容器|镜像|集装箱/],
+  ['declarative', /declarativ|config|gitops|helm|polic|version|声明|配置|策略|版本|gitops/],
+]);
 
 /** The question asks which tools or technologies were used. */
 const ASKS_TECHNOLOGY =
@@ -115,7 +118,7 @@ export function factFor(c: Case, question: string): Fact | null {
   if (ASKS_TECHNOLOGY.test(q)) {
     const principles = c.solutions
       .map((s) => s.principle)
-      .filter((p) => PRINCIPLE_WORDS[p]?.test(q) ?? false);
+      .filter((p) => PRINCIPLE_WORDS.get(p)?.test(q) ?? false);
     return {
       kind: 'technology',
       principles: principles.length > 0 ? principles : c.solutions.map((s) => s.principle),

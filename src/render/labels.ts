@@ -210,26 +210,27 @@ export function label(key: LabelKey, lang: Lang, vars: Record<string, string> = 
   return LABELS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
 }
 
-const PRINCIPLE_NAMES: Record<string, Text> = {
-  containerisation: { en: 'Containerisation', zh: '容器化' },
-  declarative: { en: 'Declarative configuration', zh: '声明式' },
-  elasticity: { en: 'Elasticity', zh: '弹性' },
-};
+/** Maps: principle ids are the casebook's, and may be any name (`constructor` too). */
+const PRINCIPLE_NAMES = new Map<string, Text>([
+  ['containerisation', { en: 'Containerisation', zh: '容器化' }],
+  ['declarative', { en: 'Declarative configuration', zh: '声明式' }],
+  ['elasticity', { en: 'Elasticity', zh: '弹性' }],
+]);
 
 /** A principle's name: the one the casebook declares, else the seed's, else its id. */
 export function principleLabel(p: Principle, lang: Lang, declared?: Text): string {
-  return (declared ?? PRINCIPLE_NAMES[p])?.[lang] ?? p;
+  return (declared ?? PRINCIPLE_NAMES.get(p))?.[lang] ?? p;
 }
 
-const PRINCIPLE_EMOJI: Record<string, string> = {
-  containerisation: '📦',
-  declarative: '📝',
-  elasticity: '📈',
-};
+const PRINCIPLE_EMOJI = new Map<string, string>([
+  ['containerisation', '📦'],
+  ['declarative', '📝'],
+  ['elasticity', '📈'],
+]);
 
 /** The emoji of one of the seed's principles; a casebook's own principles get a plain marker. */
 export function principleEmoji(p: Principle): string {
-  return PRINCIPLE_EMOJI[p] ?? '🔹';
+  return PRINCIPLE_EMOJI.get(p) ?? '🔹';
 }
 
 /** `text  ★★★★☆`, or just the text when the case has no rating. */

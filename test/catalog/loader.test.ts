@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -115,6 +116,43 @@ describe('loadCatalog on a broken casebook', () => {
     expect(await problems()).toEqual([
       expect.stringMatching(/big\.yaml: \d+ bytes; a casebook file may be at most 1 MiB$/),
     ]);
+  });
+
+  it('refuses a FIFO among the case files instead of waiting for a writer', async () => {
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    expect(await problems()).toEqual([
+      expect.stringMatching(/pipe\.yaml: is a FIFO \(named pipe\), not a regular file$/),
+    ]);
+  });
+
+  it('refuses a FIFO in place of casebook.yaml', async () => {
+    execFileSync('mkfifo', [path.join(dir, 'casebook.yaml')]);
+    expect(await problems()).toEqual([
+      expect.stringMatching(/casebook\.yaml: is a FIFO \(named pipe\), not a regular file$/),
+    ]);
+  });
+
+  it('refuses a link to a device (/dev/zero) instead of reading it forever', async () => {
+    await symlink('/dev/zero', path.join(dir, 'zero.yaml'));
+    expect(await problems()).toEqual([
+      expect.stringMatching(/zero\.yaml: is a character device, not a regular file$/),
+    ]);
+  });
+
+  it('reads a case file that is a link to a regular file', async () => {
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'casebot-linked-'));
+    try {
+      const finance = await readFile(path.join(dir, 'finance.yaml'), 'utf8');
+      await writeFile(
+        path.join(elsewhere, 'bank.yaml'),
+        finance.replace('id: finance', 'id: bank'),
+      );
+      await symlink(path.join(elsewhere, 'bank.yaml'), path.join(dir, 'bank.yaml'));
+      const catalog = await loadCatalog(dir);
+      expect(catalog.byId.has('bank')).toBe(true);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('loads the intact copy', async () => {

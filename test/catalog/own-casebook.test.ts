@@ -228,6 +228,21 @@ describe('validate on a casebook with its own principles', () => {
     });
   });
 
+  it('answers over a principle whose id every object inherits (constructor)', async () => {
+    await withCopy(async (dir) => {
+      for (const file of ['casebook.yaml', 'build-cache.yaml', 'secrets.yaml', 'tracing.yaml']) {
+        const source = await readFile(path.join(dir, file), 'utf8');
+        await writeFile(path.join(dir, file), source.replaceAll('observability', 'constructor'));
+      }
+      const own = coreOver(await loadCatalog(dir));
+      for (const q of ['which tools does tracing use', 'tracing solutions', 'tracing']) {
+        const out = text(await own.handle({ id: 'r', platform: 'console', text: q }));
+        expect(out, q).toContain('Observability');
+        expect(out, q).not.toMatch(/native code|function Object/);
+      }
+    });
+  });
+
   it('leaves the shipped casebook’s cards naming the seed principles as before', async () => {
     const shipped = await loadCatalog('cases');
     const a = await coreOver(shipped).handle({ id: 'r', platform: 'console', text: 'ecommerce' });

@@ -224,6 +224,15 @@ describe('bad usage', () => {
     expect(run.stderr).toMatch(/unknown command "frobnicate"/);
   });
 
+  it.each(['constructor', '__proto__', 'toString'])(
+    'explains "%s" (a name every object inherits) as an unknown command',
+    async (name) => {
+      const run = await runCli([name]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`unknown command "${name}"`);
+    },
+  );
+
   it('rejects a bad --lang', async () => {
     const run = await runCli(['search', '--lang', 'fr', 'x']);
     expect(run.code).toBe(2);

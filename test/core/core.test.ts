@@ -149,6 +149,19 @@ describe('subscriptions through the core', () => {
     expect(await store.getSubscription('slack', 'C1')).toBeNull();
   });
 
+  it.each(['constructor', '__proto__', 'toString'])(
+    'does not take "%s" (a name every object inherits) for a language',
+    async (word) => {
+      const { core, store } = setup();
+      const answer = expectKind(
+        await core.handle(slackChannel(`subscribe 09:00 ${word}`)),
+        'notice',
+      );
+      expect(answer.text).toContain(`understand “${word}”`);
+      expect(await store.getSubscription('slack', 'C1')).toBeNull();
+    },
+  );
+
   it('unsubscribes, and says so when there was nothing to stop', async () => {
     const { core } = setup();
     expect(expectKind(await core.handle(slackChannel('unsubscribe')), 'notice').text).toMatch(

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/run-cli.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 import { parseScrape, series } from '../metrics/scrape.js';
 import { RawConnection } from './raw-http.js';
 import {
@@ -171,6 +173,33 @@ describe('casebot serve as a process', () => {
     expect(p.logs.map((l) => l.msg)).toContain('stopped');
   });
 
+  it('on a port already in use logs the error as a JSON line and exits 1, tips scheduler or not', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => taken.close(() => resolve())));
+    const stub = await startSlackStub();
+    cleanups.push(stub.close);
+    const run = await runCli(['serve'], {
+      env: {
+        PORT: String((taken.address() as AddressInfo).port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: 'memory',
+        TIPS_SCHEDULER: 'on',
+        SLACK_BOT_TOKEN: 'xoxb-0000-lifecycle',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: `${stub.url}/api/`,
+      },
+    });
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    const logs = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const failure = logs.find((l) => l.level === 50 || l.level === 60);
+    expect(failure?.msg).toMatch(/port .*in use/i);
+    expect(JSON.stringify(failure?.err)).toContain('EADDRINUSE');
+    expect(logs.map((l) => l.msg)).not.toContain('casebot is listening');
+  });
+
   it('on SIGHUP keeps serving the previous casebook when the new one is broken', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'casebot-hup-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
@@ -199,6 +228,26 @@ describe('casebot serve as a process', () => {
     expect(metrics.get('casebot_casebook_cases')).toBe(5);
     expect(metrics.get(series('casebot_casebook_reloads_total', { result: 'failure' }))).toBe(1);
     expect(metrics.get(series('casebot_casebook_reloads_total', { result: 'success' }))).toBe(1);
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  });
+
+  it('on SIGHUP refuses a FIFO in the casebook folder, names it, and keeps answering signals', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'casebot-fifo-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    await cp(path.join(ROOT, 'cases'), dir, { recursive: true });
+    const p = await serve({ CASES_DIR: dir });
+
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    p.child.kill('SIGHUP');
+    const failed = await p.waitForLog((l) => String(l.msg).startsWith('casebook reload failed'));
+    expect(JSON.stringify(failed.err)).toContain(
+      'pipe.yaml: is a FIFO (named pipe), not a regular file',
+    );
+
+    await rm(path.join(dir, 'pipe.yaml'));
+    p.child.kill('SIGHUP');
+    expect((await p.waitForLog((l) => l.msg === 'casebook reloaded')).cases).toBe(4);
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
   });

@@ -22,6 +22,7 @@ import type { BotIdentity, ListenerDeps } from './deps.js';
 import { createSlackDigestSender } from './digest-sender.js';
 import { createErrorSink } from './error-sink.js';
 import { register as registerEvents } from './events/index.js';
+import { dropForeign } from './foreign.js';
 import { SharedServerReceiver } from './receiver.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
 import { createSlackTipSender } from './tip-sender.js';
@@ -140,6 +141,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     createErrorSink({ logger: log, client, diagrams: deps.diagrams, defaultLocale, metrics }),
   );
   const requests = new RequestTracks(metrics, 'slack');
+  app.use(dropForeign(bot, log));
   app.use(countRequests(requests));
 
   const listenerDeps: ListenerDeps = {
@@ -176,13 +178,13 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       diagrams: deps.diagrams,
       logger: log,
     }),
-    async handle(req, res, requestId) {
+    async handle(req, res, requestId, body) {
       if (!httpReceiver) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'slack_uses_socket_mode' }));
         return;
       }
-      await httpReceiver.handle(req, res, requestId);
+      await httpReceiver.handle(req, res, requestId, body);
     },
     async start() {
       await tokens.verify();

@@ -43,8 +43,19 @@ export function tokenCheck(
     const result = await client.auth.test({ token: botToken });
     identity.userId = result.user_id;
     identity.botId = result.bot_id;
+    identity.teamId = result.team_id;
+    identity.enterpriseId = result.enterprise_id || undefined;
+    identity.appId = result.app_id;
     known = true;
-    logger.info({ botUserId: result.user_id, team: result.team }, 'slack token verified');
+    logger.info(
+      {
+        botUserId: result.user_id,
+        team: result.team,
+        teamId: result.team_id,
+        ...(identity.enterpriseId && { enterpriseId: identity.enterpriseId }),
+      },
+      'slack token verified',
+    );
   };
 
   return {

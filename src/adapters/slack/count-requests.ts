@@ -6,9 +6,10 @@ import { slackSurface } from './surface.js';
 const COUNTED = 'casebotCounted';
 
 /**
- * The first global middleware: each request is counted once, when its listeners are done, with
- * the outcome of the answer a listener noted (`answerFor`) or `error` if they threw. A request
- * that produced no answer (a retry already handled, the Home tab) is not counted.
+ * A global middleware, the first after dropForeign: each request is counted once, when its
+ * listeners are done, with the outcome of the answer a listener noted (`answerFor`) or `error` if
+ * they threw. A request that produced no answer (a retry already handled, the Home tab) is not
+ * counted.
  */
 export function countRequests(tracks: RequestTracks): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {

@@ -17,6 +17,12 @@ import type { Store } from '../../store/store.js';
 export interface BotIdentity {
   userId?: string;
   botId?: string;
+  /** The workspace the token belongs to (an org-wide install: the organisation's id). */
+  teamId?: string;
+  /** Set on Enterprise Grid. */
+  enterpriseId?: string;
+  /** When `auth.test` says it. */
+  appId?: string;
 }
 
 /** What every listener gets; listeners hold no business logic. */

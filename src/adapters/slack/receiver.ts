@@ -6,6 +6,7 @@ import {
   type Receiver,
   type ReceiverEvent,
 } from '@slack/bolt';
+import type { ReadBody } from '../../http/types.js';
 import type { Logger } from '../../logger.js';
 import { checkSlackBody } from './body.js';
 import { serializedBytes } from './serialized.js';
@@ -17,23 +18,6 @@ export interface SharedServerReceiverOptions {
   readonly boltLogger: BoltLogger;
   /** Injected clock: signature freshness is checked against it. */
   readonly now: () => Date;
-  /** Largest body accepted (bytes). */
-  readonly bodyLimit?: number;
-}
-
-const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
-class BodyTooLarge extends Error {}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge(`body over ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function header(req: IncomingMessage, name: string): string {
@@ -109,17 +93,15 @@ export class SharedServerReceiver implements Receiver {
 
   async stop(): Promise<void> {}
 
-  async handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    readBody: ReadBody,
+  ): Promise<void> {
     const { logger } = this.options;
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, this.options.bodyLimit ?? DEFAULT_BODY_LIMIT);
-    } catch (error) {
-      logger.warn({ requestId, err: error }, 'slack request body unreadable');
-      return error instanceof BodyTooLarge
-        ? reply(res, 413, { error: 'body_too_large' })
-        : reply(res, 400, { error: 'unreadable_body' });
-    }
+    const raw = await readBody();
+    if (!raw) return;
     const contentType = header(req, 'content-type').toLowerCase();
     if (isSslCheck(raw, contentType)) return reply(res, 200);
 

@@ -9,18 +9,19 @@ import {
 import type { TeamsConfig } from '../../config.js';
 import type { Core } from '../../core/core.js';
 import type { DigestSender } from '../../digest/sender.js';
-import type { HttpAdapter } from '../../http/types.js';
+import type { HttpAdapter, ReadBody } from '../../http/types.js';
 import type { Logger } from '../../logger.js';
 import { type Metrics, noMetrics } from '../../metrics/metrics.js';
 import { trackRequest } from '../../metrics/request-track.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import type { Store } from '../../store/store.js';
 import type { TipSender } from '../../tips/sender.js';
+import { bearerProblem } from './bearer.js';
 import { CasebotTeamsBot } from './bot.js';
 import { createTeamsDigestSender } from './digest-sender.js';
 import { createErrorSink } from './error-sink.js';
 import { isDevServiceUrl } from './loopback.js';
-import { readActivity } from './read-activity.js';
+import { parseActivity } from './read-activity.js';
 import { refuseNonJson, refuseRemoteClient, reply } from './respond.js';
 import { teamsSurface } from './surface.js';
 import { createTeamsTipSender } from './tip-sender.js';
@@ -122,10 +123,26 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const inFlight = new Set<Promise<unknown>>();
 
   const devRule = { devServiceUrl: config.devServiceUrl };
-  const serve = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+  const serve = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    readBody: ReadBody,
+  ) => {
     if (!credentials && refuseRemoteClient(req, res, requestId, log)) return;
     if (!credentials && refuseNonJson(req, res, requestId, log)) return;
-    const read = await readActivity(req);
+    const unauthorized = credentials ? bearerProblem(req.headers.authorization) : null;
+    if (unauthorized) {
+      log.warn({ requestId, reason: unauthorized }, 'refused an activity before reading it');
+      return reply(res, 401, {
+        error: 'unauthorized',
+        message: 'The Bot Framework sends every activity with an Authorization: Bearer token.',
+        requestId,
+      });
+    }
+    const body = await readBody();
+    if (!body) return;
+    const read = parseActivity(body);
     if (!read.ok) return reply(res, read.status, { error: read.error, requestId });
     const activity = read.activity;
     if (
@@ -183,12 +200,12 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     path: TEAMS_PATH,
     tipSender,
     digestSender,
-    async handle(req, res, requestId) {
+    async handle(req, res, requestId, readBody) {
       if (stopping) {
         res.setHeader('retry-after', '1');
         return reply(res, 503, { error: 'shutting_down', requestId });
       }
-      const work = serve(req, res, requestId);
+      const work = serve(req, res, requestId, readBody);
       inFlight.add(work);
       try {
         await work;

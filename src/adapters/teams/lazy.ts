@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Tip } from '../../catalog/schema.js';
 import type { DigestAnswer } from '../../core/model.js';
+import type { ReadBody } from '../../http/types.js';
 import type { Subscription } from '../../store/store.js';
 import type { TeamsAdapter, TeamsAdapterDeps } from './adapter.js';
 import { refuseNonJson, refuseRemoteClient } from './respond.js';
@@ -25,11 +26,11 @@ export function createLazyTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   return {
     name: 'teams',
     path: '/api/messages',
-    async handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    async handle(req: IncomingMessage, res: ServerResponse, requestId: string, body: ReadBody) {
       // Another machine gets its 403 without making this one load botbuilder.
       if (refuseRemoteClient(req, res, requestId, log)) return;
       if (refuseNonJson(req, res, requestId, log)) return;
-      await (await real()).handle(req, res, requestId);
+      await (await real()).handle(req, res, requestId, body);
     },
     async start() {},
     async stop() {

@@ -5,7 +5,11 @@ import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/sla
 import { loadCatalog } from '../../../src/catalog/load.js';
 import type { ExpertsChannels } from '../../../src/catalog/schema.js';
 import { type Core, createCore } from '../../../src/core/core.js';
-import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
+import {
+  type RunningServer,
+  type ServerLimits,
+  startHttpServer,
+} from '../../../src/http/server.js';
 import { type Logger, silentLogger } from '../../../src/logger.js';
 import { DEFAULT_DIAGRAMS, type DiagramOptions } from '../../../src/render/diagram.js';
 import type { SemanticRanking } from '../../../src/search/hybrid.js';
@@ -165,6 +169,8 @@ export async function startHarness(
     experts?: ExpertsChannels;
     /** Web API answers besides the defaults (method → body, or a function of the call). */
     replies?: Record<string, unknown | ((call: ApiCall) => unknown)>;
+    /** The server's limits, where a test needs them small. */
+    limits?: Partial<ServerLimits>;
   } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
@@ -258,7 +264,12 @@ export async function startHarness(
   });
   await adapter.start();
   const server = await startHttpServer(
-    { logger, adapters: [adapter], readiness: [] },
+    {
+      logger,
+      adapters: [adapter],
+      readiness: [],
+      ...(options.limits && { limits: options.limits }),
+    },
     0,
     '127.0.0.1',
   );

@@ -116,4 +116,20 @@ describe('Socket Mode answering', () => {
       '1515449999.000001',
     ]);
   });
+
+  it('acks another workspace’s mention and answers nothing, as over HTTP', async () => {
+    const other = {
+      ...fixture('app-mention.json'),
+      event_id: 'Ev0SOCKETFOREIGN',
+      team_id: 'T0OTHER',
+      authorizations: [{ team_id: 'T0OTHER', user_id: 'UBOT999', is_bot: true }],
+    };
+    const ack = await slack.deliver('events_api', other, 'env-foreign-1');
+    expect(ack).toEqual({ envelope_id: 'env-foreign-1', payload: {} });
+    // Its own workspace's next mention is answered, and is the only answer.
+    const ours = { ...fixture('app-mention.json'), event_id: 'Ev0SOCKETOURS' };
+    await slack.deliver('events_api', ours, 'env-ours-1');
+    await until(() => posts().length === 1, 5_000, 'the answer to our mention');
+    expect(posts()).toHaveLength(1);
+  });
 });

@@ -25,7 +25,11 @@ describe('Slack transport on the shared server', () => {
     };
     const res = await h.postJson(huge);
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: 'body_too_large' });
+    expect(await res.json()).toMatchObject({
+      error: 'body_too_large',
+      message: expect.stringMatching(/larger than 1048576 bytes/),
+      requestId: res.headers.get('x-request-id'),
+    });
     await h.settled();
     expect(h.calls['chat.postMessage']).toBeUndefined();
   });

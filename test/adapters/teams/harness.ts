@@ -9,7 +9,11 @@ import { loadCatalog } from '../../../src/catalog/load.js';
 import type { ExpertsChannels } from '../../../src/catalog/schema.js';
 import type { TeamsConfig } from '../../../src/config.js';
 import { type Core, createCore } from '../../../src/core/core.js';
-import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
+import {
+  type RunningServer,
+  type ServerLimits,
+  startHttpServer,
+} from '../../../src/http/server.js';
 import { silentLogger } from '../../../src/logger.js';
 import { DEFAULT_DIAGRAMS } from '../../../src/render/diagram.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
@@ -55,6 +59,8 @@ export async function startTeams(
     casesUrl?: string;
     /** EXPERTS_CHANNEL. */
     experts?: ExpertsChannels;
+    /** The server's limits, where a test needs them small. */
+    limits?: Partial<ServerLimits>;
   } = {},
 ): Promise<Harness> {
   const catalog = await loadCatalog(options.casesDir ?? CASES_DIR);
@@ -80,7 +86,12 @@ export async function startTeams(
   });
   await adapter.start();
   const server = await startHttpServer(
-    { logger, adapters: [adapter], readiness: [] },
+    {
+      logger,
+      adapters: [adapter],
+      readiness: [],
+      ...(options.limits && { limits: options.limits }),
+    },
     0,
     options.host ?? '127.0.0.1',
   );
