@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { RetryOptions, WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Lang } from '../../catalog/schema.js';
 import type { SlackConfig } from '../../config.js';
 import type { Core } from '../../core/core.js';
@@ -9,6 +9,7 @@ import type { HttpAdapter } from '../../http/types.js';
 import type { Logger } from '../../logger.js';
 import { type Metrics, noMetrics } from '../../metrics/metrics.js';
 import { RequestTracks } from '../../metrics/request-track.js';
+import { RateGate, type Sleep } from '../../rate-gate.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import type { Store } from '../../store/store.js';
 import type { TipSender } from '../../tips/sender.js';
@@ -33,31 +34,27 @@ export interface SlackAdapterDeps {
   readonly now: () => Date;
   /** Language of the Home tab before the user picks one (default English). */
   readonly defaultLocale?: Lang;
-  /** WebClient retry policies; tests make them fast. */
-  readonly retry?: { readonly interactive?: RetryOptions; readonly tips?: RetryOptions };
   readonly metrics?: Metrics;
+  /** The clock and sleep of rate-limit waits (tests inject a virtual clock that never sleeps). */
+  readonly waits?: { readonly now: () => number; readonly sleep: Sleep };
 }
 
 export type SlackAdapter = HttpAdapter & { readonly tipSender: TipSender };
 
-/** Answers to people: a couple of quick retries (a 429 is still waited out first). */
-const INTERACTIVE_RETRY: RetryOptions = {
-  retries: 2,
-  factor: 2,
-  minTimeout: 250,
-  maxTimeout: 2_000,
-};
 /**
- * Daily tips: network blips retried briefly (429s are waited out by the tip sender itself);
- * a failure is thrown and the scheduler's next pass tries again.
+ * No client retries anything by itself: a retried post is a second copy in the channel whenever
+ * the first one did arrive. `sendOnce` tries again only what proves Slack took nothing.
  */
-const TIPS_RETRY: RetryOptions = {
-  retries: 3,
-  factor: 2,
-  minTimeout: 500,
-  maxTimeout: 5_000,
-  randomize: true,
-};
+const NO_RETRIES = { retries: 0 };
+/** The socket mode connection (apps.connections.open posts nothing): a few quick retries. */
+const CONNECT_RETRY = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 };
+/** A person waits for an answer: rate limits are waited out this long at most. */
+const INTERACTIVE_MAX_WAIT_MS = 10_000;
+/**
+ * A tip send that has not answered by then counts as delivery unknown (that day is not retried),
+ * so a pass stopped at SIGTERM is over well within the grace period.
+ */
+export const TIP_SEND_TIMEOUT_MS = 10_000;
 
 /**
  * The Slack adapter: a Bolt app mounted on the shared HTTP server (`POST /slack/events`), or on a
@@ -74,21 +71,27 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   };
   const clientOptions: WebClientOptions = {
     ...base,
-    retryConfig: deps.retry?.interactive ?? INTERACTIVE_RETRY,
+    retryConfig: NO_RETRIES,
+    rejectRateLimitedCalls: true,
     timeout: 15_000,
   };
   const client = new webApi.WebClient(config.botToken, clientOptions);
   const lookups = new webApi.WebClient(config.botToken, {
     ...base,
-    retryConfig: { retries: 0 },
+    retryConfig: NO_RETRIES,
     timeout: 3_000,
   });
-  const tipsClient = new webApi.WebClient(config.botToken, {
-    ...base,
-    retryConfig: deps.retry?.tips ?? TIPS_RETRY,
-    rejectRateLimitedCalls: true, // the tip sender waits out 429s itself, bounded by the lease
-    timeout: 30_000,
-  });
+  const tipsClient = (fetchFn?: typeof fetch) =>
+    new webApi.WebClient(config.botToken, {
+      ...base,
+      retryConfig: NO_RETRIES,
+      rejectRateLimitedCalls: true,
+      timeout: TIP_SEND_TIMEOUT_MS,
+      ...(fetchFn && { fetch: fetchFn }),
+    });
+  // One workspace per token: every post of this adapter (answers and tips) waits at one gate.
+  const gate = new RateGate({ ...deps.waits });
+  const sending = { gate, maxWaitMs: INTERACTIVE_MAX_WAIT_MS, logger: log };
 
   const bot: BotIdentity = {};
   const tokens = tokenCheck(lookups, config.botToken, bot, log, deps.now);
@@ -112,7 +115,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     new SocketModeReceiver({
       appToken: config.appToken!,
       logger: blog,
-      installerOptions: { clientOptions: { ...clientOptions } },
+      installerOptions: { clientOptions: { ...base, retryConfig: CONNECT_RETRY } },
       customPropertiesExtractor: () => ({ requestId: randomUUID() }),
     });
 
@@ -129,7 +132,14 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const defaultLocale = deps.defaultLocale ?? 'en';
   const metrics = deps.metrics ?? noMetrics;
   app.error(
-    createErrorSink({ logger: log, client, diagrams: deps.diagrams, defaultLocale, metrics }),
+    createErrorSink({
+      logger: log,
+      client,
+      sending,
+      diagrams: deps.diagrams,
+      defaultLocale,
+      metrics,
+    }),
   );
   const requests = new RequestTracks(metrics, 'slack');
   app.use(countRequests(requests));
@@ -143,6 +153,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     defaultLocale,
     bot,
     lookups,
+    sending,
     requests,
   };
   registerCommands(app, listenerDeps);
@@ -156,6 +167,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     path: '/slack/events',
     tipSender: createSlackTipSender({
       client: tipsClient,
+      gate,
       core: deps.core,
       diagrams: deps.diagrams,
       logger: log,

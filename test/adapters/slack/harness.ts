@@ -78,6 +78,18 @@ export interface CannedReply {
   readonly headers?: Record<string, string>;
   /** Answer only after this many milliseconds (a slow Slack). */
   readonly delayMs?: number;
+  /**
+   * Fail on the network instead of answering: `ECONNRESET` after reading the body (Slack may
+   * have it: the call is recorded), or `ECONNREFUSED` (it never arrived: not recorded).
+   */
+  readonly error?: 'ECONNRESET' | 'ECONNREFUSED';
+}
+
+/** A network error as Node reports it, with its `code`. */
+function networkError(code: string): Error {
+  return Object.assign(new Error(code === 'ECONNRESET' ? 'socket hang up' : `connect ${code}`), {
+    code,
+  });
 }
 
 export interface Harness {
@@ -91,6 +103,8 @@ export interface Harness {
   readonly calls: Record<string, ApiCall[]>;
   /** response_url posts, in order (refused ones included). */
   readonly responses: Record<string, unknown>[];
+  /** Waits the adapter asked for (rate limits, reconnects), in ms; none is really slept. */
+  readonly sleeps: number[];
   /** Make the next call of `method` (or `response_url`) answer this (once each), maybe late. */
   failNext(method: string, reply: CannedReply): void;
   /** POSTs `body` (a string goes as UTF-8; bytes go as they are), signed over those bytes. */
@@ -140,8 +154,14 @@ export async function startHarness(
     .post(/^\/api\/[\w.]+$/)
     .reply((uri, body, callback) => {
       const method = uri.replace('/api/', '');
-      calls[method] = [...(calls[method] ?? []), parseApiBody(body)];
       const failure = failures[method]?.shift();
+      if (failure?.error !== 'ECONNREFUSED') {
+        calls[method] = [...(calls[method] ?? []), parseApiBody(body)];
+      }
+      if (failure?.error) {
+        callback(networkError(failure.error), [0, '']);
+        return;
+      }
       if (!failure) {
         callback(null, [200, (ok[method] ?? { ok: false, error: 'unknown_method' }) as nock.Body]);
         return;
@@ -156,13 +176,22 @@ export async function startHarness(
   nock(HOOKS)
     .persist()
     .post(/.*/)
-    .reply((_uri, body) => {
-      responses.push(
-        typeof body === 'string' ? JSON.parse(body) : (body as Record<string, unknown>),
-      );
+    .reply((_uri, body, callback) => {
       const failure = failures.response_url?.shift();
-      if (failure) return [failure.status ?? 200, failure.body as nock.Body, failure.headers ?? {}];
-      return [200, { ok: true }];
+      if (failure?.error !== 'ECONNREFUSED') {
+        responses.push(
+          typeof body === 'string' ? JSON.parse(body) : (body as Record<string, unknown>),
+        );
+      }
+      if (failure?.error) return callback(networkError(failure.error), [0, '']);
+      if (failure) {
+        return callback(null, [
+          failure.status ?? 200,
+          failure.body as nock.Body,
+          failure.headers ?? {},
+        ]);
+      }
+      callback(null, [200, { ok: true }]);
     });
 
   const catalog = await loadCatalog(
@@ -177,7 +206,8 @@ export async function startHarness(
     now,
   });
   const logger = options.logger ?? silentLogger();
-  const fast = { retries: 2, minTimeout: 1, maxTimeout: 5 };
+  const sleeps: number[] = [];
+  let virtualMs = 0;
   const adapter = createSlackAdapter({
     config: { botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: API_URL },
     core,
@@ -185,7 +215,14 @@ export async function startHarness(
     logger,
     diagrams: options.diagrams ?? DEFAULT_DIAGRAMS,
     now,
-    retry: { interactive: fast, tips: fast },
+    // Rate-limit and reconnect waits are recorded, not slept: a virtual clock moves instead.
+    waits: {
+      now: () => virtualMs,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        virtualMs += ms;
+      },
+    },
   });
   await adapter.start();
   const server = await startHttpServer(
@@ -213,6 +250,7 @@ export async function startHarness(
     url,
     calls,
     responses,
+    sleeps,
     failNext(method, reply) {
       failures[method] = [...(failures[method] ?? []), reply];
     },
@@ -221,6 +259,7 @@ export async function startHarness(
     postForm: (body, headers) => post(body, 'application/x-www-form-urlencoded', headers),
     reset() {
       responses.length = 0;
+      sleeps.length = 0;
       for (const k of Object.keys(calls)) delete calls[k];
     },
     settled: () => until(() => server.inFlight() === 0, 10_000, 'requests in flight'),

@@ -8,6 +8,7 @@ import { createSlackTipSender } from '../../../src/adapters/slack/tip-sender.js'
 import { type Catalog, loadCatalog } from '../../../src/catalog/load.js';
 import { createCore } from '../../../src/core/core.js';
 import { silentLogger } from '../../../src/logger.js';
+import { RateGate } from '../../../src/rate-gate.js';
 import { DEFAULT_DIAGRAMS } from '../../../src/render/diagram.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import type { Subscription } from '../../../src/store/store.js';
@@ -33,20 +34,22 @@ function sender(apiUrl = API_URL) {
     defaultLocale: 'en',
     now: () => new Date(),
   });
-  const client = new webApi.WebClient('xoxb-test', {
-    slackApiUrl: apiUrl,
-    retryConfig: { retries: 3, minTimeout: 1, maxTimeout: 5 },
-    rejectRateLimitedCalls: true,
-  });
+  // As the adapter builds it: no retries of the client's own, 429s rejected at once.
+  const client = () =>
+    new webApi.WebClient('xoxb-test', {
+      slackApiUrl: apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
   const sleep = async (ms: number) => {
     waits.push(ms);
   };
   return createSlackTipSender({
     client,
+    gate: new RateGate({ sleep }),
     core,
     diagrams: DEFAULT_DIAGRAMS,
     logger: silentLogger(),
-    sleep,
   });
 }
 
@@ -107,11 +110,16 @@ describe('Slack tip sender', () => {
     });
   });
 
-  it('throws (whether it was posted is unknown) when Slack cannot be reached', async () => {
-    nock(API_ORIGIN).post('/api/chat.postMessage').times(4).replyWithError('ECONNRESET');
+  it('throws (whether it was posted is unknown) when the connection resets, and sends it once', async () => {
+    const scope = nock(API_ORIGIN)
+      .post('/api/chat.postMessage')
+      .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' })
+      .post('/api/chat.postMessage')
+      .reply(200, { ok: true, ts: '1.2' });
     await expect(sender().send(sub(), catalog.tips[0]!)).rejects.toMatchObject({
-      code: 'platform_failed',
+      code: 'delivery_unknown',
     });
+    expect(scope.pendingMocks()).toHaveLength(1); // the second post was never made
   });
 
   it('answers not-sent when the connection is refused (Slack never got it), so a later pass tries again', async () => {
@@ -124,6 +132,7 @@ describe('Slack tip sender', () => {
       kind: 'not-sent',
       reason: 'ECONNREFUSED',
     });
+    expect(waits).toEqual([250, 500]); // tried twice more, briefly: nothing could have arrived
   });
 
   it('does not wait out a long rate limit: not sent, so a later pass tries again', async () => {

@@ -54,7 +54,7 @@ export function caseCommand(deps: ListenerDeps) {
       command.response_url,
       { text, blocks },
       { response_type: 'ephemeral' },
-      deps.logger,
+      deps.sending,
     );
   };
 }

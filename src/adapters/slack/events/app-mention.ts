@@ -20,7 +20,7 @@ export function appMention(deps: ListenerDeps) {
       client,
       { channel: event.channel, thread_ts: event.thread_ts ?? event.ts },
       message,
-      deps.logger,
+      deps.sending,
     );
   };
 }

@@ -23,6 +23,6 @@ export function directMessage(deps: ListenerDeps) {
     const target = event.thread_ts
       ? { channel: event.channel, thread_ts: event.thread_ts }
       : { channel: event.channel };
-    await postMessage(client, target, message, deps.logger);
+    await postMessage(client, target, message, deps.sending);
   };
 }
