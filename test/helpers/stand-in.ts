@@ -9,9 +9,12 @@ export interface Received {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
-/** `raw`: sent as it is (not JSON); `hang`: never answered (until the stand-in closes). */
+/**
+ * `raw`: sent as it is (not JSON); `hang`: never answered (until the stand-in closes); `delayMs`:
+ * answered that much later (a slow platform).
+ */
 export type Reply =
-  | { status?: number; headers?: Record<string, string>; body: unknown }
+  | { status?: number; headers?: Record<string, string>; body: unknown; delayMs?: number }
   | { status?: number; raw: string }
   | { hang: true };
 
@@ -55,6 +58,7 @@ export async function startStandIn(
       res.end(reply.raw);
       return;
     }
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   });
