@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
-import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
+import {
+  createSlackAdapter,
+  type SlackAdapter,
+  type SlackAdapterDeps,
+} from '../../../src/adapters/slack/index.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
 import { type Core, createCore } from '../../../src/core/core.js';
 import { type RunningServer, startHttpServer } from '../../../src/http/server.js';
@@ -131,6 +135,8 @@ export async function startHarness(
     logger?: Logger;
     /** The casebook to serve (the shipped one by default). */
     casesDir?: string;
+    /** The clock and sleep of rate-limit waits (by default a virtual clock, recorded in `sleeps`). */
+    waits?: SlackAdapterDeps['waits'];
   } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
@@ -216,7 +222,7 @@ export async function startHarness(
     diagrams: options.diagrams ?? DEFAULT_DIAGRAMS,
     now,
     // Rate-limit and reconnect waits are recorded, not slept: a virtual clock moves instead.
-    waits: {
+    waits: options.waits ?? {
       now: () => virtualMs,
       sleep: async (ms: number) => {
         sleeps.push(ms);

@@ -3,7 +3,11 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
-import { createTeamsAdapter, type TeamsAdapter } from '../../../src/adapters/teams/index.js';
+import {
+  createTeamsAdapter,
+  type TeamsAdapter,
+  type TeamsAdapterDeps,
+} from '../../../src/adapters/teams/index.js';
 import { createLazyTeamsAdapter } from '../../../src/adapters/teams/lazy.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
 import type { TeamsConfig } from '../../../src/config.js';
@@ -50,6 +54,8 @@ export async function startTeams(
     lazy?: boolean;
     /** The casebook to serve (the shipped one by default). */
     casesDir?: string;
+    /** The clock and sleep of rate-limit waits (real ones by default). */
+    waits?: TeamsAdapterDeps['waits'];
   } = {},
 ): Promise<Harness> {
   const catalog = await loadCatalog(options.casesDir ?? CASES_DIR);
@@ -70,6 +76,7 @@ export async function startTeams(
     logger,
     diagrams: DEFAULT_DIAGRAMS,
     now: () => NOW,
+    ...(options.waits && { waits: options.waits }),
   });
   await adapter.start();
   const server = await startHttpServer(
