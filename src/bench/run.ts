@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type LoadResult, runLoad } from './load.js';
@@ -19,6 +19,8 @@ import { type Row, renderReport, table } from './report.js';
 import { benchSearch } from './search-bench.js';
 import { SEARCH_MEASURES } from './search-measures.js';
 import { signedSlashCommands } from './slack-request.js';
+import { benchTips, type TipsRun } from './tips-bench.js';
+import { tipsSection, tipsTable, withTipsSection } from './tips-report.js';
 
 const CONNECTIONS = 16;
 const WARMUP_SECONDS = 3;
@@ -269,6 +271,34 @@ function rows(
   ];
 }
 
+const REPORT = path.join(ROOT, 'docs/benchmarks.md');
+/** The PostgreSQL the two-replica tips run uses; without one that run is left out. */
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+async function tips(work: string, log: string): Promise<TipsRun[]> {
+  if (!DATABASE_URL) {
+    console.error(
+      'bench: no TEST_DATABASE_URL (or BENCH_DATABASE_URL): the two-replica PostgreSQL tips run is skipped',
+    );
+  }
+  return benchTips(work, log, DATABASE_URL);
+}
+
+/** `npm run bench -- tips`: only the tips runs; their section of the report is replaced. */
+async function tipsOnly(): Promise<void> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'casebot-bench-'));
+  const log = path.join(work, 'servers.log');
+  try {
+    const runs = await tips(work, log);
+    const doc = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
+    writeFileSync(REPORT, withTipsSection(doc, tipsSection(runs, Boolean(DATABASE_URL))));
+    console.log(tipsTable(runs));
+    console.log(`\nwritten to docs/benchmarks.md; logs in ${log}`);
+  } finally {
+    if (process.env.BENCH_KEEP !== '1') rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'casebot-bench-'));
   const log = path.join(work, 'servers.log');
@@ -285,6 +315,7 @@ async function main(): Promise<void> {
     const search = await benchSearch();
     console.error('bench: cold start…');
     const readyMs = await coldStart(log, work);
+    const tipRuns = await tips(work, log);
 
     const result = [
       ...rows(bolt.run, bot, bolt.readyMs, readyMs, search),
@@ -298,8 +329,9 @@ async function main(): Promise<void> {
       notes: PROFILE_NOTES,
       appendix: `${MEASURES}\n${SEARCH_MEASURES}`,
     });
-    writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report);
+    writeFileSync(REPORT, withTipsSection(report, tipsSection(tipRuns, Boolean(DATABASE_URL))));
     console.log(table(result));
+    console.log(`\n${tipsTable(tipRuns)}`);
     console.log(`\nwritten to docs/benchmarks.md; server logs in ${log}`);
   } finally {
     await stop(stub);
@@ -310,4 +342,9 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[2] === 'tips') await tipsOnly();
+else if (process.argv[2] === undefined) await main();
+else {
+  console.error(`usage: npm run bench [-- tips] (got "${process.argv[2]}")`);
+  process.exitCode = 2;
+}

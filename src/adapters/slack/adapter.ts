@@ -16,6 +16,7 @@ import type { TipSender } from '../../tips/sender.js';
 import { register as registerActions } from './actions/index.js';
 import { tokenCheck } from './auth.js';
 import { boltLogger } from './bolt-logger.js';
+import { chatPoster } from './chat-post.js';
 import { register as registerCommands } from './commands/index.js';
 import { countRequests } from './count-requests.js';
 import type { BotIdentity, ListenerDeps } from './deps.js';
@@ -55,6 +56,8 @@ const INTERACTIVE_MAX_WAIT_MS = 10_000;
  * so a pass stopped at SIGTERM is over well within the grace period.
  */
 export const TIP_SEND_TIMEOUT_MS = 10_000;
+/** Slack's own Web API, when SLACK_API_URL does not say another. */
+const SLACK_API_URL = 'https://slack.com/api/';
 
 /**
  * The Slack adapter: a Bolt app mounted on the shared HTTP server (`POST /slack/events`), or on a
@@ -81,14 +84,11 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     retryConfig: NO_RETRIES,
     timeout: 3_000,
   });
-  const tipsClient = (fetchFn?: typeof fetch) =>
-    new webApi.WebClient(config.botToken, {
-      ...base,
-      retryConfig: NO_RETRIES,
-      rejectRateLimitedCalls: true,
-      timeout: TIP_SEND_TIMEOUT_MS,
-      ...(fetchFn && { fetch: fetchFn }),
-    });
+  const tipPost = chatPoster({
+    apiUrl: config.apiUrl ?? SLACK_API_URL,
+    token: config.botToken,
+    timeoutMs: TIP_SEND_TIMEOUT_MS,
+  });
   // One workspace per token: every post of this adapter (answers and tips) waits at one gate.
   const gate = new RateGate({ ...deps.waits });
   const sending = { gate, maxWaitMs: INTERACTIVE_MAX_WAIT_MS, logger: log };
@@ -166,7 +166,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     name: 'slack',
     path: '/slack/events',
     tipSender: createSlackTipSender({
-      client: tipsClient,
+      post: tipPost,
       gate,
       core: deps.core,
       diagrams: deps.diagrams,

@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import type { Tip } from '../../catalog/schema.js';
 import type { Core } from '../../core/core.js';
 import type { TipAnswer } from '../../core/model.js';
@@ -10,8 +9,9 @@ import type { DiagramOptions } from '../../render/diagram.js';
 import type { Subscription } from '../../store/store.js';
 import { cardCache } from '../../tips/card-cache.js';
 import type { SendOutcome, TipSender } from '../../tips/sender.js';
-import { failureKind, neverConnected } from './delivery.js';
-import { postMessage, slackErrorCode } from './send.js';
+import type { ChatPost } from './chat-post.js';
+import { failureKind, neverConnected, sendOnce } from './delivery.js';
+import { sendWithImageFallback, slackErrorCode } from './send.js';
 
 /** The channel is gone for good: stop the subscription. */
 const RETIRE = new Set(['channel_not_found', 'is_archived', 'account_inactive']);
@@ -27,14 +27,11 @@ export const MAX_RATE_LIMIT_WAIT_MS = 120_000;
  * gets one tip a day) and "several hundred per minute" per workspace, answering 429 past that:
  * the gate then holds every send to the workspace for the Retry-After.
  */
-export const SLACK_TIP_CONCURRENCY = 32;
+export const SLACK_TIP_CONCURRENCY = 50;
 
 export interface SlackTipSenderDeps {
-  /**
-   * A Web API client with no retries of its own and `rejectRateLimitedCalls` (`sendOnce` decides
-   * what is tried again), fetching through `fetchFn` when one is given.
-   */
-  readonly client: (fetchFn?: typeof fetch) => WebClient;
+  /** chat.postMessage, once (`sendOnce` decides what is tried again). */
+  readonly post: ChatPost;
   /** The workspace's gate, shared with every other send of the adapter. */
   readonly gate: RateGate;
   readonly core: Core;
@@ -74,23 +71,6 @@ function outcomeOf(error: unknown): SendOutcome {
  * reset, a timeout, a 5xx, a send cut off at shutdown) is thrown and that day is not retried.
  */
 export function createSlackTipSender(deps: SlackTipSenderDeps): TipSender {
-  const client = deps.client();
-  // One client per pass that may cut its sends off (the pass's signal reaches every fetch).
-  const cutOff = new WeakMap<AbortSignal, WebClient>();
-  const clientFor = (signal?: AbortSignal): WebClient => {
-    if (!signal) return client;
-    let c = cutOff.get(signal);
-    if (!c) {
-      c = deps.client((url, init) =>
-        fetch(url, {
-          ...init,
-          signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal,
-        }),
-      );
-      cutOff.set(signal, c);
-    }
-    return c;
-  };
   const card = cardCache((tip, lang) => {
     const c = tip.caseId ? deps.core.catalog.byId.get(tip.caseId) : undefined;
     const answer: TipAnswer = c ? { kind: 'tip', lang, tip, case: c } : { kind: 'tip', lang, tip };
@@ -101,13 +81,32 @@ export function createSlackTipSender(deps: SlackTipSenderDeps): TipSender {
     concurrency: SLACK_TIP_CONCURRENCY,
     ready: (_sub, signal) => deps.gate.ready(signal),
     async send(sub: Subscription, tip: Tip, signal?: AbortSignal): Promise<SendOutcome> {
+      const policy = {
+        gate: deps.gate,
+        maxWaitMs: MAX_RATE_LIMIT_WAIT_MS,
+        logger: deps.logger,
+        ...(signal && { signal }),
+      };
       try {
-        await postMessage(clientFor(signal), { channel: sub.channelId }, card(tip, sub.lang), {
-          gate: deps.gate,
-          maxWaitMs: MAX_RATE_LIMIT_WAIT_MS,
-          logger: deps.logger,
-          signal,
-        });
+        await sendWithImageFallback(
+          card(tip, sub.lang),
+          (m) =>
+            sendOnce(
+              () =>
+                deps.post(
+                  {
+                    channel: sub.channelId,
+                    text: m.text,
+                    blocks: m.blocks,
+                    unfurl_links: false,
+                    unfurl_media: false,
+                  },
+                  signal,
+                ),
+              policy,
+            ),
+          deps.logger,
+        );
         return { kind: 'sent' };
       } catch (error) {
         return outcomeOf(error);

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { webApi } from '@slack/bolt';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chatPoster } from '../../../src/adapters/slack/chat-post.js';
 import { createSlackTipSender } from '../../../src/adapters/slack/tip-sender.js';
 import { type Catalog, loadCatalog } from '../../../src/catalog/load.js';
 import { createCore } from '../../../src/core/core.js';
@@ -34,19 +34,16 @@ function sender(apiUrl = API_URL) {
     defaultLocale: 'en',
     now: () => new Date(),
   });
-  // As the adapter builds it: no retries of the client's own, 429s rejected at once.
-  const client = () =>
-    new webApi.WebClient('xoxb-test', {
-      slackApiUrl: apiUrl,
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-    });
+  const post = chatPoster({ apiUrl, token: 'xoxb-test', timeoutMs: 5_000 });
+  // A virtual clock: waits are recorded and pass at once.
+  let clock = 0;
   const sleep = async (ms: number) => {
     waits.push(ms);
+    clock += ms;
   };
   return createSlackTipSender({
-    client,
-    gate: new RateGate({ sleep }),
+    post,
+    gate: new RateGate({ sleep, now: () => clock }),
     core,
     diagrams: DEFAULT_DIAGRAMS,
     logger: silentLogger(),
