@@ -20,7 +20,7 @@ import { benchSearch } from './search-bench.js';
 import { SEARCH_MEASURES } from './search-measures.js';
 import { signedSlashCommands } from './slack-request.js';
 import { benchTips, type TipsRun } from './tips-bench.js';
-import { tipsSection, tipsTable, withTipsSection } from './tips-report.js';
+import { loadAverage, tipsSection, tipsTable, withTipsSection } from './tips-report.js';
 
 const CONNECTIONS = 16;
 const WARMUP_SECONDS = 3;
@@ -275,13 +275,14 @@ const REPORT = path.join(ROOT, 'docs/benchmarks.md');
 /** The PostgreSQL the two-replica tips run uses; without one that run is left out. */
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
-async function tips(work: string, log: string): Promise<TipsRun[]> {
+async function tips(work: string, log: string): Promise<{ runs: TipsRun[]; load: number }> {
   if (!DATABASE_URL) {
     console.error(
       'bench: no TEST_DATABASE_URL (or BENCH_DATABASE_URL): the two-replica PostgreSQL tips run is skipped',
     );
   }
-  return benchTips(work, log, DATABASE_URL);
+  const load = loadAverage();
+  return { runs: await benchTips(work, log, DATABASE_URL), load };
 }
 
 /** `npm run bench -- tips`: only the tips runs; their section of the report is replaced. */
@@ -289,9 +290,9 @@ async function tipsOnly(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'casebot-bench-'));
   const log = path.join(work, 'servers.log');
   try {
-    const runs = await tips(work, log);
+    const { runs, load } = await tips(work, log);
     const doc = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-    writeFileSync(REPORT, withTipsSection(doc, tipsSection(runs, Boolean(DATABASE_URL))));
+    writeFileSync(REPORT, withTipsSection(doc, tipsSection(runs, Boolean(DATABASE_URL), load)));
     console.log(tipsTable(runs));
     console.log(`\nwritten to docs/benchmarks.md; logs in ${log}`);
   } finally {
@@ -329,9 +330,10 @@ async function main(): Promise<void> {
       notes: PROFILE_NOTES,
       appendix: `${MEASURES}\n${SEARCH_MEASURES}`,
     });
-    writeFileSync(REPORT, withTipsSection(report, tipsSection(tipRuns, Boolean(DATABASE_URL))));
+    const section = tipsSection(tipRuns.runs, Boolean(DATABASE_URL), tipRuns.load);
+    writeFileSync(REPORT, withTipsSection(report, section));
     console.log(table(result));
-    console.log(`\n${tipsTable(tipRuns)}`);
+    console.log(`\n${tipsTable(tipRuns.runs)}`);
     console.log(`\nwritten to docs/benchmarks.md; server logs in ${log}`);
   } finally {
     await stop(stub);
