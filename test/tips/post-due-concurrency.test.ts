@@ -4,6 +4,7 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import type { Subscription } from '../../src/store/store.js';
 import { postDueTips } from '../../src/tips/post-due.js';
 import type { TipSender } from '../../src/tips/sender.js';
+import { SettledDays } from '../../src/tips/settled-days.js';
 import { newSub } from '../store/store-contract.js';
 import { memoryLogger, TIPS } from './fakes.js';
 
@@ -92,5 +93,37 @@ describe('a pass over many channels', () => {
     expect(claims).toHaveBeenCalledTimes(50); // Teams' only: no Slack day is held while paused
     open();
     expect((await pass).posted).toBe(100);
+  });
+});
+
+describe('the days a process knows are closed', () => {
+  it('are not claimed again on later passes; a day another pass holds is asked again after its lease', async () => {
+    const store = new MemoryStore();
+    for (let i = 0; i < 5; i += 1) {
+      await store.subscribe(newSub(`C${i}`), new Date('2025-05-01T00:00:00Z'));
+    }
+    const settled = new SettledDays();
+    let now = NOW;
+    const slack = countingSender(2);
+    // Another replica holds C0's day (a fresh claim, not yet sending).
+    const subs = await store.listActiveSubscriptions();
+    const c0 = subs.find((s) => s.channelId === 'C0')!;
+    const held = await store.claimTip(c0.id, '2025-06-01', NOW, 5 * 60_000);
+    expect(held).not.toBeNull();
+    const claims = vi.spyOn(store, 'claimTip');
+    const pass = () =>
+      postDueTips({ store, tips: TIPS, now: () => now, senders: { slack: slack.sender }, settled });
+
+    expect((await pass()).posted).toBe(4);
+    expect(claims).toHaveBeenCalledTimes(5);
+    now = new Date(NOW.getTime() + 60_000);
+    await pass();
+    expect(claims).toHaveBeenCalledTimes(5); // nothing asked: all five known
+
+    await store.releaseTip(held!); // the other replica gave C0's day back
+    now = new Date(NOW.getTime() + 5 * 60_000 + 1);
+    expect((await pass()).posted).toBe(1); // asked again once the lease was over: posted
+    expect(claims).toHaveBeenCalledTimes(6);
+    expect(slack.posted.sort()).toEqual(['C0', 'C1', 'C2', 'C3', 'C4']);
   });
 });
