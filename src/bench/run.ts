@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type LoadResult, runLoad } from './load.js';
@@ -19,8 +19,8 @@ import { type Row, renderReport, table } from './report.js';
 import { benchSearch } from './search-bench.js';
 import { SEARCH_MEASURES } from './search-measures.js';
 import { signedSlashCommands } from './slack-request.js';
-import { benchTips, type TipsRun } from './tips-bench.js';
-import { loadAverage, tipsSection, tipsTable, withTipsSection } from './tips-report.js';
+import { REPORT, runTips, tipsOnly } from './tips-main.js';
+import { withTipsSection } from './tips-report.js';
 
 const CONNECTIONS = 16;
 const WARMUP_SECONDS = 3;
@@ -271,35 +271,6 @@ function rows(
   ];
 }
 
-const REPORT = path.join(ROOT, 'docs/benchmarks.md');
-/** The PostgreSQL the two-replica tips run uses; without one that run is left out. */
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-
-async function tips(work: string, log: string): Promise<{ runs: TipsRun[]; load: number }> {
-  if (!DATABASE_URL) {
-    console.error(
-      'bench: no TEST_DATABASE_URL (or BENCH_DATABASE_URL): the two-replica PostgreSQL tips run is skipped',
-    );
-  }
-  const load = loadAverage();
-  return { runs: await benchTips(work, log, DATABASE_URL), load };
-}
-
-/** `npm run bench -- tips`: only the tips runs; their section of the report is replaced. */
-async function tipsOnly(): Promise<void> {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'casebot-bench-'));
-  const log = path.join(work, 'servers.log');
-  try {
-    const { runs, load } = await tips(work, log);
-    const doc = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-    writeFileSync(REPORT, withTipsSection(doc, tipsSection(runs, Boolean(DATABASE_URL), load)));
-    console.log(tipsTable(runs));
-    console.log(`\nwritten to docs/benchmarks.md; logs in ${log}`);
-  } finally {
-    if (process.env.BENCH_KEEP !== '1') rmSync(work, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'casebot-bench-'));
   const log = path.join(work, 'servers.log');
@@ -316,7 +287,7 @@ async function main(): Promise<void> {
     const search = await benchSearch();
     console.error('bench: cold start…');
     const readyMs = await coldStart(log, work);
-    const tipRuns = await tips(work, log);
+    const tips = await runTips(work, log);
 
     const result = [
       ...rows(bolt.run, bot, bolt.readyMs, readyMs, search),
@@ -330,10 +301,9 @@ async function main(): Promise<void> {
       notes: PROFILE_NOTES,
       appendix: `${MEASURES}\n${SEARCH_MEASURES}`,
     });
-    const section = tipsSection(tipRuns.runs, Boolean(DATABASE_URL), tipRuns.load);
-    writeFileSync(REPORT, withTipsSection(report, section));
+    writeFileSync(REPORT, withTipsSection(report, tips.section));
     console.log(table(result));
-    console.log(`\n${tipsTable(tipRuns.runs)}`);
+    console.log(`\n${tips.table}`);
     console.log(`\nwritten to docs/benchmarks.md; server logs in ${log}`);
   } finally {
     await stop(stub);
