@@ -79,9 +79,11 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     timeout: 15_000,
   };
   const client = new webApi.WebClient(config.botToken, clientOptions);
+  // Best-effort look-ups fail fast: a 429 is not slept through inside a slash command.
   const lookups = new webApi.WebClient(config.botToken, {
     ...base,
     retryConfig: NO_RETRIES,
+    rejectRateLimitedCalls: true,
     timeout: 3_000,
   });
   const tipPost = chatPoster({
