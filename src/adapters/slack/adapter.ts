@@ -51,10 +51,7 @@ const NO_RETRIES = { retries: 0 };
 const CONNECT_RETRY = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 };
 /** A person waits for an answer: rate limits are waited out this long at most. */
 const INTERACTIVE_MAX_WAIT_MS = 10_000;
-/**
- * A tip send that has not answered by then counts as delivery unknown (that day is not retried),
- * so a pass stopped at SIGTERM is over well within the grace period.
- */
+/** A tip send not answered by then counts as delivery unknown (that day is not retried). */
 export const TIP_SEND_TIMEOUT_MS = 10_000;
 /** Slack's own Web API, when SLACK_API_URL does not say another. */
 const SLACK_API_URL = 'https://slack.com/api/';

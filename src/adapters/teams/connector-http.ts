@@ -101,10 +101,18 @@ export function notSent(message: string, detail: Record<string, unknown>): Caseb
   return new CasebotError('platform_failed', message, { cause: { notSent: true, ...detail } });
 }
 
-/** Whether a failure proves the connector took nothing (and how long it asked to wait). */
-export function provedNotSent(error: unknown): { retryAfterMs?: number } | null {
-  const cause = (error as { cause?: { notSent?: unknown; retryAfterMs?: unknown } } | null)?.cause;
+/**
+ * Whether a failure proves the connector took nothing: how long it asked to wait, or that the
+ * send was stopped before it started (shutting down), or neither (it could not be reached).
+ */
+export function provedNotSent(
+  error: unknown,
+): { readonly retryAfterMs?: number; readonly stopped?: true } | null {
+  const cause = (
+    error as { cause?: { notSent?: unknown; retryAfterMs?: unknown; stopped?: unknown } } | null
+  )?.cause;
   if (!(error instanceof CasebotError) || cause?.notSent !== true) return null;
+  if (cause.stopped === true) return { stopped: true };
   return typeof cause.retryAfterMs === 'number' ? { retryAfterMs: cause.retryAfterMs } : {};
 }
 

@@ -75,7 +75,11 @@ function classify(error: unknown): SendOutcome {
   if (error instanceof CasebotError && error.code === 'delivery_unknown') throw error;
   const proved = provedNotSent(error);
   if (proved) {
-    const why = proved.retryAfterMs !== undefined ? 'ratelimited' : 'not connected';
+    const why = proved.stopped
+      ? 'stopped'
+      : proved.retryAfterMs !== undefined
+        ? 'ratelimited'
+        : 'not connected';
     return { kind: 'not-sent', reason: `teams ${why}` };
   }
   const e = error as {
