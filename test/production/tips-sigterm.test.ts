@@ -28,10 +28,10 @@ const env = () => ({
 const posts = () => slack.received.filter((r) => r.path === '/api/chat.postMessage');
 
 beforeAll(async () => {
-  // A slow Slack: every post is answered (ok) 200 ms after it arrived.
+  // A slow Slack: every post is answered (ok) a second after it arrived.
   slack = await startStandIn((req) =>
     req.path === '/api/chat.postMessage'
-      ? { body: { ok: true, ts: '1.0' }, delayMs: 200 }
+      ? { body: { ok: true, ts: '1.0' }, delayMs: 1_000 }
       : { body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' } },
   );
   file = tempSqlitePath();
