@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'store_failed'
   | 'tip_claim_lost'
   | 'platform_failed'
+  /** Sent, but whether the platform took it is unknown (a reset, a timeout, a 5xx): never resent. */
+  | 'delivery_unknown'
   | 'request_invalid'
   | 'embeddings_failed'
   | 'unexpected';

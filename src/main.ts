@@ -300,6 +300,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
       logger,
       now,
       metrics,
+      graceMs: config.server.shutdownGraceMs,
     });
     scheduler.start();
   }
@@ -356,8 +357,8 @@ export async function startApp(deps: AppDeps): Promise<App> {
     }),
     async stop() {
       logger.info({ inFlight: server.inFlight() }, 'shutting down');
-      await server.close(config.server.shutdownGraceMs);
-      await scheduler?.stop();
+      // Both within the one grace period: requests in flight, and the tips pass's sends.
+      await Promise.all([server.close(config.server.shutdownGraceMs), scheduler?.stop()]);
       await retention.stop();
       await digests?.stop();
       await stopParts();

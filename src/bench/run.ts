@@ -21,6 +21,8 @@ import { type Row, renderReport, table } from './report.js';
 import { benchSearch } from './search-bench.js';
 import { SEARCH_MEASURES } from './search-measures.js';
 import { signedSlashCommands } from './slack-request.js';
+import { REPORT, runTips, tipsOnly } from './tips-main.js';
+import { withTipsSection } from './tips-report.js';
 
 const CONNECTIONS = 16;
 const WARMUP_SECONDS = 3;
@@ -321,6 +323,7 @@ async function main(): Promise<void> {
     const readyMs = await coldStart(log, work);
     console.error('bench: unfinished request bodies…');
     const floods = await benchFlood(log, stubUrl, FLOOD);
+    const tips = await runTips(work, log);
 
     const result = [
       ...rows(bolt.run, bot, bolt.readyMs, readyMs, search),
@@ -337,8 +340,9 @@ async function main(): Promise<void> {
       appendix: `${MEASURES}\n${SEARCH_MEASURES}\n${FLOOD_MEASURES}`,
       loadAtStart,
     });
-    writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report);
+    writeFileSync(REPORT, withTipsSection(report, tips.section));
     console.log(table(result));
+    console.log(`\n${tips.table}`);
     console.log(`\nwritten to docs/benchmarks.md; server logs in ${log}`);
   } finally {
     await stop(stub);
@@ -349,4 +353,9 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[2] === 'tips') await tipsOnly();
+else if (process.argv[2] === undefined) await main();
+else {
+  console.error(`usage: npm run bench [-- tips] (got "${process.argv[2]}")`);
+  process.exitCode = 2;
+}

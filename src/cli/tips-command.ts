@@ -12,6 +12,9 @@ import { type CliIo, EXIT, err, out } from './io.js';
 /**
  * `casebot tips post-due [--now ISO-8601]`: one pass over every subscription, then exit.
  * Safe to run from several replicas or CronJobs at once (claims are atomic in the store).
+ * SIGTERM (a CronJob's deadline, a node drained) stops the pass as it stops the server's: it
+ * claims nothing more, its sends in flight get SHUTDOWN_GRACE_MS to finish and are recorded,
+ * and the command prints its summary and exits 0; what is left goes to the next run.
  */
 export async function tipsCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
@@ -53,9 +56,30 @@ export async function tipsCommand(argv: string[], io: CliIo): Promise<number> {
     if (config.teams) {
       senders.teams = createLazyTeamsAdapter({ ...deps, config: config.teams }).tipSender;
     }
-    const summary = await postDueTips({ store, tips: catalog.tips, now, senders, logger });
-    out(io, JSON.stringify(summary));
-    return EXIT.ok;
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'stopping the tips pass: nothing more is claimed');
+      stop.abort();
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    try {
+      const summary = await postDueTips({
+        store,
+        tips: catalog.tips,
+        now,
+        senders,
+        logger,
+        signal: stop.signal,
+        graceMs: config.server.shutdownGraceMs,
+        random: Math.random,
+      });
+      out(io, JSON.stringify(summary));
+      return EXIT.ok;
+    } finally {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    }
   } finally {
     await store.close();
   }

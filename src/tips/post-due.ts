@@ -1,23 +1,21 @@
 import type { Tip } from '../catalog/schema.js';
-import { CasebotError } from '../errors.js';
 import type { Metrics, TipResult } from '../metrics/metrics.js';
-import type {
-  LocalDay,
-  Store,
-  Subscription,
-  SubscriptionPlatform,
-  TipClaim,
-} from '../store/store.js';
+import type { LocalDay, Store, Subscription, SubscriptionPlatform } from '../store/store.js';
 import { type Logger, silentLogger } from '../store/support.js';
-import { pickTip } from './rotation.js';
+import { type PostOneEnd, postOne } from './post-one.js';
 import { localDay, tipDue, usableZone } from './schedule.js';
-import type { SendOutcome, TipSender } from './sender.js';
+import type { TipSender } from './sender.js';
+import type { SettledDays } from './settled-days.js';
 
 /**
  * How long a claim that has not started sending keeps others off its day; then another replica
  * may take the day over. A claim being sent is never taken over, however long the send takes.
  */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
+/** After SIGTERM, how long sends in flight may take before they are cut off. */
+export const DEFAULT_GRACE_MS = 10_000;
+/** A sender that does not say how many tips it takes at once gets one at a time. */
+const DEFAULT_CONCURRENCY = 1;
 
 export interface PostDueOptions {
   readonly store: Store;
@@ -35,6 +33,20 @@ export interface PostDueOptions {
    * scheduler, so each is logged once); a fresh set per pass when absent.
    */
   readonly unknownZones?: Set<string>;
+  /**
+   * Aborted (SIGTERM): nothing more is claimed, a claim whose send has not started is given
+   * back, and sends in flight get `graceMs` to finish; then they are cut off (their days are
+   * closed as "may have been posted"). The pass then ends.
+   */
+  readonly signal?: AbortSignal;
+  readonly graceMs?: number;
+  /** Days this process knows are closed, kept across passes (the in-process scheduler's). */
+  readonly settled?: SettledDays;
+  /**
+   * Where in the list this pass starts, 0 ≤ r < 1 (the start by default): replicas that start
+   * at random places contend less for the same claims.
+   */
+  readonly random?: () => number;
 }
 
 export interface PostDueSummary {
@@ -49,20 +61,45 @@ export interface PostDueSummary {
    * tried again on a later pass; a day whose send may have reached the platform is not.
    */
   failed: number;
+  /**
+   * Only when the pass was stopped: due days left to a later pass, given back after their claim
+   * (`released`) or never claimed (`unclaimed`).
+   */
+  stopped?: { released: number; unclaimed: number };
+}
+
+interface DueDay {
+  readonly sub: Subscription;
+  readonly day: LocalDay;
+}
+
+/** Runs `work` over `items` with at most `concurrency` at once, in order of the list. */
+async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker),
+  );
 }
 
 /**
  * One pass: posts every active subscription's tip that is due for its local day and not posted
  * yet. Safe to run from any number of replicas and CronJobs at once: each (subscription, day) is
  * claimed atomically in the store, and marked as sending before the platform is called, so no
- * two passes ever send it. One failing subscription never stops the others.
+ * two passes ever send it. Each platform's tips go out side by side, up to its sender's
+ * concurrency; one failing subscription never stops the others.
  */
 export async function postDueTips(options: PostDueOptions): Promise<PostDueSummary> {
   const { store, tips, now, senders } = options;
   const logger = options.logger ?? silentLogger;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const summary: PostDueSummary = { posted: 0, retired: 0, skipped: 0, failed: 0 };
-  const unknownZones = options.unknownZones ?? new Set<string>();
   const tally = (sub: Subscription) => (result: TipResult) => {
     summary[result] += 1;
     options.metrics?.tip(sub.platform, result);
@@ -72,20 +109,93 @@ export async function postDueTips(options: PostDueOptions): Promise<PostDueSumma
     return summary;
   }
 
-  for (const sub of await store.listActiveSubscriptions()) {
-    const sender = senders[sub.platform];
-    if (!sender) continue;
-    const timeZone = scheduleZone(sub, logger, unknownZones);
-    const due = tipDue({ ...sub, timeZone }, now());
-    if (!due.due) continue;
-    const count = tally(sub);
-    const day = localDay(due.day, timeZone);
-    await postOne({ store, tips, now, sender, logger, leaseMs, sub, day, count });
+  const due = dueDays(await store.listActiveSubscriptions(), options, logger);
+  const stop = options.signal;
+  const cut = new AbortController();
+  let graceTimer: NodeJS.Timeout | undefined;
+  const onStop = () => {
+    graceTimer = setTimeout(() => cut.abort(), options.graceMs ?? DEFAULT_GRACE_MS);
+  };
+  if (stop?.aborted) onStop();
+  else stop?.addEventListener('abort', onStop, { once: true });
+
+  const left = { released: 0, unclaimed: 0 };
+  try {
+    await Promise.all(
+      [...due].map(([platform, days]) => {
+        const sender = senders[platform] as TipSender;
+        return pool(days, sender.concurrency ?? DEFAULT_CONCURRENCY, async ({ sub, day }) => {
+          const end: PostOneEnd = await postOne({
+            store,
+            tips,
+            now,
+            sender,
+            logger,
+            leaseMs,
+            sub,
+            day,
+            count: tally(sub),
+            ...(stop && { stop }),
+            cut: cut.signal,
+            ...(options.settled && { settled: options.settled }),
+          });
+          if (end !== 'handled') left[end] += 1;
+        });
+      }),
+    );
+  } finally {
+    clearTimeout(graceTimer);
+    stop?.removeEventListener('abort', onStop);
   }
-  if (summary.posted + summary.retired + summary.skipped + summary.failed > 0) {
+  if (stop?.aborted) {
+    summary.stopped = left;
+    logger.info({ ...summary }, 'tips pass stopped; what is left goes to a later pass');
+  } else if (summary.posted + summary.retired + summary.skipped + summary.failed > 0) {
     logger.info({ ...summary }, 'tips pass done');
   }
   return summary;
+}
+
+/**
+ * The subscriptions whose tip is due now, by platform (platforms without a sender wait), in
+ * list order from a random starting point, without the days this process knows are closed.
+ */
+function dueDays(
+  subs: readonly Subscription[],
+  options: PostDueOptions,
+  logger: Logger,
+): Map<SubscriptionPlatform, DueDay[]> {
+  const nowMs = options.now().getTime();
+  const at = new Date(nowMs);
+  options.settled?.prune(nowMs);
+  const unknownZones = options.unknownZones ?? new Set<string>();
+  // Where each local date began, per zone: computed once per pass, however many channels share it.
+  const days = new Map<string, LocalDay>();
+  const dayOf = (date: string, timeZone: string) => {
+    const key = `${timeZone} ${date}`;
+    let day = days.get(key);
+    if (!day) {
+      day = localDay(date, timeZone);
+      days.set(key, day);
+    }
+    return day;
+  };
+  const start = Math.floor((options.random?.() ?? 0) * subs.length);
+  const byPlatform = new Map<SubscriptionPlatform, DueDay[]>();
+  for (let i = 0; i < subs.length; i += 1) {
+    const sub = subs[(start + i) % subs.length] as Subscription;
+    if (!options.senders[sub.platform]) continue;
+    const timeZone = scheduleZone(sub, logger, unknownZones);
+    const due = tipDue({ ...sub, timeZone }, at);
+    if (!due.due || options.settled?.has(sub.id, due.day, nowMs)) continue;
+    let platformDays = byPlatform.get(sub.platform);
+    if (!platformDays) {
+      platformDays = [];
+      byPlatform.set(sub.platform, platformDays);
+    }
+    platformDays.push({ sub, day: dayOf(due.day, timeZone) });
+  }
+  return byPlatform;
 }
 
 /**
@@ -102,122 +212,4 @@ function scheduleZone(sub: Subscription, logger: Logger, reported: Set<string>):
     );
   }
   return 'UTC';
-}
-
-interface PostOne {
-  readonly store: Store;
-  readonly tips: readonly Tip[];
-  readonly now: () => Date;
-  readonly sender: TipSender;
-  readonly logger: Logger;
-  readonly leaseMs: number;
-  readonly sub: Subscription;
-  readonly day: LocalDay;
-  readonly count: (result: TipResult) => void;
-}
-
-const isClaimLost = (error: unknown) =>
-  error instanceof CasebotError && error.code === 'tip_claim_lost';
-
-async function postOne(p: PostOne): Promise<void> {
-  const { store, sub, day, logger, count, now } = p;
-  const log = {
-    subscription: sub.id,
-    platform: sub.platform,
-    channel: sub.channelId,
-    day: day.date,
-  };
-  let claim: TipClaim | null;
-  try {
-    claim = await store.claimTip(sub.id, day, now(), p.leaseMs);
-  } catch (error) {
-    logger.error({ ...log, err: error }, 'could not claim the day’s tip');
-    count('failed');
-    return;
-  }
-  if (!claim) return; // posted already, or another replica is on it
-
-  let tip: Tip;
-  try {
-    const picked = pickTip(p.tips, sub.id, await store.postedTips(sub.id));
-    if (!picked) throw new Error('no tip to post');
-    tip = picked;
-    await store.markTipSending(claim, now());
-  } catch (error) {
-    count('failed');
-    if (isClaimLost(error)) {
-      logger.error({ ...log, err: error }, 'claim lost before sending; another pass has the day');
-      return;
-    }
-    logger.error({ ...log, err: error }, 'tip not posted; will retry on a later pass');
-    await release(p, claim, log);
-    return;
-  }
-
-  let outcome: SendOutcome;
-  try {
-    outcome = await p.sender.send(sub, tip);
-  } catch (error) {
-    // It may have reached the platform: the day is closed rather than risk posting it twice.
-    count('failed');
-    logger.error({ ...log, tip: tip.id, err: error }, 'tip may not have been posted; not retried');
-    await store
-      .skipTip(
-        claim,
-        `send failed: ${error instanceof Error ? error.message : String(error)}`,
-        now(),
-      )
-      .catch((skipError: unknown) => {
-        logger.error({ ...log, err: skipError }, 'could not close the day; it stays held');
-      });
-    return;
-  }
-
-  try {
-    await record(p, claim, tip, outcome, log);
-  } catch (error) {
-    count('failed');
-    const msg = isClaimLost(error) ? 'outcome not recorded: claim lost' : 'outcome not recorded';
-    logger.error({ ...log, tip: tip.id, outcome: outcome.kind, err: error }, msg);
-  }
-}
-
-/** Records what the platform answered; throws (`tip_claim_lost` among others) if it cannot. */
-async function record(
-  p: PostOne,
-  claim: TipClaim,
-  tip: Tip,
-  outcome: SendOutcome,
-  log: object,
-): Promise<void> {
-  const { store, sub, logger, count, now } = p;
-  switch (outcome.kind) {
-    case 'sent':
-      await store.confirmTip(claim, tip.id, now());
-      count('posted');
-      logger.info({ ...log, tip: tip.id }, 'tip posted');
-      return;
-    case 'retire':
-      await store.retireSubscription(sub.id, outcome.reason, now());
-      await store.skipTip(claim, `retired: ${outcome.reason}`, now());
-      count('retired');
-      logger.warn({ ...log, reason: outcome.reason }, 'channel gone; subscription retired');
-      return;
-    case 'retry-later':
-      await store.skipTip(claim, outcome.reason, now());
-      count('skipped');
-      logger.warn({ ...log, reason: outcome.reason }, 'cannot post today; trying tomorrow');
-      return;
-    case 'not-sent':
-      count('failed');
-      logger.warn({ ...log, reason: outcome.reason }, 'tip refused for now; will retry');
-      await release(p, claim, log);
-      return;
-  }
-}
-
-async function release(p: PostOne, claim: TipClaim, log: object): Promise<void> {
-  await p.store.releaseTip(claim).catch((error: unknown) => {
-    p.logger.error({ ...log, err: error }, 'could not release the claim; it will expire');
-  });
 }

@@ -15,6 +15,7 @@ export interface TipDue {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const TWO_DAYS_MS = 48 * 3600_000;
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -33,8 +34,19 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The last moment asked per zone: a pass asks every subscription about the same instant. */
+const lastAsked = new Map<string, { readonly at: number; readonly moment: LocalMoment }>();
+
 /** The wall clock in `timeZone` at `instant`. Throws a RangeError for an unknown zone. */
 export function localMoment(instant: Date, timeZone: string): LocalMoment {
+  const last = lastAsked.get(timeZone);
+  if (last?.at === instant.getTime()) return last.moment;
+  const moment = wallClock(instant, timeZone);
+  lastAsked.set(timeZone, { at: instant.getTime(), moment });
+  return moment;
+}
+
+function wallClock(instant: Date, timeZone: string): LocalMoment {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   const hour = Number(parts.hour) % 24;
@@ -96,9 +108,14 @@ export function tipDue(
 ): TipDue {
   const local = localMoment(now, sub.timeZone);
   const at = minutesOf(sub.time);
-  const created = localMoment(sub.createdAt, sub.timeZone);
+  // Subscribed two days ago or earlier: that was another local date in every zone.
+  const created =
+    sub.createdAt.getTime() <= now.getTime() - TWO_DAYS_MS
+      ? null
+      : wallClock(sub.createdAt, sub.timeZone);
   const subscribedAfter =
-    created.date > local.date || (created.date === local.date && created.minutes > at);
+    created !== null &&
+    (created.date > local.date || (created.date === local.date && created.minutes > at));
   return { day: local.date, due: local.minutes >= at && !subscribedAfter };
 }
 

@@ -5,6 +5,7 @@ import type { Store, SubscriptionPlatform } from '../store/store.js';
 import { type Logger, silentLogger } from '../store/support.js';
 import { type PostDueSummary, postDueTips } from './post-due.js';
 import type { TipSender } from './sender.js';
+import { SettledDays } from './settled-days.js';
 
 export interface TipSchedulerOptions {
   readonly store: Store;
@@ -18,12 +19,17 @@ export interface TipSchedulerOptions {
   /** Cron pattern; every minute by default. */
   readonly pattern?: string;
   readonly metrics?: Pick<Metrics, 'tip'>;
+  /** After `stop()`, how long sends in flight may take before they are cut off. */
+  readonly graceMs?: number;
 }
 
 export interface TipScheduler {
   /** Runs a pass every minute until stopped. Idempotent. */
   start(): void;
-  /** Stops the timer and waits for a pass in flight to finish. */
+  /**
+   * Stops the timer and the pass in flight: it claims nothing more, its sends in flight get the
+   * grace period to finish (then they are cut off and recorded), and it ends. Resolves then.
+   */
   stop(): Promise<void>;
   /**
    * One pass now (what the timer does each minute); while a pass is in flight it returns that
@@ -39,6 +45,8 @@ export function createTipScheduler(options: TipSchedulerOptions): TipScheduler {
   let job: Cron | null = null;
   let inFlight: Promise<PostDueSummary | null> | null = null;
   const unknownZones = new Set<string>();
+  const stopping = new AbortController();
+  const settled = new SettledDays();
 
   const pass = async (): Promise<PostDueSummary | null> => {
     try {
@@ -51,6 +59,10 @@ export function createTipScheduler(options: TipSchedulerOptions): TipScheduler {
         leaseMs: options.leaseMs,
         metrics: options.metrics,
         unknownZones,
+        signal: stopping.signal,
+        settled,
+        random: Math.random,
+        ...(options.graceMs !== undefined && { graceMs: options.graceMs }),
       });
     } catch (error) {
       // E.g. the database is down: log, and the next minute tries again.
@@ -60,6 +72,7 @@ export function createTipScheduler(options: TipSchedulerOptions): TipScheduler {
   };
 
   const runOnce = (): Promise<PostDueSummary | null> => {
+    if (stopping.signal.aborted) return inFlight ?? Promise.resolve(null);
     if (!inFlight) {
       inFlight = pass().finally(() => {
         inFlight = null;
@@ -79,6 +92,7 @@ export function createTipScheduler(options: TipSchedulerOptions): TipScheduler {
     async stop() {
       job?.stop();
       job = null;
+      stopping.abort();
       await inFlight;
     },
     runOnce,

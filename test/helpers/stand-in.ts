@@ -9,11 +9,16 @@ export interface Received {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
-/** `raw`: sent as it is (not JSON); `hang`: never answered (until the stand-in closes). */
+/**
+ * `raw`: sent as it is (not JSON); `hang`: never answered (until the stand-in closes); `reset`:
+ * the connection is reset once the body is read (the platform may have taken it); `delayMs`:
+ * answered that much later (a slow platform).
+ */
 export type Reply =
-  | { status?: number; headers?: Record<string, string>; body: unknown }
+  | { status?: number; headers?: Record<string, string>; body: unknown; delayMs?: number }
   | { status?: number; raw: string }
-  | { hang: true };
+  | { hang: true }
+  | { reset: true };
 
 /**
  * A real HTTP server on loopback standing in for Slack's Web API and the Bot Framework
@@ -50,11 +55,13 @@ export async function startStandIn(
     const count = received.filter((r) => r.path === entry.path).length;
     const reply = route(entry, count) ?? { body: { ok: true } };
     if ('hang' in reply) return;
+    if ('reset' in reply) return void req.socket.resetAndDestroy();
     if ('raw' in reply) {
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
       res.end(reply.raw);
       return;
     }
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   });

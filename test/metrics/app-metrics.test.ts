@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startApp } from '../../src/main.js';
 import { createPrometheusMetrics } from '../../src/metrics/prometheus.js';
+import { RateGate } from '../../src/rate-gate.js';
 import { DEFAULT_DIAGRAMS } from '../../src/render/diagram.js';
 import { parseScrape, scrape, series } from './scrape.js';
 
@@ -43,6 +44,7 @@ describe('Slack error sink', () => {
     const sink = createErrorSink({
       logger: silentLogger(),
       client: {} as never,
+      sending: { gate: new RateGate(), maxWaitMs: 0, logger: silentLogger() },
       diagrams: DEFAULT_DIAGRAMS,
       defaultLocale: 'en',
       metrics,

@@ -111,6 +111,14 @@ describe('manifests', () => {
     expect(podSpec.terminationGracePeriodSeconds * 1000).toBeGreaterThan(grace + pause);
   });
 
+  it('give the tips CronJob’s SIGTERM more time than the grace period, and end each run before the next', () => {
+    const grace = loadConfig(configMap.data).server.shutdownGraceMs;
+    expect(jobPod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(grace);
+    expect(cronJob.spec.schedule).toBe('*/5 * * * *');
+    const job = cronJob.spec.jobTemplate.spec;
+    expect(job.activeDeadlineSeconds + jobPod.terminationGracePeriodSeconds).toBeLessThan(5 * 60);
+  });
+
   it('route the Service to the pods and the container port', () => {
     const service = one('Service');
     expect(subset(service.spec.selector, deployment.spec.template.metadata.labels)).toBe(true);

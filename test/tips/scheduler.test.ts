@@ -27,7 +27,7 @@ describe('createTipScheduler', () => {
     expect(slack.sent.map((s) => s.tipId)).toEqual(['tip-0']);
   });
 
-  it('stop() waits for the pass in flight, and no pass overlaps another', async () => {
+  it('stop() waits for the send in flight, and no pass overlaps another', async () => {
     const store = new MemoryStore();
     await store.subscribe(newSub('C1'), new Date('2025-05-01T00:00:00Z'));
     let release: () => void = () => undefined;
@@ -53,6 +53,7 @@ describe('createTipScheduler', () => {
     const first = scheduler.runOnce();
     const second = scheduler.runOnce();
     expect(second).toBe(first);
+    while (sends === 0) await new Promise((resolve) => setImmediate(resolve));
     let stopped = false;
     const stopping = scheduler.stop().then(() => {
       stopped = true;

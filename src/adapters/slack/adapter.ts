@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { RetryOptions, WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Lang } from '../../catalog/schema.js';
 import type { SlackConfig } from '../../config.js';
 import type { Core } from '../../core/core.js';
@@ -10,12 +10,14 @@ import type { HttpAdapter } from '../../http/types.js';
 import type { Logger } from '../../logger.js';
 import { type Metrics, noMetrics } from '../../metrics/metrics.js';
 import { RequestTracks } from '../../metrics/request-track.js';
+import { RateGate, type Sleep } from '../../rate-gate.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import type { Store } from '../../store/store.js';
 import type { TipSender } from '../../tips/sender.js';
 import { register as registerActions } from './actions/index.js';
 import { tokenCheck } from './auth.js';
 import { boltLogger } from './bolt-logger.js';
+import { chatPoster } from './chat-post.js';
 import { register as registerCommands } from './commands/index.js';
 import { countRequests } from './count-requests.js';
 import type { BotIdentity, ListenerDeps } from './deps.js';
@@ -37,11 +39,11 @@ export interface SlackAdapterDeps {
   readonly now: () => Date;
   /** Language of the Home tab before the user picks one (default English). */
   readonly defaultLocale?: Lang;
-  /** WebClient retry policies; tests make them fast. */
-  readonly retry?: { readonly interactive?: RetryOptions; readonly tips?: RetryOptions };
   readonly metrics?: Metrics;
   /** CASES_URL: cards link to their case file, and links to case files unfurl. */
   readonly casesUrl?: string;
+  /** The clock and sleep of rate-limit waits (tests inject a virtual clock that never sleeps). */
+  readonly waits?: { readonly now: () => number; readonly sleep: Sleep };
 }
 
 export type SlackAdapter = HttpAdapter & {
@@ -49,24 +51,19 @@ export type SlackAdapter = HttpAdapter & {
   readonly digestSender: DigestSender;
 };
 
-/** Answers to people: a couple of quick retries (a 429 is still waited out first). */
-const INTERACTIVE_RETRY: RetryOptions = {
-  retries: 2,
-  factor: 2,
-  minTimeout: 250,
-  maxTimeout: 2_000,
-};
 /**
- * Daily tips: network blips retried briefly (429s are waited out by the tip sender itself);
- * a failure is thrown and the scheduler's next pass tries again.
+ * No client retries anything by itself: a retried post is a second copy in the channel whenever
+ * the first one did arrive. `sendOnce` tries again only what proves Slack took nothing.
  */
-const TIPS_RETRY: RetryOptions = {
-  retries: 3,
-  factor: 2,
-  minTimeout: 500,
-  maxTimeout: 5_000,
-  randomize: true,
-};
+const NO_RETRIES = { retries: 0 };
+/** The socket mode connection (apps.connections.open posts nothing): a few quick retries. */
+const CONNECT_RETRY = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 };
+/** A person waits for an answer: rate limits are waited out this long at most. */
+const INTERACTIVE_MAX_WAIT_MS = 10_000;
+/** A tip send not answered by then counts as delivery unknown (that day is not retried). */
+export const TIP_SEND_TIMEOUT_MS = 10_000;
+/** Slack's own Web API, when SLACK_API_URL does not say another. */
+const SLACK_API_URL = 'https://slack.com/api/';
 
 /**
  * The Slack adapter: a Bolt app mounted on the shared HTTP server (`POST /slack/events`), or on a
@@ -83,21 +80,26 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   };
   const clientOptions: WebClientOptions = {
     ...base,
-    retryConfig: deps.retry?.interactive ?? INTERACTIVE_RETRY,
+    retryConfig: NO_RETRIES,
+    rejectRateLimitedCalls: true,
     timeout: 15_000,
   };
   const client = new webApi.WebClient(config.botToken, clientOptions);
+  // Best-effort look-ups fail fast: a 429 is not slept through inside a slash command.
   const lookups = new webApi.WebClient(config.botToken, {
     ...base,
-    retryConfig: { retries: 0 },
+    retryConfig: NO_RETRIES,
+    rejectRateLimitedCalls: true,
     timeout: 3_000,
   });
-  const tipsClient = new webApi.WebClient(config.botToken, {
-    ...base,
-    retryConfig: deps.retry?.tips ?? TIPS_RETRY,
-    rejectRateLimitedCalls: true, // the tip sender waits out 429s itself, bounded by the lease
-    timeout: 30_000,
+  const tipPost = chatPoster({
+    apiUrl: config.apiUrl ?? SLACK_API_URL,
+    token: config.botToken,
+    timeoutMs: TIP_SEND_TIMEOUT_MS,
   });
+  // One workspace per token: every post of this adapter (answers and tips) waits at one gate.
+  const gate = new RateGate({ ...deps.waits });
+  const sending = { gate, maxWaitMs: INTERACTIVE_MAX_WAIT_MS, logger: log };
 
   const bot: BotIdentity = {};
   const tokens = tokenCheck(lookups, config.botToken, bot, log, deps.now);
@@ -121,7 +123,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     new SocketModeReceiver({
       appToken: config.appToken!,
       logger: blog,
-      installerOptions: { clientOptions: { ...clientOptions } },
+      installerOptions: { clientOptions: { ...base, retryConfig: CONNECT_RETRY } },
       customPropertiesExtractor: () => ({ requestId: randomUUID() }),
     });
 
@@ -138,7 +140,14 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const defaultLocale = deps.defaultLocale ?? 'en';
   const metrics = deps.metrics ?? noMetrics;
   app.error(
-    createErrorSink({ logger: log, client, diagrams: deps.diagrams, defaultLocale, metrics }),
+    createErrorSink({
+      logger: log,
+      client,
+      sending,
+      diagrams: deps.diagrams,
+      defaultLocale,
+      metrics,
+    }),
   );
   const requests = new RequestTracks(metrics, 'slack');
   app.use(dropForeign(bot, log));
@@ -153,6 +162,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     defaultLocale,
     bot,
     lookups,
+    sending,
     requests,
     metrics,
     ...(deps.casesUrl && { casesUrl: deps.casesUrl }),
@@ -168,13 +178,15 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     name: 'slack',
     path: '/slack/events',
     tipSender: createSlackTipSender({
-      client: tipsClient,
+      post: tipPost,
+      gate,
       core: deps.core,
       diagrams: deps.diagrams,
       logger: log,
     }),
     digestSender: createSlackDigestSender({
-      client: tipsClient,
+      client,
+      sending,
       diagrams: deps.diagrams,
       logger: log,
     }),

@@ -12,6 +12,7 @@ import {
 } from '../../render/blockkit.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import type { Store } from '../../store/store.js';
+import type { SendPolicy } from './delivery.js';
 
 /** Who the bot is in this workspace (from `auth.test`), once known. */
 export interface BotIdentity {
@@ -36,6 +37,8 @@ export interface ListenerDeps {
   readonly bot: BotIdentity;
   /** A client that fails fast (no retries), for best-effort look-ups. */
   readonly lookups: WebClient;
+  /** How every answer is sent: once, waiting only for Slack's rate limits (see `sendOnce`). */
+  readonly sending: SendPolicy;
   /** Requests in flight, told of each answer (`casebot_requests_total`). */
   readonly requests?: RequestTracks;
   /** Unprompted decisions and their *Not helpful* presses are counted here. */

@@ -9,6 +9,7 @@ import type { Metrics } from '../../metrics/metrics.js';
 import { renderBlockKit } from '../../render/blockkit.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import { counted } from './count-requests.js';
+import { type SendPolicy, sendOnce } from './delivery.js';
 import { requestIdOf } from './deps.js';
 import { postToResponseUrl, slackFailure } from './send.js';
 import { slackSurface } from './surface.js';
@@ -36,12 +37,15 @@ function languageGuess(body: Body, fallback: Lang): Lang {
 
 /**
  * The one error sink of the Slack adapter (Bolt's `app.error`): logs the code, the cause and the
- * request id, then tells the user a short apology carrying that id — wherever they asked.
- * It never throws.
+ * request id, then tells the user a short apology carrying that id — wherever they asked. No
+ * apology goes out when the failure was an answer Slack may have posted after all
+ * (`delivery_unknown`): an answer and an apology side by side would be worse than either. The
+ * apology itself is sent once, like every message. It never throws.
  */
 export function createErrorSink(deps: {
   logger: Logger;
   client: WebClient;
+  sending: SendPolicy;
   diagrams: DiagramOptions;
   defaultLocale: Lang;
   metrics?: Metrics;
@@ -64,6 +68,10 @@ export function createErrorSink(deps: {
       },
       'slack request failed',
     );
+    if (failure.code === 'delivery_unknown') {
+      deps.logger.warn({ requestId }, 'the answer may have been posted: no apology');
+      return;
+    }
     const lang = languageGuess(b, deps.defaultLocale);
     const apology = renderBlockKit(
       { kind: 'notice', lang, tone: 'error', text: messages.apology(requestId)[lang] },
@@ -71,11 +79,16 @@ export function createErrorSink(deps: {
     );
     try {
       if (typeof b.response_url === 'string') {
-        await postToResponseUrl(b.response_url, {
-          response_type: 'ephemeral',
-          replace_original: false,
-          ...apology,
-        });
+        const url = b.response_url;
+        await sendOnce(
+          () =>
+            postToResponseUrl(url, {
+              response_type: 'ephemeral',
+              replace_original: false,
+              ...apology,
+            }),
+          deps.sending,
+        );
         return;
       }
       const event = b.event;
@@ -91,12 +104,16 @@ export function createErrorSink(deps: {
         const threadTs = (
           event.type === 'app_mention' ? (event.thread_ts ?? event.ts) : event.thread_ts
         ) as string | undefined;
-        await deps.client.chat.postMessage({
-          channel,
-          thread_ts: threadTs,
-          text: apology.text,
-          blocks: apology.blocks,
-        });
+        await sendOnce(
+          () =>
+            deps.client.chat.postMessage({
+              channel,
+              thread_ts: threadTs,
+              text: apology.text,
+              blocks: apology.blocks,
+            }),
+          deps.sending,
+        );
       }
     } catch (sorry) {
       deps.logger.warn({ requestId, err: sorry }, 'could not deliver the apology');

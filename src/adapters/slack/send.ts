@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { CasebotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { type BlockKitMessage, withoutImages } from '../../render/blockkit.js';
+import { type SendPolicy, sendOnce } from './delivery.js';
 
 /** What Slack said went wrong, for any Web API or response_url failure. */
 export interface SlackFailure {
@@ -63,7 +64,9 @@ const RESPONSE_URL_TIMEOUT_MS = 10_000;
 
 /**
  * POSTs to a `response_url` (slash commands and buttons) and, unlike Bolt's `respond()`, reads
- * Slack's answer, so `invalid_blocks` and friends can be told apart.
+ * Slack's answer, so `invalid_blocks` and friends can be told apart. Failures are shaped as the
+ * Web API client's are (a refusal, a 5xx, a 429 with its Retry-After), so `failureKind` reads
+ * both; a network failure is thrown as fetch reports it.
  */
 export async function postToResponseUrl(
   url: string,
@@ -86,39 +89,59 @@ export async function postToResponseUrl(
   if (res.ok && data?.ok !== false) return;
   const errorWord =
     typeof data?.error === 'string' ? data.error : text.trim() || `http_${res.status}`;
+  const failure = { statusCode: res.status, data: { ...(data ?? {}), error: errorWord } };
+  const cause =
+    res.status === 429
+      ? {
+          ...failure,
+          code: 'slack_webapi_rate_limited_error',
+          retryAfter: Number(res.headers.get('retry-after')) || 1,
+        }
+      : {
+          ...failure,
+          code: res.status >= 500 ? 'slack_webapi_http_error' : 'slack_webapi_platform_error',
+        };
   throw new CasebotError('platform_failed', `response_url refused the message: ${errorWord}`, {
-    cause: { data: { ...(data ?? {}), error: errorWord } },
+    cause,
   });
 }
 
-/** Replies through a response_url, with the image fallback. */
+/** Replies through a response_url, once (see `sendOnce`), with the image fallback. */
 export function respondWith(
   url: string,
   message: BlockKitMessage,
   extra: Record<string, unknown>,
-  logger: Logger,
+  policy: SendPolicy,
 ): Promise<void> {
-  return sendWithImageFallback(message, (m) => postToResponseUrl(url, { ...extra, ...m }), logger);
+  return sendWithImageFallback(
+    message,
+    (m) => sendOnce(() => postToResponseUrl(url, { ...extra, ...m }), policy),
+    policy.logger,
+  );
 }
 
-/** chat.postMessage with the image fallback; the `ts` of the message posted. */
+/** chat.postMessage, once (see `sendOnce`), with the image fallback; the `ts` it was posted at. */
 export async function postMessage(
   client: WebClient,
   target: { channel: string; thread_ts?: string },
   message: BlockKitMessage,
-  logger: Logger,
+  policy: SendPolicy,
 ): Promise<string | undefined> {
   const posted = await sendWithImageFallback(
     message,
     (m) =>
-      client.chat.postMessage({
-        ...target,
-        text: m.text,
-        blocks: m.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      }),
-    logger,
+      sendOnce(
+        () =>
+          client.chat.postMessage({
+            ...target,
+            text: m.text,
+            blocks: m.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+          }),
+        policy,
+      ),
+    policy.logger,
   );
   return typeof posted.ts === 'string' ? posted.ts : undefined;
 }

@@ -13,11 +13,13 @@ import type { HttpAdapter, ReadBody } from '../../http/types.js';
 import type { Logger } from '../../logger.js';
 import { type Metrics, noMetrics } from '../../metrics/metrics.js';
 import { trackRequest } from '../../metrics/request-track.js';
+import { RateGate, type Sleep } from '../../rate-gate.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import type { Store } from '../../store/store.js';
 import type { TipSender } from '../../tips/sender.js';
 import { bearerProblem } from './bearer.js';
 import { CasebotTeamsBot } from './bot.js';
+import { connectorHttpClient } from './connector-http.js';
 import { createTeamsDigestSender } from './digest-sender.js';
 import { createErrorSink } from './error-sink.js';
 import { isDevServiceUrl } from './loopback.js';
@@ -37,6 +39,8 @@ export interface TeamsAdapterDeps {
   readonly metrics?: Metrics;
   /** CASES_URL: cards link to their case file, and links to case files unfurl. */
   readonly casesUrl?: string;
+  /** The clock and sleep of rate-limit waits (tests inject a virtual clock that never sleeps). */
+  readonly waits?: { readonly now: () => number; readonly sleep: Sleep };
 }
 
 export type TeamsAdapter = HttpAdapter & {
@@ -65,16 +69,36 @@ export class CasebotCloudAdapter extends CloudAdapter {
  */
 export function botFrameworkAuthentication(
   config: TeamsConfig,
+  connector: ConnectorClientOptions = {},
 ): ConfigurationBotFrameworkAuthentication {
   const c = config.credentials;
-  if (!c) return new ConfigurationBotFrameworkAuthentication({ MicrosoftAppType: 'MultiTenant' });
-  return new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: c.appId,
-    MicrosoftAppType: c.appType,
-    ...(c.appPassword && { MicrosoftAppPassword: c.appPassword }),
-    ...(c.tenantId && { MicrosoftAppTenantId: c.tenantId }),
-  });
+  const settings = c
+    ? {
+        MicrosoftAppId: c.appId,
+        MicrosoftAppType: c.appType,
+        ...(c.appPassword && { MicrosoftAppPassword: c.appPassword }),
+        ...(c.tenantId && { MicrosoftAppTenantId: c.tenantId }),
+      }
+    : { MicrosoftAppType: 'MultiTenant' };
+  return new ConfigurationBotFrameworkAuthentication(
+    settings,
+    undefined,
+    undefined,
+    undefined,
+    connector,
+  );
 }
+
+type ConnectorClientOptions = NonNullable<
+  ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4]
+>;
+
+/** Microsoft's limit per app and tenant is 50 requests per second: sends start 25 ms apart. */
+const MIN_SEND_INTERVAL_MS = 25;
+/** A person waits for an answer: rate limits are waited out this long at most per call. */
+const CALL_MAX_WAIT_MS = 10_000;
+/** A connector call not answered by then counts as delivery unknown. */
+export const CONNECTOR_TIMEOUT_MS = 10_000;
 
 /** jsonwebtoken's errors, which botbuilder rethrows unchanged for a forged or stale token. */
 const TOKEN_ERRORS: ReadonlySet<unknown> = new Set([
@@ -93,7 +117,19 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const { config, logger } = deps;
   const log = logger.child({ platform: 'teams' });
   const credentials = config.credentials;
-  const adapter = new CasebotCloudAdapter(botFrameworkAuthentication(config));
+  // Every connector call of this bot (answers and tips) goes through one gate and is sent once.
+  const gate = new RateGate({ minIntervalMs: MIN_SEND_INTERVAL_MS, ...deps.waits });
+  const httpClient = connectorHttpClient({
+    gate,
+    maxWaitMs: CALL_MAX_WAIT_MS,
+    timeoutMs: CONNECTOR_TIMEOUT_MS,
+    logger: log,
+  });
+  // The client reads and fills only the fields of core-http's request and response types that
+  // botbuilder's compat layer uses; the cast is to those full types.
+  const adapter = new CasebotCloudAdapter(
+    botFrameworkAuthentication(config, { httpClient } as unknown as ConnectorClientOptions),
+  );
   adapter.onTurnError = createErrorSink(log, deps.diagrams);
   const metrics = deps.metrics ?? noMetrics;
   const bot = new CasebotTeamsBot({
@@ -104,6 +140,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   });
   const tipSender = createTeamsTipSender({
     adapter,
+    gate,
     appId: credentials?.appId ?? '',
     core: deps.core,
     logger: log,

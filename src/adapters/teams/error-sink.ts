@@ -11,7 +11,9 @@ import { requestIdOf } from './turn-state.js';
 
 /**
  * The one error sink of the Teams adapter (`adapter.onTurnError`): logs the code, the cause and
- * the request, and still answers with a short apology naming the request id. Never throws.
+ * the request, and still answers with a short apology naming the request id — unless the
+ * failure was an answer the connector may have posted after all (`delivery_unknown`): an answer
+ * and an apology side by side would be worse than either. Never throws.
  */
 export function createErrorSink(logger: Logger, diagrams: DiagramOptions) {
   return async (context: TurnContext, error: unknown): Promise<void> => {
@@ -30,6 +32,10 @@ export function createErrorSink(logger: Logger, diagrams: DiagramOptions) {
       },
       'teams turn failed',
     );
+    if (coded.code === 'delivery_unknown') {
+      logger.warn({ requestId }, 'the answer may have been posted: no apology');
+      return;
+    }
     // A channel message nobody addressed to casebot gets no apology either.
     if (toChannelMessage(activity, requestId)?.mentionsBot === false) return;
     const lang = languageOf(activity.text ?? '') ?? langOfLocale(activity.locale) ?? 'en';

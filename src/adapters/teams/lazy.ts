@@ -4,6 +4,7 @@ import type { DigestAnswer } from '../../core/model.js';
 import type { ReadBody } from '../../http/types.js';
 import type { Subscription } from '../../store/store.js';
 import type { TeamsAdapter, TeamsAdapterDeps } from './adapter.js';
+import { TEAMS_TIP_CONCURRENCY } from './connector-http.js';
 import { refuseNonJson, refuseRemoteClient } from './respond.js';
 
 /**
@@ -39,8 +40,12 @@ export function createLazyTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     },
     ready: () => !stopped,
     tipSender: {
-      async send(sub: Subscription, tip: Tip) {
-        return (await real()).tipSender.send(sub, tip);
+      concurrency: TEAMS_TIP_CONCURRENCY,
+      async ready(sub: Subscription, signal?: AbortSignal) {
+        return (await (await real()).tipSender.ready?.(sub, signal)) ?? true;
+      },
+      async send(sub: Subscription, tip: Tip, signal?: AbortSignal) {
+        return (await real()).tipSender.send(sub, tip, signal);
       },
     },
     digestSender: {

@@ -5,14 +5,19 @@ import type { Core } from '../../core/core.js';
 import type { TipAnswer } from '../../core/model.js';
 import { CasebotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import type { RateGate } from '../../rate-gate.js';
 import type { DiagramOptions } from '../../render/diagram.js';
 import type { Subscription } from '../../store/store.js';
+import { cardCache } from '../../tips/card-cache.js';
 import type { SendOutcome, TipSender } from '../../tips/sender.js';
+import { provedNotSent, TEAMS_TIP_CONCURRENCY } from './connector-http.js';
 import { isDevServiceUrl } from './loopback.js';
 import { answerActivity } from './reply.js';
 
 export interface TeamsTipSenderDeps {
   readonly adapter: CloudAdapter;
+  /** The bot's gate, shared with every connector call (see connector-http.ts). */
+  readonly gate: RateGate;
   /** '' without credentials. */
   readonly appId: string;
   readonly core: Core;
@@ -28,8 +33,20 @@ type StoredReference = Partial<ConversationReference> & {
 };
 
 interface Connector {
-  conversations: { sendToConversation(id: string, activity: Partial<Activity>): Promise<unknown> };
+  conversations: {
+    sendToConversation(
+      id: string,
+      activity: Partial<Activity>,
+      options?: { abortSignal?: AbortSignal },
+    ): Promise<unknown>;
+  };
 }
+
+/**
+ * Rate limits are waited out up to this much in all per tip, as on Slack; past that the tip is
+ * `not-sent` and a later pass tries again the same day.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 120_000;
 
 function asReference(value: unknown): StoredReference | null {
   const ref = value as Partial<ConversationReference> | null;
@@ -46,11 +63,25 @@ const GONE_CODES = new Set([
 ]);
 
 /**
- * What a failed post means (see SendOutcome): the conversation is gone → retire; a rate limit →
- * not sent, the next pass tries again; a network or server error leaves unknown whether it was
- * posted → thrown (that day is not retried); any other refusal → skip today, try the next day.
+ * What a failed post means (see SendOutcome), decided as on Slack: a failure that proves the
+ * connector took nothing (a 429 or 412 longer than the connector client waits, a connection
+ * never made, a send stopped before it started) is `not-sent`, so the claim is released and the
+ * tip is tried again later THE SAME DAY; never `retry-later`, which would skip a whole day for a
+ * few seconds of rate limit. The conversation gone → retire. A 5xx, reset or timeout leaves
+ * unknown whether it was posted → thrown (that day is not retried). Any other refusal (a 403,
+ * a 400) → skip today, try the next day.
  */
 export function classify(error: unknown): SendOutcome {
+  if (error instanceof CasebotError && error.code === 'delivery_unknown') throw error;
+  const proved = provedNotSent(error);
+  if (proved) {
+    const why = proved.stopped
+      ? 'stopped'
+      : proved.retryAfterMs !== undefined
+        ? 'ratelimited'
+        : 'not connected';
+    return { kind: 'not-sent', reason: `teams ${why}` };
+  }
   const e = error as {
     statusCode?: unknown;
     code?: unknown;
@@ -60,9 +91,10 @@ export function classify(error: unknown): SendOutcome {
   const code = String(e?.body?.error?.code ?? e?.code ?? '');
   const reason = `teams ${status ?? 'network'} ${code}`.trim();
   if (status === 404 || GONE_CODES.has(code)) return { kind: 'retire', reason };
-  if (status === 429) return { kind: 'not-sent', reason };
   if (status === undefined || status >= 500) {
-    throw new CasebotError('platform_failed', `Teams tip not posted (${reason})`, { cause: error });
+    throw new CasebotError('delivery_unknown', `Teams tip may have been posted (${reason})`, {
+      cause: error,
+    });
   }
   return { kind: 'retry-later', reason };
 }
@@ -73,9 +105,48 @@ export function classify(error: unknown): SendOutcome {
  * "Read the case" button. Without credentials only a local emulator's service URL is posted to.
  */
 export function createTeamsTipSender(deps: TeamsTipSenderDeps): TipSender {
-  const { adapter, appId, logger } = deps;
+  const { adapter, appId, logger, gate } = deps;
+  const card = cardCache((tip, lang) => {
+    const c = tip.caseId ? deps.core.catalog.byId.get(tip.caseId) : undefined;
+    const answer: TipAnswer = c ? { kind: 'tip', lang, tip, case: c } : { kind: 'tip', lang, tip };
+    return answerActivity(answer, { diagrams: deps.diagrams, daily: true });
+  });
+
+  /** One post; thrown errors as the connector client threw them. */
+  const post = async (
+    reference: StoredReference,
+    message: Partial<Activity>,
+    signal?: AbortSignal,
+  ) => {
+    // Failures inside the turn are kept here, not handed to the adapter's error sink (which
+    // would post an apology into the channel).
+    let failure: unknown = null;
+    try {
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        try {
+          const connector = context.turnState.get(context.adapter.ConnectorClientKey) as Connector;
+          // A new post in the conversation, not a reply to whatever was said last.
+          const activity = TurnContext.applyConversationReference({ ...message }, reference);
+          delete activity.replyToId;
+          await connector.conversations.sendToConversation(
+            reference.conversation.id,
+            activity,
+            signal ? { abortSignal: signal } : undefined,
+          );
+        } catch (error) {
+          failure = error;
+        }
+      });
+    } catch (error) {
+      failure = error;
+    }
+    if (failure !== null) throw failure;
+  };
+
   return {
-    async send(sub: Subscription, tip: Tip): Promise<SendOutcome> {
+    concurrency: TEAMS_TIP_CONCURRENCY,
+    ready: (_sub, signal) => gate.ready(signal),
+    async send(sub: Subscription, tip: Tip, signal?: AbortSignal): Promise<SendOutcome> {
       const reference = asReference(sub.reference);
       if (!reference) return { kind: 'retire', reason: 'no Teams conversation reference stored' };
       if (!appId && !isDevServiceUrl(reference.serviceUrl, { devServiceUrl: deps.devServiceUrl })) {
@@ -85,34 +156,25 @@ export function createTeamsTipSender(deps: TeamsTipSenderDeps): TipSender {
         );
         return { kind: 'retire', reason: 'no credentials and not a local emulator’s service URL' };
       }
-      const c = tip.caseId ? deps.core.catalog.byId.get(tip.caseId) : undefined;
-      const answer: TipAnswer = c
-        ? { kind: 'tip', lang: sub.lang, tip, case: c }
-        : { kind: 'tip', lang: sub.lang, tip };
-      const message = answerActivity(answer, { diagrams: deps.diagrams, daily: true });
-      // Failures inside the turn are kept here, not handed to the adapter's error sink (which
-      // would post an apology into the channel).
-      let failure: unknown = null;
-      try {
-        await adapter.continueConversationAsync(appId, reference, async (context) => {
-          try {
-            const connector = context.turnState.get(
-              context.adapter.ConnectorClientKey,
-            ) as Connector;
-            // A new post in the conversation, not a reply to whatever was said last.
-            const activity = TurnContext.applyConversationReference({ ...message }, reference);
-            delete activity.replyToId;
-            await connector.conversations.sendToConversation(reference.conversation.id, activity);
-          } catch (error) {
-            failure = error;
+      const message = card(tip, sub.lang);
+      let waited = 0;
+      for (;;) {
+        try {
+          await post(reference, message, signal);
+          return { kind: 'sent' };
+        } catch (failure) {
+          // The connector client waits out short rate limits itself; a longer one is waited
+          // out here, through the gate every send of the bot waits at, up to the maximum.
+          const wait = provedNotSent(failure)?.retryAfterMs;
+          if (wait !== undefined && waited + wait <= MAX_RATE_LIMIT_WAIT_MS) {
+            waited += wait;
+            if (await gate.ready(signal)) continue;
+            return { kind: 'not-sent', reason: 'stopped' };
           }
-        });
-      } catch (error) {
-        failure = error;
+          logger.warn({ err: failure, subscriptionId: sub.id }, 'teams tip not posted');
+          return classify(failure);
+        }
       }
-      if (failure === null) return { kind: 'sent' };
-      logger.warn({ err: failure, subscriptionId: sub.id }, 'teams tip not posted');
-      return classify(failure);
     },
   };
 }

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
-import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
+import {
+  createSlackAdapter,
+  type SlackAdapter,
+  type SlackAdapterDeps,
+} from '../../../src/adapters/slack/index.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
 import type { ExpertsChannels } from '../../../src/catalog/schema.js';
 import { type Core, createCore } from '../../../src/core/core.js';
@@ -86,6 +90,11 @@ export interface CannedReply {
   readonly delayMs?: number;
   /** Answer only once this settles (a Slack that is slow for as long as the test says). */
   readonly until?: Promise<unknown>;
+  /**
+   * Fail on the network instead of answering: `ECONNRESET` after reading the body (Slack may
+   * have it: the call is recorded), or `ECONNREFUSED` (it never arrived: not recorded).
+   */
+  readonly error?: 'ECONNRESET' | 'ECONNREFUSED';
 }
 
 /** A held reply: the call waits until the test opens the gate (or 10 s pass, so nothing hangs). */
@@ -117,6 +126,13 @@ function gate(): Gate & { readonly opened: Promise<void> } {
   };
 }
 
+/** A network error as Node reports it, with its `code`. */
+function networkError(code: string): Error {
+  return Object.assign(new Error(code === 'ECONNRESET' ? 'socket hang up' : `connect ${code}`), {
+    code,
+  });
+}
+
 export interface Harness {
   readonly adapter: SlackAdapter;
   readonly server: RunningServer;
@@ -130,6 +146,8 @@ export interface Harness {
   readonly sequence: string[];
   /** response_url posts, in order (refused ones included). */
   readonly responses: Record<string, unknown>[];
+  /** Waits the adapter asked for (rate limits, reconnects), in ms; none is really slept. */
+  readonly sleeps: number[];
   /** Make the next call of `method` (or `response_url`) answer this (once each), maybe late. */
   failNext(method: string, reply: CannedReply): void;
   /**
@@ -171,6 +189,8 @@ export async function startHarness(
     replies?: Record<string, unknown | ((call: ApiCall) => unknown)>;
     /** The server's limits, where a test needs them small. */
     limits?: Partial<ServerLimits>;
+    /** The clock and sleep of rate-limit waits (by default a virtual clock, recorded in `sleeps`). */
+    waits?: SlackAdapterDeps['waits'];
   } = {},
 ): Promise<Harness> {
   const calls: Record<string, ApiCall[]> = {};
@@ -205,9 +225,15 @@ export async function startHarness(
     .post(/^\/api\/[\w.]+$/)
     .reply((uri, body, callback) => {
       const method = uri.replace('/api/', '');
-      calls[method] = [...(calls[method] ?? []), parseApiBody(body)];
       sequence.push(method);
       const failure = failures[method]?.shift();
+      if (failure?.error !== 'ECONNREFUSED') {
+        calls[method] = [...(calls[method] ?? []), parseApiBody(body)];
+      }
+      if (failure?.error) {
+        callback(networkError(failure.error), [0, '']);
+        return;
+      }
       if (!failure) {
         const answer = ok[method] ?? { ok: false, error: 'unknown_method' };
         const reply = typeof answer === 'function' ? answer(calls[method]!.at(-1)) : answer;
@@ -227,10 +253,13 @@ export async function startHarness(
     .persist()
     .post(/.*/)
     .reply((_uri, body, callback) => {
-      responses.push(
-        typeof body === 'string' ? JSON.parse(body) : (body as Record<string, unknown>),
-      );
       const failure = failures.response_url?.shift();
+      if (failure?.error !== 'ECONNREFUSED') {
+        responses.push(
+          typeof body === 'string' ? JSON.parse(body) : (body as Record<string, unknown>),
+        );
+      }
+      if (failure?.error) return callback(networkError(failure.error), [0, '']);
       if (!failure) return callback(null, [200, { ok: true }]);
       void Promise.resolve(failure.until).then(() =>
         callback(null, [failure.status ?? 200, failure.body as nock.Body, failure.headers ?? {}]),
@@ -251,7 +280,8 @@ export async function startHarness(
     ...(options.experts && { experts: options.experts }),
   });
   const logger = options.logger ?? silentLogger();
-  const fast = { retries: 2, minTimeout: 1, maxTimeout: 5 };
+  const sleeps: number[] = [];
+  let virtualMs = 0;
   const adapter = createSlackAdapter({
     config: { botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: API_URL },
     core,
@@ -259,8 +289,15 @@ export async function startHarness(
     logger,
     diagrams: options.diagrams ?? DEFAULT_DIAGRAMS,
     now,
-    retry: { interactive: fast, tips: fast },
     ...(options.casesUrl && { casesUrl: options.casesUrl }),
+    // Rate-limit and reconnect waits are recorded, not slept: a virtual clock moves instead.
+    waits: options.waits ?? {
+      now: () => virtualMs,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        virtualMs += ms;
+      },
+    },
   });
   await adapter.start();
   const server = await startHttpServer(
@@ -294,6 +331,7 @@ export async function startHarness(
     calls,
     sequence,
     responses,
+    sleeps,
     failNext(method, reply) {
       failures[method] = [...(failures[method] ?? []), reply];
     },
@@ -309,6 +347,7 @@ export async function startHarness(
     reset() {
       responses.length = 0;
       sequence.length = 0;
+      sleeps.length = 0;
       for (const k of Object.keys(calls)) delete calls[k];
     },
     settled: () => until(() => server.inFlight() === 0, 10_000, 'requests in flight'),

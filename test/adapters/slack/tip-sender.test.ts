@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { webApi } from '@slack/bolt';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chatPoster } from '../../../src/adapters/slack/chat-post.js';
 import { createSlackTipSender } from '../../../src/adapters/slack/tip-sender.js';
 import { type Catalog, loadCatalog } from '../../../src/catalog/load.js';
 import { createCore } from '../../../src/core/core.js';
 import { silentLogger } from '../../../src/logger.js';
+import { RateGate } from '../../../src/rate-gate.js';
 import { DEFAULT_DIAGRAMS } from '../../../src/render/diagram.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import type { Subscription } from '../../../src/store/store.js';
@@ -33,20 +34,19 @@ function sender(apiUrl = API_URL) {
     defaultLocale: 'en',
     now: () => new Date(),
   });
-  const client = new webApi.WebClient('xoxb-test', {
-    slackApiUrl: apiUrl,
-    retryConfig: { retries: 3, minTimeout: 1, maxTimeout: 5 },
-    rejectRateLimitedCalls: true,
-  });
+  const post = chatPoster({ apiUrl, token: 'xoxb-test', timeoutMs: 5_000 });
+  // A virtual clock: waits are recorded and pass at once.
+  let clock = 0;
   const sleep = async (ms: number) => {
     waits.push(ms);
+    clock += ms;
   };
   return createSlackTipSender({
-    client,
+    post,
+    gate: new RateGate({ sleep, now: () => clock }),
     core,
     diagrams: DEFAULT_DIAGRAMS,
     logger: silentLogger(),
-    sleep,
   });
 }
 
@@ -107,11 +107,16 @@ describe('Slack tip sender', () => {
     });
   });
 
-  it('throws (whether it was posted is unknown) when Slack cannot be reached', async () => {
-    nock(API_ORIGIN).post('/api/chat.postMessage').times(4).replyWithError('ECONNRESET');
+  it('throws (whether it was posted is unknown) when the connection resets, and sends it once', async () => {
+    const scope = nock(API_ORIGIN)
+      .post('/api/chat.postMessage')
+      .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' })
+      .post('/api/chat.postMessage')
+      .reply(200, { ok: true, ts: '1.2' });
     await expect(sender().send(sub(), catalog.tips[0]!)).rejects.toMatchObject({
-      code: 'platform_failed',
+      code: 'delivery_unknown',
     });
+    expect(scope.pendingMocks()).toHaveLength(1); // the second post was never made
   });
 
   it('answers not-sent when the connection is refused (Slack never got it), so a later pass tries again', async () => {
@@ -124,6 +129,7 @@ describe('Slack tip sender', () => {
       kind: 'not-sent',
       reason: 'ECONNREFUSED',
     });
+    expect(waits).toEqual([250, 500]); // tried twice more, briefly: nothing could have arrived
   });
 
   it('does not wait out a long rate limit: not sent, so a later pass tries again', async () => {

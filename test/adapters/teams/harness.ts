@@ -3,7 +3,11 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
-import { createTeamsAdapter, type TeamsAdapter } from '../../../src/adapters/teams/index.js';
+import {
+  createTeamsAdapter,
+  type TeamsAdapter,
+  type TeamsAdapterDeps,
+} from '../../../src/adapters/teams/index.js';
 import { createLazyTeamsAdapter } from '../../../src/adapters/teams/lazy.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
 import type { ExpertsChannels } from '../../../src/catalog/schema.js';
@@ -61,6 +65,8 @@ export async function startTeams(
     experts?: ExpertsChannels;
     /** The server's limits, where a test needs them small. */
     limits?: Partial<ServerLimits>;
+    /** The clock and sleep of rate-limit waits (real ones by default). */
+    waits?: TeamsAdapterDeps['waits'];
   } = {},
 ): Promise<Harness> {
   const catalog = await loadCatalog(options.casesDir ?? CASES_DIR);
@@ -83,6 +89,7 @@ export async function startTeams(
     diagrams: DEFAULT_DIAGRAMS,
     now: () => NOW,
     ...(options.casesUrl && { casesUrl: options.casesUrl }),
+    ...(options.waits && { waits: options.waits }),
   });
   await adapter.start();
   const server = await startHttpServer(

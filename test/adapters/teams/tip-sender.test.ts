@@ -68,12 +68,11 @@ describe('Teams TipSender (proactive tips)', () => {
       .post(/\/activities$/)
       .reply(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
     await expect(teams.adapter.tipSender.send(sub, tip)).resolves.toMatchObject({ kind: 'retire' });
-    // 501: a server error the connector client does not retry by itself (keeps the test fast).
     nock(SERVICE_URL)
       .post(/\/activities$/)
       .reply(501, 'not implemented');
     await expect(teams.adapter.tipSender.send(sub, tip)).rejects.toMatchObject({
-      code: 'platform_failed',
+      code: 'delivery_unknown',
     });
     nock.cleanAll();
     nock(SERVICE_URL)

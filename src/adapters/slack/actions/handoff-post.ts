@@ -39,7 +39,7 @@ export async function postWhereAsked(
 ): Promise<void> {
   const channel = body.channel?.id;
   if (!channel || clickPlace(body) === 'home') {
-    await postMessage(client, { channel: body.user.id }, message, deps.logger);
+    await postMessage(client, { channel: body.user.id }, message, deps.sending);
     return;
   }
   const thread = threadOf(body);
@@ -48,7 +48,7 @@ export async function postWhereAsked(
       client,
       { channel, ...(thread && { thread_ts: thread }) },
       message,
-      deps.logger,
+      deps.sending,
     );
   } catch (error) {
     if (!NOT_A_MEMBER.has(slackErrorCode(error) ?? '') || !body.response_url) throw error;
@@ -56,7 +56,7 @@ export async function postWhereAsked(
       body.response_url,
       message,
       { response_type: 'in_channel', replace_original: false },
-      deps.logger,
+      deps.sending,
     );
   }
 }
@@ -69,14 +69,14 @@ export async function tellPresser(
   message: BlockKitMessage,
 ): Promise<void> {
   if (clickPlace(body) === 'home' || !body.response_url) {
-    await postMessage(client, { channel: body.user.id }, message, deps.logger);
+    await postMessage(client, { channel: body.user.id }, message, deps.sending);
     return;
   }
   await respondWith(
     body.response_url,
     message,
     { response_type: 'ephemeral', replace_original: false },
-    deps.logger,
+    deps.sending,
   );
 }
 

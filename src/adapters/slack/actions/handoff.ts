@@ -67,7 +67,7 @@ export function answeredAction(deps: ListenerDeps) {
       return;
     }
     if (body.response_url) {
-      await respondWith(body.response_url, message, { replace_original: true }, deps.logger);
+      await respondWith(body.response_url, message, { replace_original: true }, deps.sending);
       return;
     }
     const ts = (body.container as { message_ts?: string }).message_ts;

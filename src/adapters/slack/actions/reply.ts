@@ -60,12 +60,12 @@ export async function replyToClick(
 ): Promise<void> {
   const place = clickPlace(body);
   if (place === 'home' || !body.response_url) {
-    await postMessage(client, { channel: body.user.id }, message, deps.logger);
+    await postMessage(client, { channel: body.user.id }, message, deps.sending);
     return;
   }
   const thread = threadOf(body);
   const extra = isPrivate(place)
     ? { replace_original: true }
     : { response_type: 'ephemeral', replace_original: false, ...(thread && { thread_ts: thread }) };
-  await respondWith(body.response_url, message, extra, deps.logger);
+  await respondWith(body.response_url, message, extra, deps.sending);
 }

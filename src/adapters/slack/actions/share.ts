@@ -3,6 +3,7 @@ import { type Command, parseCommand } from '../../../core/grammar.js';
 import type { Answer } from '../../../core/model.js';
 import { renderBlockKit } from '../../../render/blockkit.js';
 import { type CardAction, decodeAction } from '../../../render/blockkit-actions.js';
+import { sendOnce } from '../delivery.js';
 import { answerFor, type ListenerDeps, requestIdOf } from '../deps.js';
 import { actionRequest } from '../request.js';
 import { postMessage, postToResponseUrl, respondWith, slackErrorCode } from '../send.js';
@@ -48,7 +49,7 @@ export function shareAction(deps: ListenerDeps) {
     if (!SHAREABLE_ANSWERS.has(answer.kind))
       return refuse(deps, args, { share, channel, requestId });
     try {
-      const ts = await postMessage(client, { channel }, message, deps.logger);
+      const ts = await postMessage(client, { channel }, message, deps.sending);
       // Replies under the shared card are followed up without a mention.
       const conv = request.conversation;
       if (ts && conv)
@@ -60,10 +61,11 @@ export function shareAction(deps: ListenerDeps) {
         body.response_url,
         message,
         { response_type: 'in_channel', replace_original: false },
-        deps.logger,
+        deps.sending,
       );
     }
-    if (body.response_url) await postToResponseUrl(body.response_url, { delete_original: true });
+    const url = body.response_url;
+    if (url) await sendOnce(() => postToResponseUrl(url, { delete_original: true }), deps.sending);
   };
 }
 
@@ -86,14 +88,18 @@ async function refuse(
       body.response_url,
       message,
       { response_type: 'ephemeral', replace_original: false },
-      deps.logger,
+      deps.sending,
     );
     return;
   }
-  await client.chat.postEphemeral({
-    channel,
-    user: body.user.id,
-    text: message.text,
-    blocks: message.blocks,
-  });
+  await sendOnce(
+    () =>
+      client.chat.postEphemeral({
+        channel,
+        user: body.user.id,
+        text: message.text,
+        blocks: message.blocks,
+      }),
+    deps.sending,
+  );
 }

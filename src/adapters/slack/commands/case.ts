@@ -50,7 +50,7 @@ export function caseCommand(deps: ListenerDeps) {
     await ack();
     // A throw here reaches the error sink, which apologises through the response_url.
     const { text, blocks, response_type } = await work;
-    await respondWith(command.response_url, { text, blocks }, { response_type }, deps.logger);
+    await respondWith(command.response_url, { text, blocks }, { response_type }, deps.sending);
   };
 }
 

@@ -26,7 +26,7 @@ export function appMention(deps: ListenerDeps) {
       client,
       announce ? { channel: event.channel } : { channel: event.channel, thread_ts: threadId },
       message,
-      deps.logger,
+      deps.sending,
     );
     await deps.core.noteThread(request, answer);
   };

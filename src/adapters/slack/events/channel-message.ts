@@ -51,7 +51,7 @@ export function channelMessage(deps: ListenerDeps) {
       client,
       { channel: e.channel, thread_ts: considered.threadId },
       message,
-      deps.logger,
+      deps.sending,
     );
   };
 }

@@ -39,7 +39,7 @@ export function directMessage(deps: ListenerDeps, agent: AgentFeatures) {
       place,
       () => answerFor(deps, request),
       async ({ message }) => {
-        await postMessage(client, target, message, deps.logger);
+        await postMessage(client, target, message, deps.sending);
       },
     );
   };

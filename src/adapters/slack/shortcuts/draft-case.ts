@@ -71,7 +71,7 @@ export function draftCaseShortcut(deps: ListenerDeps) {
               { diagrams: deps.diagrams },
             ),
             { response_type: 'ephemeral' },
-            deps.logger,
+            deps.sending,
           )
         : Promise.resolve();
     let thread: SlackMessage[];
