@@ -10,6 +10,7 @@ import {
   quantityAsked,
   refersBack,
   switchedTo,
+  terseMoreAsk,
   terseSectionAsk,
   turnsTo,
 } from './judge/follow-up.js';
@@ -17,6 +18,7 @@ import { elliptical, groundedIn, mentionsOutside } from './judge/grounding.js';
 import { readMessage } from './judge/message-text.js';
 import { aboutOwnTeam, isStandup, type OutOfScope, outOfScope } from './judge/scope.js';
 import { sectionAsked } from './judge/section-asked.js';
+import { sectionLocated } from './judge/section-located.js';
 
 /**
  * Whether casebot would answer a channel message nobody addressed to it (an `auto` channel's
@@ -116,7 +118,7 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   const terse = context ? terseSectionAsk(message.prose) : null;
   if (asking.kind === 'none' && terse) {
     asking = { kind: 'approach', rhetorical: false, asks: [prose] };
-  } else if (asking.kind === 'none' && context && asksToSee(prose)) {
+  } else if (asking.kind === 'none' && context && (asksToSee(prose) || terseMoreAsk(prose))) {
     asking = { kind: 'question', rhetorical: false, asks: [prose] };
   }
   if (message.pasted) {
@@ -191,7 +193,7 @@ function topLevel(
   section: Section | null,
   namedCasesOf: () => readonly string[],
 ): Verdict {
-  const cut = clearCut(matches, asking);
+  const cut = clearCut(matches, asking, section !== null);
   if (cut && 'match' in cut) return speak(text, cut.match, section, 'match');
   const named = section ? namedCasesOf() : [];
   const [only] = named;
@@ -234,6 +236,7 @@ function followUp(
   const tied = own !== undefined && best !== undefined && best.score - own.score < SWITCH_MARGIN;
   const about =
     tied ||
+    asksForMore(asks) ||
     elliptical(asks) ||
     refersBack(asks) ||
     groundedIn(deps.catalog, context.caseId, asks) >= GROUNDED;
@@ -244,6 +247,9 @@ function followUp(
     matchedTerms: own?.matchedTerms ?? [],
   };
   if (section) return speak(text, fromThread, section, 'context');
+  // Names no part, but what it asks about sits in one ("where does the queue sit?").
+  const located = sectionLocated(deps.catalog, context.caseId, asks);
+  if (located) return speak(text, fromThread, located, 'context');
   if (asksForMore(asks)) return speak(text, fromThread, null, 'context');
   if (cut && 'match' in cut && cut.match.caseId === context.caseId) {
     return speak(text, fromThread, null, 'context');

@@ -207,7 +207,10 @@ function pattern({ en, zh }: Forms): RegExp {
   let n = 0;
   const alternatives = en.map((q) =>
     q
-      .replaceAll('{who}', () => `(?<who${n++}>they|them|it|that|this|the \\w+(?: \\w+)?)`)
+      .replaceAll(
+        '{who}',
+        () => `(?<who${n++}>they|them|it|that|this|(?:the|their|its) \\w+(?: \\w+){0,2})`,
+      )
       .replaceAll('{what}', () => `(?<who${n++}>\\w+(?: \\w+){0,3}?)`),
   );
   return new RegExp(`\\b(?:${alternatives.join('|')})\\b|${zh}`, n > 0 ? 'dgu' : 'gu');

@@ -83,6 +83,22 @@ describe('judging a top-level message in an auto channel', () => {
     });
   });
 
+  it.each([
+    ['what problems did they hit running inference on kubernetes?', 'ai-inference/challenges'],
+    ['交易系统迁移之后指标有什么变化？', 'finance/metrics'],
+    ['could someone point me to how a bank did k8s compliance?', 'finance/overview'],
+    [
+      'how was the e-commerce platform laid out — gateway, services, cache, MQ?',
+      'ecommerce/architecture',
+    ],
+  ])('answers a part asked of someone else’s case on a weaker match: %s', (text, expected) => {
+    expect(outcome(judge(text))).toBe(expected);
+  });
+
+  it('asks a part of the people present, not of a case, on the same weak match', () => {
+    expect(judge('what problems did you hit running inference on kubernetes?').speak).toBe(false);
+  });
+
   it('stays silent when a case fits, but not clearly', () => {
     // A bare question mark and one weak hint: the search finds a case, the judgement wants more.
     expect(judge('GPU?')).toMatchObject({ speak: false, reason: 'unclear' });
@@ -137,6 +153,38 @@ describe('judging a reply in a thread casebot answered', () => {
     const v = judge(text, thread);
     expect(outcome(v)).toBe(expected);
     expect(v).toMatchObject({ basis: 'switch' });
+  });
+
+  it.each([
+    ['ecommerce', 'where does the message queue sit in their setup?', 'ecommerce/architecture'],
+    ['ecommerce', 'was there a cache layer in front of the db?', 'ecommerce/architecture'],
+    ['edge', 'was WASM part of it?', 'edge/solutions'],
+    ['ai-inference', '模型存储放哪了', 'ai-inference/architecture'],
+  ])(
+    'in a %s thread, "%s" names no part but asks about what sits in one: %s',
+    (thread, text, expected) => {
+      expect(outcome(judge(text, thread))).toBe(expected);
+    },
+  );
+
+  it.each([
+    ['finance', 'the summary again pls'],
+    ['edge', '有完整的 case 吗 发我看看'],
+  ])('in a %s thread, "%s" asks for the whole case', (thread, text) => {
+    expect(outcome(judge(text, thread))).toBe(`${thread}/overview`);
+  });
+
+  it.each([
+    ['finance', 'metrics look great'],
+    ['ecommerce', 'nice diagram, thanks'],
+    ['edge', 'great summary'],
+    ['ai-inference', '架构图很清楚，谢谢'],
+  ])('in a %s thread, "%s" reacts to a part and does not ask for it', (thread, text) => {
+    expect(judge(text, thread).speak).toBe(false);
+  });
+
+  it('switches on "X那个的…" (金融那个的架构图能看下吗 in a shop thread)', () => {
+    expect(outcome(judge('金融那个的架构图能看下吗', 'ecommerce'))).toBe('finance/architecture');
   });
 
   it('stays with the thread’s case when the reply points back at it', () => {

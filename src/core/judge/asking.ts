@@ -70,6 +70,10 @@ const EN_REQUEST_OBJECT = en`
 const EN_APPROACH = [
   /\bhow (?:do|does|did|would|should|could|can|to|are|is|were|was|have|has|might|will)\b(?! (?:you|we|i) (?:feel|think)\b)/,
   /\bhow (?:the|they|their|these|those|other|others|people|teams|companies|banks|shops|retailers) \w+/,
+  // How someone else did it ("how a bank did k8s compliance", "how big shops handle …").
+  /\bhow (?:a|an|some|one|big|large|most|many) [\w-]+(?: [\w-]+)? (?:did|does|do|handled?|handles|solved?|solves|built|builds|runs?|ran|manages?|managed|scaled?|scales|approached|went about|got|gets)\b/,
+  // Asking to be pointed at what others know ("could someone point me to …").
+  /\b(?:point|direct|steer) (?:me|us) (?:to|at|towards?|in the right direction)\b/,
   /\b(?:explain|describe|show (?:me|us)|tell (?:me|us)|understand|know|learn|see)(?: \w+){0,2} how\b/,
   en`
     what(?:'s| is| are| was| were| would be)? (?:the |a |an |their |your |some )?(?:best|right|usual|typical|common|standard|recommended|proper|sane|good|sensible|cleanest|simplest|easiest|ideal|preferred|go-to|canonical|normal|reasonable|proven|solid) (?:way|ways|approach|approaches|pattern|patterns|architecture|practice|practices|setup|set-up|design|strategy|strategies|recipe|stack|playbook|options?|solution|solutions) |
@@ -97,8 +101,8 @@ const EN_APPROACH = [
 /** Chinese asking: particles, question words, requests. */
 const ZH_END_PARTICLE = /(?:吗|呢|么|嘛|不|没|否)$/;
 const ZH_QUESTION = zh`
-  怎么 | 怎样 | 如何 | 咋 | 为什么 | 为啥 | 为何 | 有没有 | 有无 | 是不是 | 能不能 | 能否 | 可不可以 | 会不会 | 要不要 | 是否 | 哪些 | 哪个 |
-  哪种 | 哪家 | 哪里 | 什么样 | 多少 | 多久 | 多大 | 多快 | 几倍 | 几个 | 什么 | 啥
+  怎么 | 怎样 | 如何 | 咋 | 为什么 | 为啥 | 为何 | 有没有 | 有无 | 是不是 | 能不能 | 能否 | 可不可以 | 会不会 | 要不要 | 是否 | 哪(?!怕) |
+  什么样 | 多少 | 多久 | 多大 | 多快 | 几倍 | 几个 | 什么 | 啥
 `;
 const ZH_REQUEST =
   /^(?:求助|求教|求问|求推荐|求分享|求指点|求|请教|请问|想问|问下|问一下|问个|想了解|了解一下|想请教|有人知道|谁知道|麻烦问)|(?:想找|在找|找一个|找个|求一个|需要一个|想要一个|想看看?)[^，,]{0,30}(?:案例|例子|参考|方案|架构|实践|经验)/;

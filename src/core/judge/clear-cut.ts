@@ -2,10 +2,13 @@ import type { SearchMatch } from '../../search/types.js';
 import type { Asking } from './asking.js';
 
 /**
- * When a match is clear-cut enough to speak unasked. A message that asks how something is done
- * ("how do banks …", "有没有…案例") needs a confident match; one that only asks (a question mark,
- * 吗) needs a strong one. Either way no other case may be close behind.
+ * When a match is clear-cut enough to speak unasked. A message that asks for a part of someone
+ * else's case ("what problems did they hit running inference?", "交易系统迁移之后指标有什么变化")
+ * is asking the casebook already: any confident match does. One that asks how something is done
+ * ("how do banks …", "有没有…案例") needs a clearer match; one that only asks (a question mark,
+ * 吗) a strong one. Either way no other case may be close behind.
  */
+export const PART_MIN_SCORE = 0.52;
 export const APPROACH_MIN_SCORE = 0.58;
 export const QUESTION_MIN_SCORE = 0.75;
 /** A runner-up this close to the best match makes it not clear-cut. */
@@ -13,11 +16,29 @@ export const CLEAR_MARGIN = 0.08;
 
 export type ClearCut = { readonly match: SearchMatch } | { readonly unclear: true } | null;
 
-/** The match to answer with, `unclear` when one fits but not clearly, null when none fits. */
-export function clearCut(matches: readonly SearchMatch[], asking: Asking): ClearCut {
+/**
+ * Asked of the people present or of one's own team ("what problems did you hit", "我们的指标"):
+ * a part asked this way is not asked of a case.
+ */
+const ASKED_OF_US = /\b(?:you|your|yours|we|our|ours|us|i|my|me)\b|你|我们|咱们|我司/;
+
+/**
+ * The match to answer with, `unclear` when one fits but not clearly, null when none fits.
+ * `partAsked`: the message asks for a part of a case (the challenges, the numbers…).
+ */
+export function clearCut(
+  matches: readonly SearchMatch[],
+  asking: Asking,
+  partAsked = false,
+): ClearCut {
   const [best, second] = matches;
   if (!best) return null;
-  const min = asking.kind === 'approach' ? APPROACH_MIN_SCORE : QUESTION_MIN_SCORE;
+  const ofSomeoneElse = partAsked && !asking.asks.some((a) => ASKED_OF_US.test(a));
+  const min = ofSomeoneElse
+    ? PART_MIN_SCORE
+    : asking.kind === 'approach'
+      ? APPROACH_MIN_SCORE
+      : QUESTION_MIN_SCORE;
   if (best.score < min) return { unclear: true };
   if (second && best.score - second.score < CLEAR_MARGIN) return { unclear: true };
   return { match: best };

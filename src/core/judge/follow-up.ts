@@ -14,7 +14,7 @@ const TERSE_CJK = 10;
 
 /** Asking for the whole case again, or more of it. */
 const MORE =
-  /\b(?:tell me more|more (?:details?|info|detail)|details\s*\?|full (?:case|story|write-?up)|show (?:me )?(?:the|this) case|the whole (?:case|thing)|go on|elaborate|background|overview|summary|context)\b|详细|展开(?:讲|说)|具体(?:讲|说|点)|多说点|完整的?案例|整个案例|背景|概况|简介|介绍一下|总结/;
+  /\b(?:tell me more|more (?:details?|info|detail)|details\s*\?|full (?:case|story|write-?up)|show (?:me )?(?:the|this) case|the whole (?:case|thing)|go on|elaborate|background|overview|summary|summarise|summarize|tl[; ]?dr|context)\b|详细|展开(?:讲|说)|具体(?:讲|说|点)|多说点|完整的?\s*(?:案例|case)|整个\s*(?:案例|case)|全文|背景|概况|简介|介绍一下|总结|概要|摘要/;
 
 /** Words that point back at the thread's case ("they", "it", "这个"). */
 const BACK_REFERENCE =
@@ -22,7 +22,7 @@ const BACK_REFERENCE =
 
 /** Words that turn to another case ("what about the bank one?", "那金融那个呢"). */
 const TURN =
-  /\b(?:what about|how about|and (?:the|for)|vs\.?|compared? (?:to|with)|instead|other (?:case|one)|the \w+ one|the \w+ case|similar (?:one |case |thing |example )?(?:for|in|with|about)|something similar|same (?:for|with))\b|^那|那个(?:呢|案例|case|$)|呢$|换成|换个|换一个|另一个|别的案例|对比|相比|类似的/;
+  /\b(?:what about|how about|and (?:the|for)|vs\.?|compared? (?:to|with)|instead|other (?:case|one)|the \w+ one|the \w+ case|similar (?:one |case |thing |example )?(?:for|in|with|about)|something similar|same (?:for|with))\b|^那|那个(?:呢|的|案例|case|$)|呢$|换成|换个|换一个|另一个|别的案例|对比|相比|类似的/;
 
 /** What a turn says besides the case's name ("the … one", "…那个呢"): left out when searching for it. */
 const TURN_FILLER =
@@ -61,13 +61,32 @@ export function quantityAsked(prose: string): Section | null {
   return QUANTITY.test(norm) ? 'metrics' : null;
 }
 
-/** Replies that name only a part of a case: `metrics?`, `the diagram pls`, `架构图`. */
-export function terseSectionAsk(prose: string): Section | null {
+/**
+ * A short reply that thanks or praises ("metrics look great", "nice diagram", "架构图很清楚，谢谢")
+ * reacts to what it names; it does not ask for it (unless it says so with a question mark).
+ */
+const REACTION =
+  /\b(?:thanks|thank you|thx|ty|nice|great|cool|awesome|perfect|neat|helpful|useful|clear|love|lovely|good|fine|interesting|impressive|wow)\b|谢|感谢|多谢|不错|很好|挺好|清楚|明白|收到|好的|赞|厉害|牛/;
+
+function terse(prose: string): string | null {
   const norm = normalize(prose);
   const words = norm.split(' ').filter(Boolean).length;
   const cjk = norm.match(/\p{Script=Han}/gu)?.length ?? 0;
   if (words > TERSE_WORDS || cjk > TERSE_CJK) return null;
-  return detectSection(norm).section;
+  if (!/[?？]/.test(prose) && REACTION.test(norm)) return null;
+  return norm;
+}
+
+/** Replies that name only a part of a case: `metrics?`, `the diagram pls`, `架构图`. */
+export function terseSectionAsk(prose: string): Section | null {
+  const norm = terse(prose);
+  return norm === null ? null : detectSection(norm).section;
+}
+
+/** Replies that name only the whole case: `the summary again pls`, `full case?`, `完整案例`. */
+export function terseMoreAsk(prose: string): boolean {
+  const norm = terse(prose);
+  return norm !== null && MORE.test(norm);
 }
 
 export function refersBack(text: string): boolean {

@@ -80,7 +80,7 @@ const FILLER = new Set(
 );
 
 /** The content of a text: its words that are not stop words, chat filler or ways of asking for a part. */
-function content(text: string): { latin: string[]; pairs: string[] } {
+export function content(text: string): { latin: string[]; pairs: string[] } {
   let norm = normalize(text);
   const { spans } = detectSection(norm);
   for (const [s, e] of [...spans].sort((a, b) => b[0] - a[0])) {

@@ -26,7 +26,7 @@ const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
     'solutions',
     new RegExp(
       [
-        '\\bdid (?:they|it|the \\w+) (?:also |actually |just |ever )?(?:use|run|go with|pick|try|adopt|build|rely on)\\b',
+        '\\bdid (?:they|it|the \\w+) (?:also |actually |just |ever )?(?:use|run|do|go with|pick|try|adopt|build|rely on|deploy|implement|introduce|set up|roll out|add|switch to|move to)\\b',
         '\\bhow (?:the|they|their) [\\w ]{0,30}(?:handled|solved|fixed|dealt with|tackled|approached|managed|did it|built|got|brought|made|kept|cut|reduced|achieved|reached|hit)\\b',
         '\\bhow (?:did|does|do) [\\w ]{1,30} work\\b',
         '\\bhow did (?:the |they |their )?[\\w ]{0,30}?\\b(?:get|make|keep|bring|cut|reduce|achieve|manage|hit|reach)\\b',
