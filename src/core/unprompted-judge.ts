@@ -14,7 +14,7 @@ import {
   terseSectionAsk,
   turnsTo,
 } from './judge/follow-up.js';
-import { elliptical, groundedIn, mentionsOutside } from './judge/grounding.js';
+import { contentUnits, elliptical, groundedIn, mentionsOutside } from './judge/grounding.js';
 import { readMessage } from './judge/message-text.js';
 import { aboutOwnTeam, isStandup, type OutOfScope, outOfScope } from './judge/scope.js';
 import { sectionAsked } from './judge/section-asked.js';
@@ -115,6 +115,7 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   const prose = message.prose.toLowerCase();
 
   let asking = askingOf(message.prose);
+  const askedAs = asking.kind;
   const terse = context ? terseSectionAsk(message.prose) : null;
   if (asking.kind === 'none' && terse) {
     asking = { kind: 'approach', rhetorical: false, asks: [prose] };
@@ -130,13 +131,18 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   if (asking.kind === 'none') return silent('not-a-question', 'statement');
   if (asking.rhetorical) return silent('not-a-question', 'rhetorical');
   // In a thread the whole reply is about the case, so a part named outside the asking clause counts.
-  const section =
+  let section =
     sectionAsked(asking.asks) ??
     (context ? (sectionAsked([prose]) ?? quantityAsked(prose)) : null) ??
     terse;
   // Asking for a part of a case is asking what the casebook is for.
   if (section) asking = { ...asking, kind: 'approach' };
-  const scope = outOfScope(asking, prose, message.mentionsSomeone, message.identifiers);
+  let scope = outOfScope(asking, prose, message.mentionsSomeone, message.identifiers, askedAs);
+  // In a thread, "where" about the case's own things asks where they sit in its architecture.
+  if (scope === 'logistics' && context && placedIn(deps.catalog, context.caseId, asking.asks)) {
+    scope = null;
+    section ??= 'architecture';
+  }
   if (scope) return silent('out-of-scope', scope);
   if (mentionsOutside(asking.asks.join('\n'))) return silent('out-of-scope', 'outside');
   if (context && aboutOwnTeam(asking)) return silent('out-of-scope', 'own-work');
@@ -226,7 +232,9 @@ function followUp(
   const asks = asking.asks.join('\n');
   // Without a turn in words, a reply switches only on a match that would be answered unasked.
   const cut = clearCut(matches, asking);
-  const clear = cut && 'match' in cut ? [cut.match, ...matches.slice(1)] : [];
+  // A reply that names nothing but a part or a measure ("ok and costs?") asks it of this case.
+  const partOnly = section !== null && elliptical(asks);
+  const clear = cut && 'match' in cut && !partOnly ? [cut.match, ...matches.slice(1)] : [];
   const other =
     switchedTo(context.caseId, named, asks, true, SWITCH_MIN_SCORE, SWITCH_MARGIN) ??
     switchedTo(context.caseId, clear, asks, false, SWITCH_MIN_SCORE, SWITCH_MARGIN);
@@ -234,12 +242,8 @@ function followUp(
   const own = matches.find((m) => m.caseId === context.caseId);
   const best = matches[0];
   const tied = own !== undefined && best !== undefined && best.score - own.score < SWITCH_MARGIN;
-  const about =
-    tied ||
-    asksForMore(asks) ||
-    elliptical(asks) ||
-    refersBack(asks) ||
-    groundedIn(deps.catalog, context.caseId, asks) >= GROUNDED;
+  const grounded = groundedIn(deps.catalog, context.caseId, asks) >= GROUNDED;
+  const about = tied || asksForMore(asks) || elliptical(asks) || refersBack(asks) || grounded;
   if (!about) return silent(matches.length > 0 ? 'unclear' : 'no-match');
   const fromThread = {
     caseId: context.caseId,
@@ -254,5 +258,17 @@ function followUp(
   if (cut && 'match' in cut && cut.match.caseId === context.caseId) {
     return speak(text, fromThread, null, 'context');
   }
+  // Asks about a topic of the case in the case's own words ("and security?"): the whole case.
+  if (grounded && contentUnits(asks) > 0) return speak(text, fromThread, null, 'context');
   return silent(matches.length > 0 ? 'unclear' : 'no-match');
+}
+
+/** "where do the models live?", "模型存储放哪了": where something of the case sits. */
+const PLACEMENT =
+  /\bwhere(?:'s| is| are| was| were| do| does| did| would| will)\b|放(?:在)?哪|在哪|哪一层|哪个位置/;
+
+function placedIn(catalog: Catalog, caseId: string, asks: readonly string[]): boolean {
+  return asks.some(
+    (a) => PLACEMENT.test(a) && contentUnits(a) > 0 && groundedIn(catalog, caseId, a) >= GROUNDED,
+  );
 }

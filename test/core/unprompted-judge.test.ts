@@ -95,6 +95,27 @@ describe('judging a top-level message in an auto channel', () => {
     expect(outcome(judge(text))).toBe(expected);
   });
 
+  it.each([
+    [
+      '请问一下，有没有银行核心交易系统容器化的实践可以参考？我们明年要做，领导要先看看别人怎么做的',
+      'finance/overview',
+    ],
+    ['边缘计算的轻量化容器方案', 'edge/solutions'],
+    ['k8s flash sale ref arch?', 'ecommerce/architecture'],
+  ])('answers %s', (text, expected) => {
+    expect(outcome(judge(text))).toBe(expected);
+  });
+
+  it.each([
+    ['KEDA 和 HPA 混用有什么坑吗，我们现在两个都配了', 'own-work'],
+    ['@李工 边缘网关那批设备的固件版本是多少？', 'people'],
+    ['我们的扩容方案', undefined],
+  ])('a question about one’s own setup or for a person stays silent: %s', (text, detail) => {
+    const v = judge(text);
+    expect(v.speak).toBe(false);
+    if (detail) expect(v).toMatchObject({ detail });
+  });
+
   it('asks a part of the people present, not of a case, on the same weak match', () => {
     expect(judge('what problems did you hit running inference on kubernetes?').speak).toBe(false);
   });
@@ -181,6 +202,23 @@ describe('judging a reply in a thread casebot answered', () => {
     ['ai-inference', '架构图很清楚，谢谢'],
   ])('in a %s thread, "%s" reacts to a part and does not ask for it', (thread, text) => {
     expect(judge(text, thread).speak).toBe(false);
+  });
+
+  it.each([
+    ['ai-inference', 'where do the models live?', 'ai-inference/architecture'],
+    ['ecommerce', 'ok and costs?', 'ecommerce/metrics'],
+    ['finance', 'and security?', 'finance/overview'],
+    ['ecommerce', '再发一下金融的', 'finance/overview'],
+  ])('in a %s thread, "%s" → %s', (thread, text, expected) => {
+    expect(outcome(judge(text, thread))).toBe(expected);
+  });
+
+  it('in a thread, "where" about something the case does not have is still logistics', () => {
+    expect(judge('where is the recording of the review?', 'finance')).toMatchObject({
+      speak: false,
+      reason: 'out-of-scope',
+      detail: 'logistics',
+    });
   });
 
   it('switches on "X那个的…" (金融那个的架构图能看下吗 in a shop thread)', () => {

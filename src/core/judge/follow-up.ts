@@ -37,13 +37,17 @@ const STAY = /\b(?:this one|this case|this|same case|here)\b|这个|这家|这�
  * for the case it turns to, else null.
  */
 export function turnsTo(prose: string, asks: string): string | null {
-  if (!TURN.test(prose) || STAY.test(asks)) return null;
+  if (STAY.test(asks)) return null;
+  // Asking to be shown something ("再发一下金融的", "show me the bank one") names what to show.
+  if (SHOW_ME.test(prose.trim()))
+    return prose.trim().replace(SHOW_ME, ' ').replace(TURN_FILLER, ' ');
+  if (!TURN.test(prose)) return null;
   return prose.replace(TURN_FILLER, ' ');
 }
 
 /** In a thread, asking to see something ("再看看金融那个", "show me the bank one") asks without a question's form. */
 const SHOW_ME =
-  /^(?:(?:再|那)?(?:看看|看下|看一下|看一看|给我看看?|展示一下|换成|切到|换到|换个|换一个)|(?:show me|let me see|let's see|switch to|now the|then the)\b)/;
+  /^(?:(?:再|那)?(?:看看|看下|看一下|看一看|给我看看?|展示一下|换成|切到|换到|换个|换一个|发(?:一下|下|我|个|来))|(?:show me|let me see|let's see|switch to|now the|then the|(?:send|post|share) (?:me |us )?(?:the|that))\b)/;
 
 export function asksToSee(prose: string): boolean {
   return SHOW_ME.test(prose.trim());

@@ -102,6 +102,12 @@ export function content(text: string): { latin: string[]; pairs: string[] } {
 /** A text this small (in words; two Chinese characters count one) leans on its thread. */
 const ELLIPTICAL_UNITS = 1;
 
+/** How much a text says of its own, in words (two Chinese characters count one). */
+export function contentUnits(text: string): number {
+  const { latin, pairs } = content(text);
+  return latin.length + pairs.length / 2;
+}
+
 /** Whether a reply says so little of its own ("and the metrics?", "架构图呢") that its thread is its subject. */
 export function elliptical(text: string): boolean {
   const { latin, pairs } = content(text);

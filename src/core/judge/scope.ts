@@ -3,8 +3,10 @@ import { any } from './cue.js';
 import { HOW_TO } from './cues/how-to.js';
 import {
   HOW_ASK,
+  OTHERS,
   OUTSIDE,
   OWN_FIGURE,
+  OWN_SETTING,
   OWN_SIZING,
   OWN_STATE,
   OWN_STATE_ASK,
@@ -42,20 +44,35 @@ export function isStandup(prose: string): boolean {
   );
 }
 
-/**
- * Why the casebook does not answer this question, or null when it might. `asking.asks` are the
- * asking sentences; `prose` is the whole message (lower-cased), for what its setting says.
- */
 function ownFigure(ask: string): boolean {
   const { figure, ours, now, general } = OWN_FIGURE;
   return figure.test(ask) && (ours.test(ask) || now.test(ask)) && !general.test(ask);
 }
 
+/** Whom a question is about when it is not the asker: "they", "that trading platform", "他们". */
+const THIRD_PARTY =
+  /\b(?:they|them|their|that \w+|the \w+ (?:case|platform|system|shop|bank|team))\b|他们|那家|那个案例|这个案例/;
+
+/** The message sets its question in one's own system (outside its asking clauses). */
+function ownSetting(asking: Asking, prose: string): boolean {
+  let setting = prose;
+  for (const a of asking.asks) setting = setting.replace(a, ' ');
+  return OWN_SETTING.test(setting);
+}
+
+/**
+ * Why the casebook does not answer this question, or null when it might. `asking.asks` are the
+ * asking sentences; `prose` is the whole message (lower-cased), for what its setting says.
+ * `askedAs`: how the message asked before a part it names made it ask the casebook (a plain
+ * question set in one's own system, "KEDA 和 HPA 混用有什么坑吗，我们现在两个都配了", is about
+ * that system).
+ */
 export function outOfScope(
   asking: Asking,
   prose: string,
   mentionsSomeone: boolean,
   identifiers: boolean,
+  askedAs: Asking['kind'] = asking.kind,
 ): OutOfScope | null {
   const asks = asking.asks.join('\n');
   const each = (patterns: readonly RegExp[]) => asking.asks.some((a) => any(patterns, a));
@@ -71,6 +88,14 @@ export function outOfScope(
     return 'own-work';
   }
   if (asking.kind !== 'approach' && each(OWN_WORK)) return 'own-work';
+  if (
+    askedAs === 'question' &&
+    ownSetting(asking, prose) &&
+    !any(OTHERS, asks) &&
+    !THIRD_PARTY.test(asks)
+  ) {
+    return 'own-work';
+  }
   if (any(OUTSIDE, prose)) return 'outside';
   return null;
 }

@@ -8,7 +8,7 @@ import { detectSection, normalize } from '../../search/index.js';
 const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
   [
     'architecture',
-    /\barchitected\b|架构是(?:怎样|怎么样|什么样|啥样)|^图|图呢|图有吗|有图吗|的图|张图|个图/,
+    /\barchitected\b|\b(?:ref |reference )?arch\b|\b(?:requests?|traffic|data|calls?|messages?|events?|orders?) (?:get|gets|got|go|goes|went|travel|travels|move|moves|flow|flows|pass|passes|reach|reaches|are routed|get routed)\b|架构是(?:怎样|怎么样|什么样|啥样)|^图|图呢|图有吗|有图吗|的图|张图|个图/,
   ],
   [
     'metrics',
@@ -26,6 +26,8 @@ const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
     'solutions',
     new RegExp(
       [
+        '\\b(?:was|were) [\\w ]{1,30}? (?:part of (?:it|this|that|the \\w+)|involved|included)\\b',
+        '\\bdid (?:it|they|the \\w+) (?:include|involve|cover)\\b',
         '\\bdid (?:they|it|the \\w+) (?:also |actually |just |ever )?(?:use|run|do|go with|pick|try|adopt|build|rely on|deploy|implement|introduce|set up|roll out|add|switch to|move to)\\b',
         '\\bhow (?:the|they|their) [\\w ]{0,30}(?:handled|solved|fixed|dealt with|tackled|approached|managed|did it|built|got|brought|made|kept|cut|reduced|achieved|reached|hit)\\b',
         '\\bhow (?:did|does|do) [\\w ]{1,30} work\\b',

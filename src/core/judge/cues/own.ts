@@ -67,3 +67,23 @@ export const OWN_FIGURE = {
   general:
     /\b(?:usually|typically|generally|in general|people|others|they|their|the case|these days|nowadays)\b|一般|业界|通常|大家|别人|案例|那个/,
 };
+
+/**
+ * A setting that is one's own system ("我们现在两个都配了", "we run KEDA and HPA side by side"):
+ * a question set in it is about that system unless it asks how others do it (`OTHERS`).
+ */
+export const OWN_SETTING = /\b(?:we|we're|we've|we'd|our|ours|us)\b|我们|咱们|我司|我这边/;
+
+/** Asking about others' ways: a case, an example, what is usual, other teams, the industry. */
+export const OTHERS = [
+  en`
+    cases? | case stud(?:y|ies) | examples? | write-?ups? | references? | precedents? | stor(?:y|ies) |
+    blueprints? | prior art | real[- ]world | in production | others | other (?:teams|companies|shops|banks|people|orgs) |
+    people | teams | companies | orgs | usually | typically | generally | in general | normally |
+    industry | common(?:ly)? | standard | best practices? | recommended | proven | anyone (?:done|did|doing|who)
+  `,
+  /\bhow (?:do|did|does|would|should|could|can) (?:the |other |big |large |most |some )?[a-z-]+s\b(?<!\b(?:this|its|has|was|is|does|yes|us|as))/,
+  zh`
+    别人 | 业界 | 业内 | 行业 | 大家(?:一般|都|通常) | 一般 | 通常 | 案例 | 参考 | 实践 | 经验 | 大厂 | 其他 | 别家 | 同行 | 有没有人做过 | 例子
+  `,
+];
