@@ -102,6 +102,9 @@ describe('judging a top-level message in an auto channel', () => {
     ],
     ['边缘计算的轻量化容器方案', 'edge/solutions'],
     ['k8s flash sale ref arch?', 'ecommerce/architecture'],
+    ['how r ppl doing hardened images for fintech workloads', 'finance/solutions'],
+    ['what does failover look like in the trading system case?', 'finance/overview'],
+    ['IoT 场景 edge 侧用 WASM 靠谱吗，有落地案例没', 'edge/overview'],
   ])('answers %s', (text, expected) => {
     expect(outcome(judge(text))).toBe(expected);
   });
@@ -110,6 +113,7 @@ describe('judging a top-level message in an auto channel', () => {
     ['KEDA 和 HPA 混用有什么坑吗，我们现在两个都配了', 'own-work'],
     ['@李工 边缘网关那批设备的固件版本是多少？', 'people'],
     ['我们的扩容方案', undefined],
+    ['Can casebot post the AI inference case in #ml-platform?', 'logistics'],
   ])('a question about one’s own setup or for a person stays silent: %s', (text, detail) => {
     const v = judge(text);
     expect(v.speak).toBe(false);
@@ -208,6 +212,8 @@ describe('judging a reply in a thread casebot answered', () => {
     ['ai-inference', 'where do the models live?', 'ai-inference/architecture'],
     ['ecommerce', 'ok and costs?', 'ecommerce/metrics'],
     ['finance', 'and security?', 'finance/overview'],
+    ['edge', '问题主要是哪些', 'edge/challenges'],
+    ['edge', 'how small did the images get?', 'edge/metrics'],
     ['ecommerce', '再发一下金融的', 'finance/overview'],
   ])('in a %s thread, "%s" → %s', (thread, text, expected) => {
     expect(outcome(judge(text, thread))).toBe(expected);

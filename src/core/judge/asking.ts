@@ -72,6 +72,8 @@ const EN_APPROACH = [
   /\bhow (?:the|they|their|these|those|other|others|people|teams|companies|banks|shops|retailers) \w+/,
   // How someone else did it ("how a bank did k8s compliance", "how big shops handle …").
   /\bhow (?:a|an|some|one|big|large|most|many) [\w-]+(?: [\w-]+)? (?:did|does|do|handled?|handles|solved?|solves|built|builds|runs?|ran|manages?|managed|scaled?|scales|approached|went about|got|gets)\b/,
+  // How something is, seen from outside ("what does failover look like in the trading case?").
+  /\bwhat (?:does|did|do|would|should) [\w -]{1,40} look like\b/,
   // A reference architecture, however abbreviated ("k8s flash sale ref arch?").
   /\b(?:ref|reference) arch(?:itecture)?s?\b/,
   // Asking to be pointed at what others know ("could someone point me to …").
@@ -208,8 +210,20 @@ function rhetorical(text: string): boolean {
 }
 
 /** How a message's prose asks (see `Asking`). */
+/** Chat shorthand, spelt out before reading ("how r ppl doing …", "do u have …"). */
+const SHORTHAND: readonly (readonly [RegExp, string])[] = [
+  [/\br\b/gi, 'are'],
+  [/\bu\b/gi, 'you'],
+  [/\bur\b/gi, 'your'],
+  [/\bppl\b/gi, 'people'],
+  [/\bpls\b|\bplz\b/gi, 'please'],
+  [/\babt\b/gi, 'about'],
+  [/\bsth\b|\bsmth\b/gi, 'something'],
+  [/\bw\/(?=\s)/gi, 'with'],
+];
+
 export function askingOf(prose: string): Asking {
-  const all = clauses(prose);
+  const all = clauses(SHORTHAND.reduce((t, [p, full]) => t.replace(p, full), prose));
   const how = all.map(asksAtAll);
   const explicit = how.includes('explicit');
   let asks = all.filter((_c, i) => how[i] === 'explicit' || (!explicit && how[i] === 'implicit'));

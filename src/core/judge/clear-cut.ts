@@ -2,9 +2,9 @@ import type { SearchMatch } from '../../search/types.js';
 import type { Asking } from './asking.js';
 
 /**
- * When a match is clear-cut enough to speak unasked. A message that asks for a part of someone
- * else's case ("what problems did they hit running inference?", "交易系统迁移之后指标有什么变化")
- * is asking the casebook already: any confident match does. One that asks how something is done
+ * When a match is clear-cut enough to speak unasked. A message that asks for a case or a part of
+ * someone else's case ("有落地案例没", "what problems did they hit running inference?",
+ * "交易系统迁移之后指标有什么变化") is asking the casebook already: any confident match does. One that asks how something is done
  * ("how do banks …", "有没有…案例") needs a clearer match; one that only asks (a question mark,
  * 吗) a strong one. Either way no other case may be close behind.
  */
@@ -15,6 +15,13 @@ export const QUESTION_MIN_SCORE = 0.75;
 export const CLEAR_MARGIN = 0.08;
 
 export type ClearCut = { readonly match: SearchMatch } | { readonly unclear: true } | null;
+
+/**
+ * Asking the casebook itself: for a case or an example ("有落地案例没", "any write-up?"), or
+ * about a case by what it is ("in the trading system case", "电商那个案例"). Not "an edge case".
+ */
+const CASEBOOK_ASK =
+  /\b(?:case stud(?:y|ies)|cases|examples?|write-?ups?|reference architectures?|precedents?|prior art)\b|(?<!\bedge )\bcase\b(?! for\b)|案例|例子|参考架构/;
 
 /**
  * Asked of the people present or of one's own team ("what problems did you hit", "我们的指标"):
@@ -33,7 +40,8 @@ export function clearCut(
 ): ClearCut {
   const [best, second] = matches;
   if (!best) return null;
-  const ofSomeoneElse = partAsked && !asking.asks.some((a) => ASKED_OF_US.test(a));
+  const ofTheCasebook = partAsked || asking.asks.some((a) => CASEBOOK_ASK.test(a));
+  const ofSomeoneElse = ofTheCasebook && !asking.asks.some((a) => ASKED_OF_US.test(a));
   const min = ofSomeoneElse
     ? PART_MIN_SCORE
     : asking.kind === 'approach'

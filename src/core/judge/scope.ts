@@ -12,7 +12,7 @@ import {
   OWN_STATE_ASK,
   OWN_WORK,
 } from './cues/own.js';
-import { LOGISTICS, PEOPLE, POLL, TOOLING_POLL } from './cues/team.js';
+import { CHANNEL_NAMED, LOGISTICS, PEOPLE, POLL, TOOLING_POLL } from './cues/team.js';
 import { TROUBLE_HARD, TROUBLE_HARD_ZH, TROUBLE_SOFT } from './cues/troubleshooting.js';
 
 /**
@@ -79,7 +79,7 @@ export function outOfScope(
   if (any(TROUBLE_HARD, prose) || TROUBLE_HARD_ZH.test(prose)) return 'troubleshooting';
   if (asking.kind !== 'approach' && any(TROUBLE_SOFT, prose)) return 'troubleshooting';
   if (mentionsSomeone || each(PEOPLE)) return 'people';
-  if (any(LOGISTICS, asks)) return 'logistics';
+  if (any(LOGISTICS, asks) || CHANNEL_NAMED.test(asks)) return 'logistics';
   if (any(TOOLING_POLL, asks) || POLL.test(prose)) return 'tooling-poll';
   if (identifiers || any(HOW_TO, asks)) return 'how-to';
   if (any(OWN_SIZING, asks)) return 'own-work';

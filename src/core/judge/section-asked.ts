@@ -10,10 +10,12 @@ const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
     'architecture',
     /\barchitected\b|\b(?:ref |reference )?arch\b|\b(?:requests?|traffic|data|calls?|messages?|events?|orders?) (?:get|gets|got|go|goes|went|travel|travels|move|moves|flow|flows|pass|passes|reach|reaches|are routed|get routed)\b|架构是(?:怎样|怎么样|什么样|啥样)|^图|图呢|图有吗|有图吗|的图|张图|个图/,
   ],
+  ['challenges', /问题(?:主要|都|大概)?(?:是|有)(?:哪些|什么|啥)|(?:有|是)哪些(?:问题|难点|坑)/],
   [
     'metrics',
     new RegExp(
       [
+        '\\bhow (?:small|big|large|fast|quick|quickly|slow|cheap|low|high|far|lean|light|reliable|stable) (?:did|does|do|was|were|is|are|could|can|has|have)\\b',
         '\\bhow long (?:did|does|do|would|will|has|have|was|were)\\b',
         '\\bwhat (?:was|were|is|are) (?:their|the|its) \\w+(?: \\w+)? (?:before|after|originally)\\b',
         '\\bwhat (?:kind of |sort of )?\\w+(?: \\w+)? did (?:they|it|the \\w+) (?:get|reach|achieve|hit|see|end up with)\\b',

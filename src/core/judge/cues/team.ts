@@ -87,6 +87,9 @@ export const TOOLING_POLL = [
   `,
 ];
 
+/** A channel named in a question ("post it in #ml-platform", "is there a #sre channel?"): where to talk. */
+export const CHANNEL_NAMED = /(?:^|\s)#[a-z][\w-]{1,40}\b/;
+
 /** A poll or survey of the channel, wherever the message says so. */
 export const POLL =
   /\b(?:poll|survey|show of hands|how many of (?:you|us))\b|投票|调查一下|举个手|举手/;
