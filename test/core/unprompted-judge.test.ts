@@ -105,6 +105,9 @@ describe('judging a top-level message in an auto channel', () => {
     ['how r ppl doing hardened images for fintech workloads', 'finance/solutions'],
     ['what does failover look like in the trading system case?', 'finance/overview'],
     ['IoT 场景 edge 侧用 WASM 靠谱吗，有落地案例没', 'edge/overview'],
+    ['has anybody seen a write-up on multi-site active-active for payments?', 'finance/overview'],
+    ['pointers on declarative config for a fleet of IoT gateways?', 'edge/overview'],
+    ['想看看 AI 推理那个 case 的指标', 'ai-inference/metrics'],
   ])('answers %s', (text, expected) => {
     expect(outcome(judge(text))).toBe(expected);
   });
@@ -114,6 +117,16 @@ describe('judging a top-level message in an auto channel', () => {
     ['@李工 边缘网关那批设备的固件版本是多少？', 'people'],
     ['我们的扩容方案', undefined],
     ['Can casebot post the AI inference case in #ml-platform?', 'logistics'],
+    ['How is the trading desk feeling about the new latency numbers?', 'people'],
+    ['How do I convince my manager that we need KEDA for the flash sale?', 'people'],
+    ['Did you see last year’s Black Friday numbers? insane', 'people'],
+    [
+      'can someone draw the request flow for the new inference gateway on the whiteboard?',
+      'people',
+    ],
+    ['how much does an H100 cost these days?', 'outside'],
+    ['how did the migration of the order service go last night?', 'own-work'],
+    ['ArgoCD or Flux for the edge sites, which one handles flaky links better?', 'tooling-poll'],
   ])('a question about one’s own setup or for a person stays silent: %s', (text, detail) => {
     const v = judge(text);
     expect(v.speak).toBe(false);
@@ -214,6 +227,14 @@ describe('judging a reply in a thread casebot answered', () => {
     ['finance', 'and security?', 'finance/overview'],
     ['edge', '问题主要是哪些', 'edge/challenges'],
     ['edge', 'how small did the images get?', 'edge/metrics'],
+    ['ecommerce', 'can you break the numbers down before vs after?', 'ecommerce/metrics'],
+    ['finance', '清算服务也在同一个集群里吗', 'finance/architecture'],
+    ['finance', 'what did compliance checking look like day to day?', 'finance/solutions'],
+    ['edge', 'was the data analysis done in the cloud or on the nodes?', 'edge/architecture'],
+    ['edge', 'what’s the catch?', 'edge/challenges'],
+    ['ai-inference', 'wait, which autoscaler handled the GPU nodes?', 'ai-inference/solutions'],
+    ['ai-inference', '成本降了 40% 是怎么算的', 'ai-inference/metrics'],
+    ['ai-inference', 'how were requests routed to the right model?', 'ai-inference/architecture'],
     ['ecommerce', '再发一下金融的', 'finance/overview'],
   ])('in a %s thread, "%s" → %s', (thread, text, expected) => {
     expect(outcome(judge(text, thread))).toBe(expected);

@@ -73,7 +73,9 @@ const EN_APPROACH = [
   // How someone else did it ("how a bank did k8s compliance", "how big shops handle …").
   /\bhow (?:a|an|some|one|big|large|most|many) [\w-]+(?: [\w-]+)? (?:did|does|do|handled?|handles|solved?|solves|built|builds|runs?|ran|manages?|managed|scaled?|scales|approached|went about|got|gets)\b/,
   // How something is, seen from outside ("what does failover look like in the trading case?").
-  /\bwhat (?:does|did|do|would|should) [\w -]{1,40} look like\b/,
+  /\bwhat (?:does|did|do|would|should) [\w -]{1,80} look like\b/,
+  // A request by its object alone ("pointers on declarative config for …?").
+  /^(?:pointers|tips|advice|guidance|ideas|suggestions|recommendations|examples|references|resources|reading|prior art) (?:on|for|about|re|regarding|around)\b/,
   // A reference architecture, however abbreviated ("k8s flash sale ref arch?").
   /\b(?:ref|reference) arch(?:itecture)?s?\b/,
   // Asking to be pointed at what others know ("could someone point me to …").
@@ -109,7 +111,7 @@ const ZH_QUESTION = zh`
   什么样 | 多少 | 多久 | 多大 | 多快 | 几倍 | 几个 | 什么 | 啥
 `;
 const ZH_REQUEST =
-  /^(?:求助|求教|求问|求推荐|求分享|求指点|求|请教|请问|想问|问下|问一下|问个|想了解|了解一下|想请教|有人知道|谁知道|麻烦问)|(?:想找|在找|找一个|找个|求一个|需要一个|想要一个|想看看?)[^，,]{0,30}(?:案例|例子|参考|方案|架构|实践|经验)/;
+  /^(?:求助|求教|求问|求推荐|求分享|求指点|求|请教|请问|想问|问下|问一下|问个|想了解|了解一下|想请教|有人知道|谁知道|麻烦问)|(?:想找|在找|找一个|找个|求一个|需要一个|想要一个|想看看?)[^，,]{0,30}(?:案例|例子|参考|方案|架构|实践|经验|指标|数据|case|图)/;
 const ZH_APPROACH = zh`
   怎么(?!回事|又|了|老|总|还|样了) | 怎样 | 如何 | 咋(?:做|办|搞|弄|扛|整|设计|处理) | 怎么用 | 是怎么.{1,8}的 |
   有没有.{0,30}(?:案例|参考|例子|经验|方案|实践|做法|思路|资料|架构|文章|分享|数据|指标) |

@@ -11,8 +11,17 @@ import {
   OWN_STATE,
   OWN_STATE_ASK,
   OWN_WORK,
+  RECENT_TIME,
 } from './cues/own.js';
-import { CHANNEL_NAMED, LOGISTICS, PEOPLE, POLL, TOOLING_POLL } from './cues/team.js';
+import {
+  CHANNEL_NAMED,
+  LOGISTICS,
+  PEOPLE,
+  POLL,
+  TASK_FOR_SOMEONE,
+  TOOLING_POLL,
+  TOOLS_COMPARED,
+} from './cues/team.js';
 import { TROUBLE_HARD, TROUBLE_HARD_ZH, TROUBLE_SOFT } from './cues/troubleshooting.js';
 
 /**
@@ -73,14 +82,19 @@ export function outOfScope(
   mentionsSomeone: boolean,
   identifiers: boolean,
   askedAs: Asking['kind'] = asking.kind,
+  inThread = false,
 ): OutOfScope | null {
   const asks = asking.asks.join('\n');
   const each = (patterns: readonly RegExp[]) => asking.asks.some((a) => any(patterns, a));
   if (any(TROUBLE_HARD, prose) || TROUBLE_HARD_ZH.test(prose)) return 'troubleshooting';
   if (asking.kind !== 'approach' && any(TROUBLE_SOFT, prose)) return 'troubleshooting';
   if (mentionsSomeone || each(PEOPLE)) return 'people';
+  const youInThread = (a: string) => inThread && /^\W*(?:can|could|would|will) you\b/.test(a);
+  if (asking.asks.some((a) => TASK_FOR_SOMEONE.test(a) && !youInThread(a))) return 'people';
   if (any(LOGISTICS, asks) || CHANNEL_NAMED.test(asks)) return 'logistics';
-  if (any(TOOLING_POLL, asks) || POLL.test(prose)) return 'tooling-poll';
+  if (any(TOOLING_POLL, asks) || POLL.test(prose) || TOOLS_COMPARED.test(prose)) {
+    return 'tooling-poll';
+  }
   if (identifiers || any(HOW_TO, asks)) return 'how-to';
   if (any(OWN_SIZING, asks)) return 'own-work';
   if (asking.asks.some(ownFigure)) return 'own-work';
@@ -97,6 +111,7 @@ export function outOfScope(
     return 'own-work';
   }
   if (any(OUTSIDE, prose)) return 'outside';
+  if (each(RECENT_TIME)) return 'own-work';
   return null;
 }
 

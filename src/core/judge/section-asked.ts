@@ -8,13 +8,17 @@ import { detectSection, normalize } from '../../search/index.js';
 const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
   [
     'architecture',
-    /\barchitected\b|\b(?:ref |reference )?arch\b|\b(?:requests?|traffic|data|calls?|messages?|events?|orders?) (?:get|gets|got|go|goes|went|travel|travels|move|moves|flow|flows|pass|passes|reach|reaches|are routed|get routed)\b|架构是(?:怎样|怎么样|什么样|啥样)|^图|图呢|图有吗|有图吗|的图|张图|个图/,
+    /\barchitected\b|\b(?:ref |reference )?arch\b|\b(?:requests?|traffic|data|calls?|messages?|events?|orders?) (?:get|gets|got|go|goes|went|travel|travels|move|moves|flow|flows|pass|passes|reach|reaches|are routed|get routed|routed)\b|\b(?:consists?|consisted|made up|composed) of\b|\bwhat (?:would|does|did|do|should) (?:a |an |the |their |its )?(?:reference |typical |good |sane )?(?:setup|set-up|architecture|platform|system|stack|design|layout|topology|pipeline)\b[\w -]{0,60} look like\b|架构是(?:怎样|怎么样|什么样|啥样)|^图|图呢|图有吗|有图吗|的图|张图|个图/,
   ],
-  ['challenges', /问题(?:主要|都|大概)?(?:是|有)(?:哪些|什么|啥)|(?:有|是)哪些(?:问题|难点|坑)/],
+  [
+    'challenges',
+    /\bthe catch\b|\b(?:downsides?|drawbacks?|caveats?|trade-?offs?)\b|问题(?:主要|都|大概)?(?:是|有)(?:哪些|什么|啥)|(?:有|是)哪些(?:问题|难点|坑)/,
+  ],
   [
     'metrics',
     new RegExp(
       [
+        '\\bhow (?:was|were|is|are|did they) [\\w ]{0,30}(?:measured|calculated|computed|counted)\\b|怎么(?:算|计算|统计|测|衡量)(?:出来)?的',
         '\\bhow (?:small|big|large|fast|quick|quickly|slow|cheap|low|high|far|lean|light|reliable|stable) (?:did|does|do|was|were|is|are|could|can|has|have)\\b',
         '\\bhow long (?:did|does|do|would|will|has|have|was|were)\\b',
         '\\bwhat (?:was|were|is|are) (?:their|the|its) \\w+(?: \\w+)? (?:before|after|originally)\\b',
@@ -28,6 +32,7 @@ const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
     'solutions',
     new RegExp(
       [
+        '\\bwhich \\w+(?: \\w+)? (?:handled|handles|ran|runs|managed|manages|powered|powers|drove|drives|served|serves|did they use|was used|were used)\\b',
         '\\b(?:was|were) [\\w ]{1,30}? (?:part of (?:it|this|that|the \\w+)|involved|included)\\b',
         '\\bdid (?:it|they|the \\w+) (?:include|involve|cover)\\b',
         '\\bdid (?:they|it|the \\w+) (?:also |actually |just |ever )?(?:use|run|do|go with|pick|try|adopt|build|rely on|deploy|implement|introduce|set up|roll out|add|switch to|move to)\\b',

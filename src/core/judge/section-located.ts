@@ -83,25 +83,28 @@ function uses(vocab: Vocabulary, word: string): boolean {
   return (synonyms.get(word) ?? []).some((k) => hasKey(vocab, k));
 }
 
-export function sectionLocated(catalog: Catalog, caseId: string, text: string): Section | null {
+/**
+ * `prefer`: the part to answer with when it ties for the most words (a question asking how
+ * something was done, about what the case both struggled with and solved, wants the solution).
+ */
+export function sectionLocated(
+  catalog: Catalog,
+  caseId: string,
+  text: string,
+  prefer?: Section,
+): Section | null {
   const vocabs = vocabularies(catalog, caseId);
   if (!vocabs) return null;
   const { latin, pairs } = content(text);
-  let best: Section | null = null;
-  let bestScore = 0;
-  let tie = false;
+  const scores = new Map<Section, number>();
   for (const [section, vocab] of vocabs) {
-    if (vocab.size === 0) continue;
     let score = 0;
     for (const w of latin) if (uses(vocab, w)) score += 1;
     for (const p of pairs) if (vocab.has(p)) score += 0.5;
-    if (score > bestScore) {
-      best = section;
-      bestScore = score;
-      tie = false;
-    } else if (score === bestScore && score > 0) {
-      tie = true;
-    }
+    if (score > 0) scores.set(section, score);
   }
-  return tie ? null : best;
+  const top = Math.max(0, ...scores.values());
+  const best = [...scores].filter(([, score]) => score === top).map(([section]) => section);
+  if (best.length === 1) return best[0]!;
+  return prefer && best.includes(prefer) ? prefer : null;
 }

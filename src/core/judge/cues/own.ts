@@ -39,6 +39,8 @@ export const OWN_WORK = [
 ];
 
 export const OUTSIDE = [
+  // The price of a thing to buy ("how much does an H100 cost", "GPU 卡多少钱一张").
+  /\bhow much (?:does|do|is|are|would|will) (?:a|an|one|the|those|these)? ?[\w -]{1,30} (?:cost|go for|sell for)\b(?! to\b)|多少钱|什么价|价格多少|售价/,
   en`
     lunch | dinner | breakfast | food | restaurants? | coffee | beer | weather | rain | movies? |
     film | novel | podcast | (?:get|buy|grab|score) tickets? | music | songs? | gym | workout | marathon | rent |
@@ -86,4 +88,17 @@ export const OTHERS = [
   zh`
     别人 | 业界 | 业内 | 行业 | 大家(?:一般|都|通常) | 一般 | 通常 | 案例 | 参考 | 实践 | 经验 | 大厂 | 其他 | 别家 | 同行 | 有没有人做过 | 例子
   `,
+];
+
+/**
+ * A time near now ("last night", "tomorrow", "上周"): a question set then is about an event of the
+ * team's own ("how did the migration go last night?"), which no case was at.
+ */
+export const RECENT_TIME = [
+  en`
+    last night | yesterday | this morning | this afternoon | this evening | earlier today | today |
+    tonight | tomorrow | this week | last week | next week | this sprint | last sprint | next sprint |
+    on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) | over the weekend | this weekend
+  `,
+  zh`昨晚 | 昨天 | 前天 | 今早 | 今天 | 今晚 | 明天 | 后天 | 本周 | 这周 | 上周 | 下周 | 周末 | 刚才 | 早上 | 上午 | 下午 | 晚上`,
 ];
