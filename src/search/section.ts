@@ -70,7 +70,7 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'walk (me |us )?through',
         '(requests?|data|traffic) flows?',
         'flows? through',
-        'what (does|did|do) {who} look like',
+        'what (does|did|do) (?!(the |their |its )?(numbers?|metrics?|results?|figures|stats|before|benchmarks?|outcomes?|challenges|problems|issues)\\b){who} look like',
         'draw(ing|n)?',
         'sketch',
         'picture of',

@@ -108,6 +108,24 @@ describe('judging a top-level message in an auto channel', () => {
     ['has anybody seen a write-up on multi-site active-active for payments?', 'finance/overview'],
     ['pointers on declarative config for a fleet of IoT gateways?', 'edge/overview'],
     ['想看看 AI 推理那个 case 的指标', 'ai-inference/metrics'],
+    [
+      'Has anyone seen an architecture for managing containers on a wind-turbine edge fleet?',
+      'edge/architecture',
+    ],
+    ['边缘节点上跑 WebAssembly 有什么好处，有实际数据吗', 'edge/metrics'],
+    [
+      'what does the before/after look like for the inference platform’s GPU utilisation?',
+      'ai-inference/metrics',
+    ],
+    [
+      'Do we have anything in the casebook about running models with lots of versions side by side?',
+      'ai-inference/overview',
+    ],
+    ['edge computing case — architecture diagram pls', 'edge/architecture'],
+    [
+      'is GPU autoscaling for inference actually worth it? any numbers from a real setup?',
+      'ai-inference/metrics',
+    ],
   ])('answers %s', (text, expected) => {
     expect(outcome(judge(text))).toBe(expected);
   });
@@ -127,6 +145,7 @@ describe('judging a top-level message in an auto channel', () => {
     ['how much does an H100 cost these days?', 'outside'],
     ['how did the migration of the order service go last night?', 'own-work'],
     ['ArgoCD or Flux for the edge sites, which one handles flaky links better?', 'tooling-poll'],
+    ['推理集群的 GPU 驱动版本要统一成 535 吗？现在有三个版本混着', 'own-work'],
   ])('a question about one’s own setup or for a person stays silent: %s', (text, detail) => {
     const v = judge(text);
     expect(v.speak).toBe(false);
@@ -235,6 +254,11 @@ describe('judging a reply in a thread casebot answered', () => {
     ['ai-inference', 'wait, which autoscaler handled the GPU nodes?', 'ai-inference/solutions'],
     ['ai-inference', '成本降了 40% 是怎么算的', 'ai-inference/metrics'],
     ['ai-inference', 'how were requests routed to the right model?', 'ai-inference/architecture'],
+    ['ecommerce', '数据库是分库分表了吗', 'ecommerce/overview'],
+    ['finance', 'what were they most worried about?', 'finance/challenges'],
+    ['finance', '具体用的什么策略引擎', 'finance/solutions'],
+    ['edge', '200MB 是指镜像还是内存', 'edge/metrics'],
+    ['ai-inference', '吞吐提升了几倍', 'ai-inference/metrics'],
     ['ecommerce', '再发一下金融的', 'finance/overview'],
   ])('in a %s thread, "%s" → %s', (thread, text, expected) => {
     expect(outcome(judge(text, thread))).toBe(expected);

@@ -153,6 +153,9 @@ const RHETORICAL_ZH = zh`
 
 const hasCjk = (s: string) => /\p{Script=Han}/u.test(s);
 
+/** An alternative question ("200MB 是指镜像还是内存"). */
+const ZH_ALTERNATIVE = /是[^，,。]{0,20}还是/;
+
 /**
  * A question word behind a verb of seeing or knowing ("领导要先看看别人怎么做的"): a statement
  * that someone wants to know, unless it is marked as a question.
@@ -169,11 +172,13 @@ function asksAtAll(s: Clause): 'explicit' | 'implicit' | null {
   if (s.questionMark) return 'explicit';
   const text = s.text.replace(OPENERS, '');
   if (hasCjk(text)) {
-    if (ZH_END_PARTICLE.test(text)) return 'explicit';
+    if (ZH_END_PARTICLE.test(text) || ZH_ALTERNATIVE.test(text)) return 'explicit';
     if (!ZH_REQUEST.test(text) && !ZH_QUESTION.test(text)) return null;
     return ZH_EMBEDDED.test(text) ? 'implicit' : 'explicit';
   }
   if (WH_START.test(text) || AUX_QUESTION.test(text)) return 'explicit';
+  // A thing named and asked for ("architecture diagram pls").
+  if (/\b(?:please|pls|plz)$/.test(text)) return 'explicit';
   return EN_REQUEST.some((p) => p.test(text)) && EN_REQUEST_OBJECT.test(text) ? 'explicit' : null;
 }
 

@@ -23,6 +23,10 @@ export type ClearCut = { readonly match: SearchMatch } | { readonly unclear: tru
 const CASEBOOK_ASK =
   /\b(?:case stud(?:y|ies)|cases|examples?|write-?ups?|reference architectures?|precedents?|prior art)\b|(?<!\bedge )\bcase\b(?! for\b)|案例|例子|参考架构/;
 
+/** The casebook named as where to look ("anything in the casebook on …", "案例库里有没有"). */
+const CASEBOOK_NAMED =
+  /\b(?:in|from|on) (?:the |our )?(?:casebook|case ?book|casebot)\b|\b(?:casebook|casebot) (?:have|has|got)\b|案例库/;
+
 /**
  * Asked of the people present or of one's own team ("what problems did you hit", "我们的指标"):
  * a part asked this way is not asked of a case.
@@ -41,7 +45,8 @@ export function clearCut(
   const [best, second] = matches;
   if (!best) return null;
   const ofTheCasebook = partAsked || asking.asks.some((a) => CASEBOOK_ASK.test(a));
-  const ofSomeoneElse = ofTheCasebook && !asking.asks.some((a) => ASKED_OF_US.test(a));
+  const named = asking.asks.some((a) => CASEBOOK_NAMED.test(a));
+  const ofSomeoneElse = named || (ofTheCasebook && !asking.asks.some((a) => ASKED_OF_US.test(a)));
   const min = ofSomeoneElse
     ? PART_MIN_SCORE
     : asking.kind === 'approach'

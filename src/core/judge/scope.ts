@@ -2,6 +2,7 @@ import type { Asking } from './asking.js';
 import { any } from './cue.js';
 import { HOW_TO } from './cues/how-to.js';
 import {
+  CASE_REQUEST,
   HOW_ASK,
   OTHERS,
   OUTSIDE,
@@ -92,10 +93,13 @@ export function outOfScope(
   const youInThread = (a: string) => inThread && /^\W*(?:can|could|would|will) you\b/.test(a);
   if (asking.asks.some((a) => TASK_FOR_SOMEONE.test(a) && !youInThread(a))) return 'people';
   if (any(LOGISTICS, asks) || CHANNEL_NAMED.test(asks)) return 'logistics';
-  if (any(TOOLING_POLL, asks) || POLL.test(prose) || TOOLS_COMPARED.test(prose)) {
-    return 'tooling-poll';
-  }
+  // A request for a case ("any numbers from a real setup?", "anything in the casebook on …?") is
+  // what the casebook is for, however the rest of the message asks or whoever "we" are.
+  const caseRequest = each(CASE_REQUEST);
+  const poll = any(TOOLING_POLL, asks) || POLL.test(prose) || TOOLS_COMPARED.test(prose);
+  if (poll && !caseRequest) return 'tooling-poll';
   if (identifiers || any(HOW_TO, asks)) return 'how-to';
+  if (caseRequest) return any(OUTSIDE, prose) ? 'outside' : null;
   if (any(OWN_SIZING, asks)) return 'own-work';
   if (asking.asks.some(ownFigure)) return 'own-work';
   if (asking.asks.some((a) => OWN_STATE.test(a) && OWN_STATE_ASK.test(a) && !HOW_ASK.test(a))) {

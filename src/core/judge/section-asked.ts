@@ -12,12 +12,13 @@ const CHAT_ASKS: readonly (readonly [Section, RegExp])[] = [
   ],
   [
     'challenges',
-    /\bthe catch\b|\b(?:downsides?|drawbacks?|caveats?|trade-?offs?)\b|问题(?:主要|都|大概)?(?:是|有)(?:哪些|什么|啥)|(?:有|是)哪些(?:问题|难点|坑)/,
+    /\bthe catch\b|\b(?:worried|worry|worries|concerned|concerns|afraid|scared|nervous)\b|担心|顾虑|害怕|\b(?:downsides?|drawbacks?|caveats?|trade-?offs?)\b|问题(?:主要|都|大概)?(?:是|有)(?:哪些|什么|啥)|(?:有|是)哪些(?:问题|难点|坑)/,
   ],
   [
     'metrics',
     new RegExp(
       [
+        '有(?:没有)?[^，,]{0,6}(?:数据|数字)(?:吗|么|没|$)|好处|\\b(?:any|some|real|hard) (?:data|numbers|figures|stats)\\b|\\bbenefits?\\b',
         '\\bhow (?:was|were|is|are|did they) [\\w ]{0,30}(?:measured|calculated|computed|counted)\\b|怎么(?:算|计算|统计|测|衡量)(?:出来)?的',
         '\\bhow (?:small|big|large|fast|quick|quickly|slow|cheap|low|high|far|lean|light|reliable|stable) (?:did|does|do|was|were|is|are|could|can|has|have)\\b',
         '\\bhow long (?:did|does|do|would|will|has|have|was|were)\\b',

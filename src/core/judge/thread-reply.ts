@@ -81,14 +81,17 @@ export function followUp(
   if (cut && 'match' in cut && cut.match.caseId === context.caseId) {
     return speak(text, fromThread, null, 'context');
   }
-  // Asks about a topic of the case in the case's own words ("and security?"): the whole case.
-  if (grounded && contentUnits(asks) > 0) return speak(text, fromThread, null, 'context');
+  // Asks about the case in words it partly uses ("and security?", "数据库是分库分表了吗"): the
+  // whole case, which says what it says about that.
+  if (contentUnits(asks) > 0 && groundedIn(deps.catalog, context.caseId, asks) > 0) {
+    return speak(text, fromThread, null, 'context');
+  }
   return silent(matches.length > 0 ? 'unclear' : 'no-match');
 }
 
 /** Asked in the past tense of nobody present ("what did X look like?"): the case is what was done. */
 const PAST_ASK =
-  /^(?:what|how|which|where|why|when) (?:did|was|were|had)\b|^(?:did|was|were|had) (?!(?:you|we|i|u)\b)/m;
+  /^(?:what|how|which|where|why|when) (?:did|was|were|had)\b|^(?:did|was|were|had) (?!(?:you|we|i|u)\b)|(?:了|过)(?:吗|么|没)$|了(?:多少|几|什么|啥|哪)|(?:用|做|搞|选|改|上)(?:的|了)(?:什么|啥|哪)/m;
 
 /** "where do the models live?", "模型存储放哪了": where something of the case sits. */
 export const PLACEMENT =

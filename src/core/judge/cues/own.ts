@@ -34,7 +34,8 @@ export const OWN_WORK = [
     does this (?:look|sound) (?:right|ok|okay|good|sane|reasonable)
   `,
   zh`
-    ^我们(?:是不是|要不要|还要|需要|有没有|已经|还) | 咱们 | 帮我(?:看|review|过一下|审) | 我这样.{0,10}(?:对吗|可以吗|行吗|合理吗)
+    ^我们(?:是不是|要不要|还要|需要|有没有|已经|还) | 咱们 | 帮我(?:看|review|过一下|审) | 我这样.{0,10}(?:对吗|可以吗|行吗|合理吗) |
+    要不要 | 该不该 | 需不需要 | 用不用 | 要[^，,？?]{1,15}(?:吗|么)$
   `,
 ];
 
@@ -74,7 +75,8 @@ export const OWN_FIGURE = {
  * A setting that is one's own system ("我们现在两个都配了", "we run KEDA and HPA side by side"):
  * a question set in it is about that system unless it asks how others do it (`OTHERS`).
  */
-export const OWN_SETTING = /\b(?:we|we're|we've|we'd|our|ours|us)\b|我们|咱们|我司|我这边/;
+export const OWN_SETTING =
+  /\b(?:we|we're|we've|we'd|our|ours|us|currently|right now|at the moment)\b|我们|咱们|我司|我这边|现在|目前|当前/;
 
 /** Asking about others' ways: a case, an example, what is usual, other teams, the industry. */
 export const OTHERS = [
@@ -101,4 +103,17 @@ export const RECENT_TIME = [
     on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) | over the weekend | this weekend
   `,
   zh`昨晚 | 昨天 | 前天 | 今早 | 今天 | 今晚 | 明天 | 后天 | 本周 | 这周 | 上周 | 下周 | 周末 | 刚才 | 早上 | 上午 | 下午 | 晚上`,
+];
+
+/**
+ * Asking for a case by what it is: a case, an example, a write-up, numbers from a real setup,
+ * anything in the casebook ("any numbers from a real setup?", "有没有…的真实案例").
+ */
+export const CASE_REQUEST = [
+  en`
+    (?:any|a|an|some|good|real|public|concrete|known) (?:case|case stud(?:y|ies)|cases|examples?|write-?ups?|reference architectures?|precedents?) |
+    (?:in|from|on) (?:the )?(?:casebook|case ?book|casebot) | (?:casebook|casebot) (?:have|has|got) |
+    (?:numbers|data|figures|stats) from (?:a |an )?(?:real|actual|production) | real[- ]world (?:examples?|numbers|data|cases?)
+  `,
+  zh`案例库 | 有没有[^，,]{0,30}(?:案例|例子) | (?:有|找|求|看看)[^，,]{0,10}(?:案例|例子|参考架构) | 真实案例 | 落地案例 | 实际数据 | 真实数据`,
 ];

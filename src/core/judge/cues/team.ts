@@ -44,7 +44,8 @@ export const PEOPLE = [
   en`
     how (?:is|are|was|were|did|do|does) [\w ]{1,30} (?:feeling|feel|taking it|reacting|react|finding it|coping) |
     what (?:does|do|did) (?:the |your |our )?[\w ]{1,30} think |
-    (?:did|have|has) (?:you|anyone|anybody|y'all|you guys|everyone) (?:all )?(?:see|seen|hear|heard|read|catch|caught|notice|noticed|watch|watched)(?! (?:(?:a|an|any|some|good|real|public|nice|great) )*(?:examples?|write-?ups?|cases?|case stud(?:y|ies)|references?|reference architectures?|articles?|posts?|blogs?|talks?|papers?|stor(?:y|ies)|setups?|designs?)\b) |
+    did (?:you|anyone|anybody|y'all|you guys|everyone) (?:all )?(?:see|hear|catch|watch|read|notice) |
+    (?:have|has) (?:you|anyone|anybody|y'all|everyone) (?:all )?(?:seen|heard|read|noticed|watched|caught) (?:the|this|that|these|those|my|our|his|her|what|if|whether) |
     how (?:do|can|should|would|did) (?:i|we|you) (?:convince|persuade|pitch|sell|justify|get buy-in|get approval|get sign-off|talk (?:to|with)|explain (?:it |this |that )?to)
   `,
   en`
