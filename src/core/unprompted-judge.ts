@@ -2,7 +2,7 @@ import type { Section } from '../catalog/model.js';
 import type { SearchMatch } from '../search/types.js';
 import { type Asking, askingOf } from './judge/asking.js';
 import { namedCases } from './judge/case-names.js';
-import { clearCut } from './judge/clear-cut.js';
+import { CLEAR_MARGIN, clearCut } from './judge/clear-cut.js';
 import {
   asksToSee,
   quantityAsked,
@@ -10,7 +10,12 @@ import {
   terseSectionAsk,
   turnsTo,
 } from './judge/follow-up.js';
-import { mentionsOutside } from './judge/grounding.js';
+import {
+  contentUnits,
+  groundedIn,
+  mentionsOutside,
+  namesTopicCaseLacks,
+} from './judge/grounding.js';
 import { readMessage } from './judge/message-text.js';
 import { aboutOwnTeam, isStandup, outOfScope } from './judge/scope.js';
 import { sectionAsked } from './judge/section-asked.js';
@@ -39,6 +44,8 @@ export type { JudgeReason, SilenceDetail, Verdict } from './judge/verdict.js';
 const MAX_QUERY_CHARS = 500;
 /** The search's confident line: the score of a case the message names but the search missed. */
 const CONFIDENT = 0.5;
+/** A how-question with this little content (in words) is a topic asked about: "秒杀怎么扛". */
+const TERSE_TOPIC_UNITS = 3;
 
 /**
  * The one place that decides whether an unaddressed message gets an answer. With `context`, the
@@ -100,7 +107,7 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
   const matches = caseMatches(deps, query);
   if (!context) {
-    return topLevel(prose, asking, matches, section, () => namedCases(deps.catalog, prose));
+    return topLevel(prose, deps, asking, matches, section);
   }
   const turn = turnsTo(prose, asking.asks.join('\n'));
   const named = turn === null ? [] : namedOrFound(deps, turn);
@@ -123,18 +130,38 @@ function caseMatches(deps: JudgeDeps, query: string): readonly SearchMatch[] {
 /**
  * A top-level message: a clear-cut match. Or a message that names one case and asks for a part
  * of it ("what were the key challenges in the e-commerce migration?"), when the search does not
- * point elsewhere; `namedCasesOf` finds the cases named, only when needed.
+ * point elsewhere.
  */
 function topLevel(
   text: string,
+  deps: JudgeDeps,
   asking: Asking,
   matches: readonly SearchMatch[],
   section: Section | null,
-  namedCasesOf: () => readonly string[],
 ): Verdict {
   const cut = clearCut(matches, asking, section !== null);
-  if (cut && 'match' in cut) return speak(text, cut.match, section, 'match');
-  const named = section ? namedCasesOf() : [];
+  if (cut && 'match' in cut) {
+    // The case fits the message's field, but not the platform work it asks about (logs, builds…).
+    if (namesTopicCaseLacks(deps.catalog, cut.match.caseId, asking.asks.join('\n'))) {
+      return silent('unclear');
+    }
+    return speak(text, cut.match, section, 'match');
+  }
+  // A short how-question that says nothing the case does not ("秒杀怎么扛"): its topic is the case.
+  const [best, second] = matches;
+  const alone = !second || best!.score - second.score >= CLEAR_MARGIN;
+  const asks = asking.asks.join('\n');
+  if (
+    cut &&
+    asking.kind === 'approach' &&
+    alone &&
+    groundedIn(deps.catalog, best!.caseId, asks) >= 1
+  ) {
+    if (contentUnits(asks) > 0 && contentUnits(asks) <= TERSE_TOPIC_UNITS) {
+      return speak(text, best!, section, 'match');
+    }
+  }
+  const named = section ? namedCases(deps.catalog, text) : [];
   const [only] = named;
   if (only && named.length === 1 && (!matches[0] || matches[0].caseId === only)) {
     const match = matches[0] ?? { caseId: only, score: CONFIDENT, matchedTerms: [] };

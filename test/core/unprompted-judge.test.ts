@@ -126,6 +126,15 @@ describe('judging a top-level message in an auto channel', () => {
       'is GPU autoscaling for inference actually worth it? any numbers from a real setup?',
       'ai-inference/metrics',
     ],
+    ['秒杀怎么扛', 'ecommerce/overview'],
+    ['edge + k8s + bad network = ? any reference', 'edge/overview'],
+    ['金融行业容器化，合规审计这块有参考吗', 'finance/overview'],
+    ['大促时HPA+KEDA怎么配合扩容比较好，有没有现成的实践', 'ecommerce/overview'],
+    ['电商案例前后指标对比', 'ecommerce/metrics'],
+    [
+      'what kind of latency can you get processing IoT data at the edge vs the cloud?',
+      'edge/metrics',
+    ],
   ])('answers %s', (text, expected) => {
     expect(outcome(judge(text))).toBe(expected);
   });
@@ -146,10 +155,21 @@ describe('judging a top-level message in an auto channel', () => {
     ['how did the migration of the order service go last night?', 'own-work'],
     ['ArgoCD or Flux for the edge sites, which one handles flaky links better?', 'tooling-poll'],
     ['推理集群的 GPU 驱动版本要统一成 535 吗？现在有三个版本混着', 'own-work'],
+    ['推理服务冷启动要 3 分钟，太慢了，怎么优化？我们用的是 7B 模型', 'own-work'],
+    ['should we put redis in front of mysql for our order service?', 'own-work'],
+    ['Terraform vs Pulumi for the new GPU clusters — opinions?', 'tooling-poll'],
   ])('a question about one’s own setup or for a person stays silent: %s', (text, detail) => {
     const v = judge(text);
     expect(v.speak).toBe(false);
     if (detail) expect(v).toMatchObject({ detail });
+  });
+
+  it('leaves a question about platform work the matched case never mentions (logs) alone', () => {
+    expect(judge('边缘节点的日志怎么收集回来比较好？')).toMatchObject({
+      speak: false,
+      reason: 'unclear',
+    });
+    expect(outcome(judge('边缘节点怎么统一管理比较好？'))).toBe('edge/overview');
   });
 
   it('asks a part of the people present, not of a case, on the same weak match', () => {
@@ -259,6 +279,22 @@ describe('judging a reply in a thread casebot answered', () => {
     ['finance', '具体用的什么策略引擎', 'finance/solutions'],
     ['edge', '200MB 是指镜像还是内存', 'edge/metrics'],
     ['ai-inference', '吞吐提升了几倍', 'ai-inference/metrics'],
+    ['ecommerce', 'tl;dr?', 'ecommerce/overview'],
+    ['finance', '认证授权放在网关后面还是前面', 'finance/architecture'],
+    ['finance', 'show me the inference one instead', 'ai-inference/overview'],
+    ['edge', 'what’s the memory per node after the change?', 'edge/metrics'],
+    ['edge', 'what were the main constraints?', 'edge/challenges'],
+    ['edge', 'same but for the shop?', 'ecommerce/overview'],
+    [
+      'ai-inference',
+      'is the model store shared across all model services?',
+      'ai-inference/architecture',
+    ],
+    [
+      'ecommerce',
+      'what sits between the load balancer and the services?',
+      'ecommerce/architecture',
+    ],
     ['ecommerce', '再发一下金融的', 'finance/overview'],
   ])('in a %s thread, "%s" → %s', (thread, text, expected) => {
     expect(outcome(judge(text, thread))).toBe(expected);

@@ -115,7 +115,7 @@ const ZH_REQUEST =
 const ZH_APPROACH = zh`
   怎么(?!回事|又|了|老|总|还|样了) | 怎样 | 如何 | 咋(?:做|办|搞|弄|扛|整|设计|处理) | 怎么用 | 是怎么.{1,8}的 |
   有没有.{0,30}(?:案例|参考|例子|经验|方案|实践|做法|思路|资料|架构|文章|分享|数据|指标) |
-  有.{0,6}(?:案例|参考架构|例子|最佳实践)(?:吗|么|嘛|没) | 一般(?:怎么|如何|是怎么|是如何|用什么|用啥|都用|会|都是) | 业界 | 业内 |
+  有.{0,6}(?:案例|参考架构|参考资料|参考|例子|最佳实践)(?:吗|么|嘛|没) | 一般(?:怎么|如何|是怎么|是如何|用什么|用啥|都用|会|都是) | 业界 | 业内 |
   行业(?:里|内) | 别人(?:是|都|一般)?(?:怎么|如何) | 大家一般 | 大厂(?:都)?(?:是)?(?:怎么|如何) | 推荐的?(?:方案|架构|做法|实践) |
   (?<![需要请追诉征])求.{0,20}(?:方案|思路|案例|参考|分享|指点|指导|经验|架构) | 请教 | 想了解 | 了解一下 | 能不能(?:分享|讲讲|说说|介绍) |
   有(?:什么|啥)(?:好的)?(?:方案|办法|思路|建议|经验|做法|最佳实践|技术) | 最佳实践 | 可行吗 | 现实吗 | 行得通 | 能跑吗 | 能不能跑 | 跑得动 |
@@ -153,8 +153,9 @@ const RHETORICAL_ZH = zh`
 
 const hasCjk = (s: string) => /\p{Script=Han}/u.test(s);
 
-/** An alternative question ("200MB 是指镜像还是内存"). */
-const ZH_ALTERNATIVE = /是[^，,。]{0,20}还是/;
+/** An alternative question ("200MB 是指镜像还是内存", "放在网关后面还是前面"). */
+const ZH_ALTERNATIVE =
+  /是[^，,。]{0,20}还是|[^\s，,。]{2,20}还是(?!觉得|要|得|会|没|不|先|别|算|挺|很|有点)[^\s，,。]{1,10}$/;
 
 /**
  * A question word behind a verb of seeing or knowing ("领导要先看看别人怎么做的"): a statement
@@ -187,7 +188,7 @@ function asksAtAll(s: Clause): 'explicit' | 'implicit' | null {
  * "秒杀参考架构"): a search typed into the channel. Not one's own ("我们的扩容方案") or this one.
  */
 const ZH_TOPIC_ASK =
-  /^(?![^，,]*(?:我|你|咱|他|她|这个|那个|这套|新的|上次|之前|已经|完成|上线|搞定|了))[\p{Script=Han}\w\s+/-]{2,24}?(?:的)?(?:参考架构|解决方案|最佳实践|方案|案例|实践|经验|思路|做法)$/u;
+  /^(?![^，,]*(?:我|你|咱|他|她|这个|那个|这套|新的|上次|之前|已经|完成|上线|搞定|了))[\p{Script=Han}\w\s+/-]{2,24}?(?:的)?(?:参考架构|解决方案|最佳实践|方案|案例|实践|经验|思路|做法|指标|指标对比|前后对比|对比数据|架构图|挑战|难点|痛点)$/u;
 
 /**
  * Asking for a figure ("how much did they save", "降了多少") is asking the casebook when it is
@@ -227,6 +228,7 @@ const SHORTHAND: readonly (readonly [RegExp, string])[] = [
   [/\babt\b/gi, 'about'],
   [/\bsth\b|\bsmth\b/gi, 'something'],
   [/\bw\/(?=\s)/gi, 'with'],
+  [/\btl;\s?dr\b/gi, 'tldr'],
 ];
 
 export function askingOf(prose: string): Asking {

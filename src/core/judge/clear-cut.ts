@@ -21,7 +21,7 @@ export type ClearCut = { readonly match: SearchMatch } | { readonly unclear: tru
  * about a case by what it is ("in the trading system case", "电商那个案例"). Not "an edge case".
  */
 const CASEBOOK_ASK =
-  /\b(?:case stud(?:y|ies)|cases|examples?|write-?ups?|reference architectures?|precedents?|prior art)\b|(?<!\bedge )\bcase\b(?! for\b)|案例|例子|参考架构/;
+  /\b(?:case stud(?:y|ies)|cases|examples?|write-?ups?|references?|reference architectures?|precedents?|prior art)\b|(?<!\bedge )\bcase\b(?! for\b)|案例|例子|参考(?:架构|资料)?(?:吗|么|没|$)|参考架构|有参考/;
 
 /** The casebook named as where to look ("anything in the casebook on …", "案例库里有没有"). */
 const CASEBOOK_NAMED =

@@ -14,7 +14,7 @@ const TERSE_CJK = 10;
 
 /** Asking for the whole case again, or more of it. */
 const MORE =
-  /\b(?:tell me more|more (?:details?|info|detail)|details\s*\?|full (?:case|story|write-?up)|show (?:me )?(?:the|this) case|the whole (?:case|thing)|go on|elaborate|background|overview|summary|summarise|summarize|tl[; ]?dr|context)\b|详细|展开(?:讲|说)|具体(?:讲|说|点)|多说点|完整的?\s*(?:案例|case)|整个\s*(?:案例|case)|全文|背景|概况|简介|介绍一下|总结|概要|摘要/;
+  /\b(?:tell me more|more (?:details?|info|detail)|details\s*\?|full (?:case|story|write-?up)|show (?:me )?(?:the|this) case|the whole (?:case|thing)|go on|elaborate|background|overview|summary|summarise|summarize|tl[; ]?dr|tldr|context)\b|详细|展开(?:讲|说)|具体(?:讲|说|点)|多说点|完整的?\s*(?:案例|case)|整个\s*(?:案例|case)|全文|背景|概况|简介|介绍一下|总结|概要|摘要/;
 
 /** Words that point back at the thread's case ("they", "it", "这个"). */
 const BACK_REFERENCE =
@@ -22,11 +22,11 @@ const BACK_REFERENCE =
 
 /** Words that turn to another case ("what about the bank one?", "那金融那个呢"). */
 const TURN =
-  /\b(?:what about|how about|and (?:the|for)|vs\.?|compared? (?:to|with)|instead|other (?:case|one)|the \w+ one|the \w+ case|similar (?:one |case |thing |example )?(?:for|in|with|about)|something similar|same (?:for|with))\b|^那|那个(?:呢|的|案例|case|$)|呢$|换成|换个|换一个|另一个|别的案例|对比|相比|类似的/;
+  /\b(?:what about|how about|and (?:the|for)|vs\.?|compared? (?:to|with)|instead|other (?:case|one)|the \w+ one|the \w+ case|similar (?:one |case |thing |example )?(?:for|in|with|about)|something similar|same (?:but |thing |again )?(?:for|with))\b|^那|那个(?:呢|的|案例|case|$)|呢$|换成|换个|换一个|另一个|别的案例|对比|相比|类似的/;
 
 /** What a turn says besides the case's name ("the … one", "…那个呢"): left out when searching for it. */
 const TURN_FILLER =
-  /\b(?:what about|how about|and|the|for|one|ones|case|cases|example|story|compare|compared|to|with|it|does|how|vs|is there|are there|similar|something|same|a|an|any)\b|那个|那|呢|案例|的|对比|相比|类似|有没有/g;
+  /\b(?:what about|how about|and|the|for|one|ones|case|cases|example|story|compare|compared|to|with|it|does|how|vs|is there|are there|similar|something|same|a|an|any|but|instead|again|please|pls|now)\b|那个|那|呢|案例|的|对比|相比|类似|有没有/g;
 
 /** An asking clause that says "this one" asks about the thread's case, whatever else the reply names. */
 const STAY = /\b(?:this one|this case|this|same case|here)\b|这个|这家|这套/;
@@ -57,12 +57,16 @@ export function asksToSee(prose: string): boolean {
 const QUANTITY =
   /\b(?:latency|latencies|cost|costs|availability|uptime|throughput|qps|rps|tps|response times?|memory|footprint|startup|speed|performance|scale-?out time)\b|延迟|时延|成本|费用|可用性|吞吐|并发|性能|速度|响应时间|内存|资源占用|启动时间|扩容时间|扩展时间/;
 
+/** A measure asked with a before, an after or a unit ("the memory per node after the change?"). */
+const COMPARED = /\b(?:before|after|afterwards|per|now)\b|之前|之后|以后|前后|每个|每台/;
+
 export function quantityAsked(prose: string): Section | null {
   const norm = normalize(prose);
+  if (!QUANTITY.test(norm)) return null;
   const words = norm.split(' ').filter(Boolean).length;
   const cjk = norm.match(/\p{Script=Han}/gu)?.length ?? 0;
-  if (words > TERSE_WORDS || cjk > TERSE_CJK) return null;
-  return QUANTITY.test(norm) ? 'metrics' : null;
+  const terse = words <= TERSE_WORDS && cjk <= TERSE_CJK;
+  return terse || COMPARED.test(norm) ? 'metrics' : null;
 }
 
 /**

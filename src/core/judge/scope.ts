@@ -6,6 +6,7 @@ import {
   HOW_ASK,
   OTHERS,
   OUTSIDE,
+  OWN_DECISION,
   OWN_FIGURE,
   OWN_SETTING,
   OWN_SIZING,
@@ -22,8 +23,10 @@ import {
   TASK_FOR_SOMEONE,
   TOOLING_POLL,
   TOOLS_COMPARED,
+  VERSUS,
 } from './cues/team.js';
 import { TROUBLE_HARD, TROUBLE_HARD_ZH, TROUBLE_SOFT } from './cues/troubleshooting.js';
+import { contentUnits } from './grounding.js';
 
 /**
  * Questions the casebook does not answer, however many of its words they use: one's own outage
@@ -96,23 +99,25 @@ export function outOfScope(
   // A request for a case ("any numbers from a real setup?", "anything in the casebook on …?") is
   // what the casebook is for, however the rest of the message asks or whoever "we" are.
   const caseRequest = each(CASE_REQUEST);
-  const poll = any(TOOLING_POLL, asks) || POLL.test(prose) || TOOLS_COMPARED.test(prose);
+  const poll =
+    any(TOOLING_POLL, asks) ||
+    POLL.test(prose) ||
+    TOOLS_COMPARED.test(prose) ||
+    (asking.kind !== 'approach' && VERSUS.test(asks));
   if (poll && !caseRequest) return 'tooling-poll';
   if (identifiers || any(HOW_TO, asks)) return 'how-to';
   if (caseRequest) return any(OUTSIDE, prose) ? 'outside' : null;
+  if (each(OWN_DECISION) && !any(OTHERS, asks)) return 'own-work';
   if (any(OWN_SIZING, asks)) return 'own-work';
   if (asking.asks.some(ownFigure)) return 'own-work';
   if (asking.asks.some((a) => OWN_STATE.test(a) && OWN_STATE_ASK.test(a) && !HOW_ASK.test(a))) {
     return 'own-work';
   }
   if (asking.kind !== 'approach' && each(OWN_WORK)) return 'own-work';
-  if (
-    askedAs === 'question' &&
-    ownSetting(asking, prose) &&
-    !any(OTHERS, asks) &&
-    !THIRD_PARTY.test(asks)
-  ) {
-    return 'own-work';
+  if (ownSetting(asking, prose) && !any(OTHERS, asks) && !THIRD_PARTY.test(asks)) {
+    // Set in one's own system, a plain question is about it; so is one that says nothing of its
+    // own and leans on that setting ("…我们用的是 7B 模型，怎么优化？").
+    if (askedAs === 'question' || asking.asks.every((a) => contentUnits(a) <= 1)) return 'own-work';
   }
   if (any(OUTSIDE, prose)) return 'outside';
   if (each(RECENT_TIME)) return 'own-work';

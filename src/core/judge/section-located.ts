@@ -10,7 +10,7 @@ import { content } from './grounding.js';
  * the reply uses ("where does the message queue sit?" → the diagram has the queue; "was WASM
  * part of it?" → the solutions use WASM; "模型存储放哪了" → 模型存储 is a box of the diagram).
  * Words are compared as the search compares them (stemmed, Chinese by character pairs), with the
- * search's synonyms ("db" finds "database"). Null when no part uses the reply's words more than
+ * search's synonyms ("db" finds "database") and stems that begin one another ("store", "storage"). Null when no part uses the reply's words more than
  * every other part: the case's overview then.
  */
 
@@ -77,10 +77,23 @@ function hasKey(vocab: Vocabulary, key: string): boolean {
   return words.length > 0 && words.every((w) => vocab.has(w));
 }
 
+/** Stems this long that begin one another are the same word ("store" and "storage", "serving" and "service"). */
+const SAME_STEM_CHARS = 4;
+
+function sameStem(a: string, b: string): boolean {
+  return (
+    a.length >= SAME_STEM_CHARS &&
+    b.length >= SAME_STEM_CHARS &&
+    (a.startsWith(b) || b.startsWith(a))
+  );
+}
+
 function uses(vocab: Vocabulary, word: string): boolean {
   if (vocab.has(word)) return true;
   synonyms ??= buildSynonymMap();
-  return (synonyms.get(word) ?? []).some((k) => hasKey(vocab, k));
+  if ((synonyms.get(word) ?? []).some((k) => hasKey(vocab, k))) return true;
+  for (const v of vocab) if (sameStem(v, word)) return true;
+  return false;
 }
 
 /**

@@ -117,3 +117,12 @@ export const CASE_REQUEST = [
   `,
   zh`案例库 | 有没有[^，,]{0,30}(?:案例|例子) | (?:有|找|求|看看)[^，,]{0,10}(?:案例|例子|参考架构) | 真实案例 | 落地案例 | 实际数据 | 真实数据`,
 ];
+
+/**
+ * A decision for one's own team ("should we put redis in front of mysql?", "我们该不该拆"):
+ * however it names a part of a system, the team decides it, not a case.
+ */
+export const OWN_DECISION = [
+  /^(?:(?:so|ok|and|but|also|then)\s+)?(?:should|shall|must) (?:we|i)\b/,
+  zh`我们(?:要不要|该不该|应不应该|是不是应该|需不需要) | ^(?:那)?(?:要不要|该不该|应不应该)`,
+];

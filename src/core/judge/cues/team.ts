@@ -68,7 +68,6 @@ export const PEOPLE = [
 
 export const TOOLING_POLL = [
   en`
-    (?<!before |before/)vs\.? | versus |
     what(?:'s| is| are| do| does) (?:every(?:one|body)|people|you(?: all| guys| folks)?|your teams?|folks|y'all) (?:using|use|run|running|prefer|recommend|like|go with) |
     (?:thoughts|opinions|experiences?|feelings|takes?|feedback|impressions) (?:on|about|with) |
     (?:anyone|anybody|someone|somebody) (?:here )?(?:using|used|tried|running|use|tried out|played with|have experience with|has experience with|evaluated|compared|happy with) |
@@ -108,6 +107,12 @@ export const TASK_FOR_SOMEONE =
 /** Two named tools set against each other anywhere in the message ("ArgoCD or Flux for the edge sites"). */
 export const TOOLS_COMPARED =
   /^[\w.-]+(?: [\w.-]+)? (?:or|vs\.?|versus) [\w.-]+(?: [\w.-]+)? (?:for|to|in|on|with)\b|\bwhich (?:one|of (?:them|the two|these|those))\b.{0,40}\b(?:better|best|faster|more|less)\b/m;
+
+/**
+ * Two things set side by side ("Terraform vs Pulumi?"): a poll, unless the message asks how
+ * something is done ("what latency can you get at the edge vs the cloud?").
+ */
+export const VERSUS = /(?<!\bbefore |\bbefore\/)\b(?:vs\.?|versus)(?=\s|$)/;
 
 /** A poll or survey of the channel, wherever the message says so. */
 export const POLL =
