@@ -169,3 +169,24 @@ function topLevel(
   }
   return silent(cut ? 'unclear' : 'no-match');
 }
+
+/** Messages that take the judgement down each of its paths, in both languages. */
+const WARM_UP = [
+  'how do online shops survive a flash sale? any case study with numbers',
+  '边缘节点怎么统一管理？有没有案例',
+  'deploy done, all green',
+];
+const WARM_UP_REPLIES = ['and the architecture diagram?', '用的什么技术'];
+
+/**
+ * Builds what the judgement makes on first use (the casebook's name table and vocabularies, the
+ * concept and synonym tables) and lets the engine compile its patterns, so the first message of
+ * a busy channel is not the one that pays for it. Judges a few messages and throws the verdicts
+ * away; costs a few milliseconds, once per casebook.
+ */
+export function warmJudge(deps: JudgeDeps): void {
+  for (const text of WARM_UP) judgeMessage(text, deps);
+  const [first] = deps.catalog.cases;
+  if (!first) return;
+  for (const text of WARM_UP_REPLIES) judgeMessage(text, deps, { caseId: first.id });
+}

@@ -4,9 +4,15 @@ import { CasebotError } from '../errors.js';
 import type { SearchIndex } from '../search/types.js';
 import type { ChannelMode, Store, SubscriptionPlatform, ThreadKey } from '../store/store.js';
 import { THREAD_MEMORY_MS } from '../store/support.js';
+import { readMessage } from './judge/message-text.js';
 import { languageOf } from './lang.js';
 import type { Conversation, UnpromptedAnswer } from './model.js';
-import { type JudgeReason, judgeMessage, type ThreadContext } from './unprompted-judge.js';
+import {
+  type JudgeReason,
+  judgeMessage,
+  type ThreadContext,
+  warmJudge,
+} from './unprompted-judge.js';
 
 /** A message posted in a channel or group conversation that did not address casebot. */
 export interface ChannelMessage {
@@ -116,6 +122,7 @@ const silent = (decision: SilentReason): Consideration => ({ kind: 'silent', dec
 export function createUnprompted(deps: UnpromptedDeps): Unprompted {
   const modes = new Map<string, { mode: ChannelMode; until: number }>();
   const judgeDeps = { catalog: deps.catalog, index: deps.index };
+  warmJudge(judgeDeps);
 
   const modeOf = async (platform: SubscriptionPlatform, channelId: string) => {
     const key = `${platform}\n${channelId}`;
@@ -144,7 +151,8 @@ export function createUnprompted(deps: UnpromptedDeps): Unprompted {
         lang: languageOf(m.text) ?? deps.defaultLocale,
         case: c,
         section: verdict.section,
-        query: m.text.trim().slice(0, deps.maxQueryChars),
+        // What the person wrote, without markup (Teams' HTML, Slack's <@U…>): what Not helpful keeps.
+        query: (readMessage(m.text).prose || m.text.trim()).slice(0, deps.maxQueryChars),
         evidence: verdict.evidence,
         basis: verdict.basis,
       },
