@@ -122,7 +122,15 @@ const silent = (decision: SilentReason): Consideration => ({ kind: 'silent', dec
 export function createUnprompted(deps: UnpromptedDeps): Unprompted {
   const modes = new Map<string, { mode: ChannelMode; until: number }>();
   const judgeDeps = { catalog: deps.catalog, index: deps.index };
-  warmJudge(judgeDeps);
+  // Right after start-up, not during it: readiness is not delayed, and the first channel message
+  // does not pay for what the judgement builds on first use.
+  setImmediate(() => {
+    try {
+      warmJudge(judgeDeps);
+    } catch {
+      // Only a head start: the message that meets the fault reports it through its own request.
+    }
+  }).unref();
 
   const modeOf = async (platform: SubscriptionPlatform, channelId: string) => {
     const key = `${platform}\n${channelId}`;

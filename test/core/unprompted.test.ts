@@ -212,7 +212,7 @@ describe('core.consider', () => {
     expect((await store.topMisses()).map((m) => m.query)).toEqual([QUESTION.toLowerCase()]);
   });
 
-  it('warms the judgement when the core is built, before any channel message arrives', () => {
+  it('warms the judgement right after the core is built, before any channel message arrives', async () => {
     const searched: string[] = [];
     const counting = {
       size: index.size,
@@ -228,6 +228,8 @@ describe('core.consider', () => {
       defaultLocale: 'en',
       now: () => T0,
     });
+    expect(searched).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
     // Both languages, and a reply in a thread, went through the judgement once already.
     expect(searched.some((q) => /\p{Script=Han}/u.test(q))).toBe(true);
     expect(searched.some((q) => /^[\x20-\x7e]+$/.test(q))).toBe(true);
