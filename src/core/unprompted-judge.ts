@@ -44,6 +44,12 @@ export type { JudgeReason, SilenceDetail, Verdict } from './judge/verdict.js';
 const MAX_QUERY_CHARS = 500;
 /** The search's confident line: the score of a case the message names but the search missed. */
 const CONFIDENT = 0.5;
+/**
+ * How a message asks the casebook ("which case talks about …", "do we have anything on …"):
+ * where to look, not what for; left out of what is searched.
+ */
+const FRAMING =
+  /\b(?:which (?:case|cases|example|one) (?:talks? about|covers?|mentions?|is about|deals? with|describes?)|(?:do|does) (?:we|you|anyone) have (?:something|anything) (?:on|about|for))\b/g;
 /** A how-question with this little content (in words) is a topic asked about: "秒杀怎么扛". */
 const TERSE_TOPIC_UNITS = 3;
 
@@ -104,7 +110,8 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   if (mentionsOutside(asking.asks.join('\n'))) return silent('out-of-scope', 'outside');
   if (context && aboutOwnTeam(asking)) return silent('out-of-scope', 'own-work');
 
-  const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
+  const asked = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
+  const query = asked.replace(FRAMING, ' ');
   const matches = caseMatches(deps, query);
   if (!context) {
     return topLevel(prose, deps, asking, matches, section);
@@ -139,7 +146,7 @@ function topLevel(
   matches: readonly SearchMatch[],
   section: Section | null,
 ): Verdict {
-  const cut = clearCut(matches, asking, section !== null);
+  const cut = clearCut(matches, asking, section !== null, text);
   if (cut && 'match' in cut) {
     // The case fits the message's field, but not the platform work it asks about (logs, builds…).
     if (namesTopicCaseLacks(deps.catalog, cut.match.caseId, asking.asks.join('\n'))) {

@@ -131,6 +131,9 @@ describe('judging a top-level message in an auto channel', () => {
     ['金融行业容器化，合规审计这块有参考吗', 'finance/overview'],
     ['大促时HPA+KEDA怎么配合扩容比较好，有没有现成的实践', 'ecommerce/overview'],
     ['电商案例前后指标对比', 'ecommerce/metrics'],
+    ['which case talks about WASM?', 'edge/overview'],
+    ['do we have something on GPU sharing between models?', 'ai-inference/overview'],
+    ['我记得有个边缘计算的案例，能再发一下吗', 'edge/overview'],
     [
       'what kind of latency can you get processing IoT data at the edge vs the cloud?',
       'edge/metrics',
@@ -157,6 +160,7 @@ describe('judging a top-level message in an auto channel', () => {
     ['推理集群的 GPU 驱动版本要统一成 535 吗？现在有三个版本混着', 'own-work'],
     ['推理服务冷启动要 3 分钟，太慢了，怎么优化？我们用的是 7B 模型', 'own-work'],
     ['should we put redis in front of mysql for our order service?', 'own-work'],
+    ['for my thesis: how does edge computing reduce latency for IoT?', 'outside'],
     ['Terraform vs Pulumi for the new GPU clusters — opinions?', 'tooling-poll'],
   ])('a question about one’s own setup or for a person stays silent: %s', (text, detail) => {
     const v = judge(text);

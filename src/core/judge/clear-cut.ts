@@ -1,5 +1,6 @@
 import type { SearchMatch } from '../../search/types.js';
 import type { Asking } from './asking.js';
+import { contentUnits } from './grounding.js';
 
 /**
  * When a match is clear-cut enough to speak unasked. A message that asks for a case or a part of
@@ -25,7 +26,7 @@ const CASEBOOK_ASK =
 
 /** The casebook named as where to look ("anything in the casebook on …", "案例库里有没有"). */
 const CASEBOOK_NAMED =
-  /\b(?:in|from|on) (?:the |our )?(?:casebook|case ?book|casebot)\b|\b(?:casebook|casebot) (?:have|has|got)\b|案例库/;
+  /\b(?:in|from|on) (?:the |our )?(?:casebook|case ?book|casebot)\b|\b(?:casebook|casebot) (?:have|has|got)\b|\b(?:do|does) (?:we|you) have (?:something|anything) (?:on|about|for)\b|\bwhich (?:case|cases|example) (?:talks? about|covers?|mentions?|is about|deals? with|has|uses|describes?)\b|案例库|哪个案例/;
 
 /**
  * Asked of the people present or of one's own team ("what problems did you hit", "我们的指标"):
@@ -35,18 +36,22 @@ const ASKED_OF_US = /\b(?:you|your|yours|we|our|ours|us|i|my|me)\b|你|我们|�
 
 /**
  * The match to answer with, `unclear` when one fits but not clearly, null when none fits.
- * `partAsked`: the message asks for a part of a case (the challenges, the numbers…).
+ * `partAsked`: the message asks for a part of a case (the challenges, the numbers…); `prose`:
+ * the whole message, lower-cased.
  */
 export function clearCut(
   matches: readonly SearchMatch[],
   asking: Asking,
   partAsked = false,
+  prose = '',
 ): ClearCut {
   const [best, second] = matches;
   if (!best) return null;
-  const ofTheCasebook = partAsked || asking.asks.some((a) => CASEBOOK_ASK.test(a));
-  const named = asking.asks.some((a) => CASEBOOK_NAMED.test(a));
-  const ofSomeoneElse = named || (ofTheCasebook && !asking.asks.some((a) => ASKED_OF_US.test(a)));
+  // An ask with nothing of its own ("能再发一下吗") asks for what its setting names.
+  const asks = asking.asks.every((a) => contentUnits(a) <= 1) && prose ? [prose] : asking.asks;
+  const ofTheCasebook = partAsked || asks.some((a) => CASEBOOK_ASK.test(a));
+  const named = asks.some((a) => CASEBOOK_NAMED.test(a));
+  const ofSomeoneElse = named || (ofTheCasebook && !asks.some((a) => ASKED_OF_US.test(a)));
   const min = ofSomeoneElse
     ? PART_MIN_SCORE
     : asking.kind === 'approach'

@@ -48,12 +48,13 @@ export const OUTSIDE = [
     apartment | mortgage | visa | taxes | parking | flights? | hotels? | vacation | travel |
     wedding | birthday | baby | kids? | school | standing desk | chair | keyboard | mouse |
     headphones | macbook | iphone | android phone | ipad | handle returns | product returns |
-    self-checkout | vending machines?
+    self-checkout | vending machines? |
+    for (?:my|a|our|the) (?:thesis|dissertation|homework|assignment|class|course|essay|term paper|coursework)
   `,
   zh`
     午饭 | 晚饭 | 早饭 | 吃饭 | 好吃 | 餐厅 | 咖啡 | 奶茶 | 天气 | 下雨 | 电影 | 电视剧 | 小说 | 健身 | 房租 | 租房 | 买房 | 签证 |
     个税 | 停车 | 机票 | 酒店 | 旅游 | 度假 | 婚礼 | 生日 | 孩子 | 键盘 | 鼠标 | 显示器 | 耳机 | 笔记本电脑 | 苹果手机 | 椅子 | 外卖 |
-    快递 | 买了(?:啥|什么) | 便宜的 | 抢到
+    快递 | 买了(?:啥|什么) | 便宜的 | 抢到 | 写论文 | 毕业论文 | 毕业设计 | 毕设 | 课程作业 | 大作业
   `,
 ];
 
@@ -113,6 +114,8 @@ export const CASE_REQUEST = [
   en`
     (?:any|a|an|some|good|real|public|concrete|known) (?:case|case stud(?:y|ies)|cases|examples?|write-?ups?|reference architectures?|precedents?) |
     (?:in|from|on) (?:the )?(?:casebook|case ?book|casebot) | (?:casebook|casebot) (?:have|has|got) |
+    (?:do|does) (?:we|you|anyone) have (?:something|anything|a case|an example|any cases?|any examples?) (?:on|about|for|covering|re|with) |
+    which (?:case|cases|example|one) (?:talks? about|covers?|mentions?|is about|deals? with|has|uses|describes?) |
     (?:numbers|data|figures|stats) from (?:a |an )?(?:real|actual|production) | real[- ]world (?:examples?|numbers|data|cases?)
   `,
   zh`案例库 | 有没有[^，,]{0,30}(?:案例|例子) | (?:有|找|求|看看)[^，,]{0,10}(?:案例|例子|参考架构) | 真实案例 | 落地案例 | 实际数据 | 真实数据`,
