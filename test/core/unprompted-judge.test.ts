@@ -134,6 +134,8 @@ describe('judging a top-level message in an auto channel', () => {
     ['which case talks about WASM?', 'edge/overview'],
     ['do we have something on GPU sharing between models?', 'ai-inference/overview'],
     ['我记得有个边缘计算的案例，能再发一下吗', 'edge/overview'],
+    ['证券公司上 k8s 有什么合规上的坑', 'finance/challenges'],
+    ['电商平台的架构图发一下', 'ecommerce/architecture'],
     [
       'what kind of latency can you get processing IoT data at the edge vs the cloud?',
       'edge/metrics',
@@ -161,6 +163,9 @@ describe('judging a top-level message in an auto channel', () => {
     ['推理服务冷启动要 3 分钟，太慢了，怎么优化？我们用的是 7B 模型', 'own-work'],
     ['should we put redis in front of mysql for our order service?', 'own-work'],
     ['for my thesis: how does edge computing reduce latency for IoT?', 'outside'],
+    ['银行的清算系统是怎么运作的', 'how-to'],
+    ['how does Raft consensus work, in simple terms?', 'how-to'],
+    ['今年 618 的活动方案出来了吗？', 'own-work'],
     ['Terraform vs Pulumi for the new GPU clusters — opinions?', 'tooling-poll'],
   ])('a question about one’s own setup or for a person stays silent: %s', (text, detail) => {
     const v = judge(text);
@@ -300,6 +305,10 @@ describe('judging a reply in a thread casebot answered', () => {
       'ecommerce/architecture',
     ],
     ['ecommerce', '再发一下金融的', 'finance/overview'],
+    ['ecommerce', '请求是怎么一路走到数据库的', 'ecommerce/architecture'],
+    ['ecommerce', 'give me the finance one', 'finance/overview'],
+    ['edge', '他们用 k3s 还是 kubeedge', 'edge/solutions'],
+    ['finance', 'how does the failover work, is there a diagram?', 'finance/architecture'],
   ])('in a %s thread, "%s" → %s', (thread, text, expected) => {
     expect(outcome(judge(text, thread))).toBe(expected);
   });

@@ -155,7 +155,10 @@ const hasCjk = (s: string) => /\p{Script=Han}/u.test(s);
 
 /** An alternative question ("200MB 是指镜像还是内存", "放在网关后面还是前面"). */
 const ZH_ALTERNATIVE =
-  /是[^，,。]{0,20}还是|[^\s，,。]{2,20}还是(?!觉得|要|得|会|没|不|先|别|算|挺|很|有点)[^\s，,。]{1,10}$/;
+  /是[^，,。]{0,20}还是|[^，,。]{2,20}还是(?!觉得|要|得|会|没|不|先|别|算|挺|很|有点)[^，,。]{1,12}$/;
+
+/** Asking to be given something ("电商平台的架构图发一下", "案例分享下呗"). */
+const ZH_GIVE_ME = /(?:发|给|分享|贴|来|发我|给我)(?:一下|下|一份|个)(?:吧|呗|呀|哈)?$/;
 
 /**
  * A question word behind a verb of seeing or knowing ("领导要先看看别人怎么做的"): a statement
@@ -173,7 +176,9 @@ function asksAtAll(s: Clause): 'explicit' | 'implicit' | null {
   if (s.questionMark) return 'explicit';
   const text = s.text.replace(OPENERS, '');
   if (hasCjk(text)) {
-    if (ZH_END_PARTICLE.test(text) || ZH_ALTERNATIVE.test(text)) return 'explicit';
+    if (ZH_END_PARTICLE.test(text) || ZH_ALTERNATIVE.test(text) || ZH_GIVE_ME.test(text)) {
+      return 'explicit';
+    }
     if (!ZH_REQUEST.test(text) && !ZH_QUESTION.test(text)) return null;
     return ZH_EMBEDDED.test(text) ? 'implicit' : 'explicit';
   }
@@ -229,6 +234,7 @@ const SHORTHAND: readonly (readonly [RegExp, string])[] = [
   [/\bsth\b|\bsmth\b/gi, 'something'],
   [/\bw\/(?=\s)/gi, 'with'],
   [/\btl;\s?dr\b/gi, 'tldr'],
+  [/\bwat(?='s\b|s\b| is\b)/gi, 'what'],
 ];
 
 export function askingOf(prose: string): Asking {

@@ -47,7 +47,7 @@ export function turnsTo(prose: string, asks: string): string | null {
 
 /** In a thread, asking to see something ("再看看金融那个", "show me the bank one") asks without a question's form. */
 const SHOW_ME =
-  /^(?:(?:再|那)?(?:看看|看下|看一下|看一看|给我看看?|展示一下|换成|切到|换到|换个|换一个|发(?:一下|下|我|个|来))|(?:show me|let me see|let's see|switch to|now the|then the|(?:send|post|share) (?:me |us )?(?:the|that))\b)/;
+  /^(?:(?:再|那)?(?:看看|看下|看一下|看一看|给我看看?|展示一下|换成|切到|换到|换个|换一个|发(?:一下|下|我|个|来))|(?:show me|let me see|let's see|switch to|now the|then the|gimme|(?:send|post|share|give) (?:me |us )?(?:the|that))\b)/;
 
 export function asksToSee(prose: string): boolean {
   return SHOW_ME.test(prose.trim());

@@ -1,6 +1,6 @@
 import type { Asking } from './asking.js';
 import { any } from './cue.js';
-import { HOW_TO } from './cues/how-to.js';
+import { HOW_TO, MECHANISM } from './cues/how-to.js';
 import {
   CASE_REQUEST,
   HOW_ASK,
@@ -104,8 +104,11 @@ export function outOfScope(
     POLL.test(prose) ||
     TOOLS_COMPARED.test(prose) ||
     (asking.kind !== 'approach' && VERSUS.test(asks));
-  if (poll && !caseRequest) return 'tooling-poll';
+  // "他们用 k3s 还是 kubeedge" asks what someone else chose, not what the channel prefers.
+  if (poll && !caseRequest && !THIRD_PARTY.test(asks)) return 'tooling-poll';
   if (identifiers || any(HOW_TO, asks)) return 'how-to';
+  // In a thread, how something of the case works is asked of the case.
+  if (!inThread && each([MECHANISM])) return 'how-to';
   if (caseRequest) return any(OUTSIDE, prose) ? 'outside' : null;
   if (each(OWN_DECISION) && !any(OTHERS, asks)) return 'own-work';
   if (any(OWN_SIZING, asks)) return 'own-work';

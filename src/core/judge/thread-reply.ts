@@ -91,7 +91,7 @@ export function followUp(
 
 /** Asked in the past tense of nobody present ("what did X look like?"): the case is what was done. */
 const PAST_ASK =
-  /^(?:what|how|which|where|why|when) (?:did|was|were|had)\b|^(?:did|was|were|had) (?!(?:you|we|i|u)\b)|(?:了|过)(?:吗|么|没)$|了(?:多少|几|什么|啥|哪)|(?:用|做|搞|选|改|上)(?:的|了)(?:什么|啥|哪)/m;
+  /^(?:what|how|which|where|why|when) (?:did|was|were|had)\b|^(?:did|was|were|had) (?!(?:you|we|i|u)\b)|(?:了|过)(?:吗|么|没)$|了(?:多少|几|什么|啥|哪)|是怎么[^，,]{1,14}的|(?:用|做|搞|选|改|上)(?:的|了)(?:什么|啥|哪)/m;
 
 /** "where do the models live?", "模型存储放哪了": where something of the case sits. */
 export const PLACEMENT =

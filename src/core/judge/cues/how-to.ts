@@ -23,6 +23,13 @@ export const TOOL_OPERATION = new RegExp(
 export const CLUSTER_OBJECT =
   /\b(?:namespaces?|configmaps?|service ?accounts?|node ?pools?|taints?|tolerations?|(?:node |pod )?affinity|pvcs?|persistent volumes?|helm (?:releases?|charts?|values)|values\.yaml|crds?|sidecars?|(?:liveness|readiness|startup) probes?|probes?|revisions?|target cpu|cron scaler|resource (?:requests|limits)|requests and limits|quotas?)\b|命名空间|污点|容忍|亲和性|探针|配额|资源限制/;
 
+/**
+ * How a technology works ("how does Raft work?", "清算系统是怎么运作的", "…的原理"): its docs and
+ * textbooks answer that, not a case of how someone ran it.
+ */
+export const MECHANISM =
+  /^how (?:does|do|is|are) (?!they\b)[\w -]{1,40} (?:work|works|function|operate)\b|\bunder the hood\b|\bin (?:simple|plain|layman's) (?:terms|words)\b|(?:是怎么|是如何|怎么|如何)(?:运作|运转|工作)的?|原理/;
+
 export const HOW_TO = [
   TOOL_OPERATION,
   CLUSTER_OBJECT,

@@ -18,6 +18,8 @@ export const HOW_ASK = /\bhow (?:do|does|did|should|could|can|would|might|to)\b|
 export const OWN_SIZING = [
   /^(?:did|has|have|is|are|was|were) (?:the |our |that |this |my )?[\w ]{1,40}? (?:go out|went out|gone out|ship|shipped|land|landed|merged|deployed|released|rolled out|live|done|finished|fixed|approved)\b/,
   /(?:上线|发布|合入|合并|部署|处理|修复|搞定|升级|发版)(?:了吗|完了吗|了没|完成了吗|好了吗|完了没)/,
+  // One's own document or plan is ready yet ("今年 618 的活动方案出来了吗").
+  /(?:出来|定下来|定了|确定|发出来|写好|做好|批下来)(?:了吗|了没|没有|了么)/,
   /\b(?:wonder|wondering|curious) (?:if|whether) (?:we|our|i)\b/,
   /\bwhy did we\b|\bback then\b|当时|当初|那时候/,
   /\banything (?:i|we) (?:forgot|missed|overlooked|should)\b|\bwhat am i forgetting\b|\bdid i miss\b/,
