@@ -296,6 +296,12 @@ function rows(
       target: '',
     },
     {
+      metric: 'unprompted judgement warm-up when the core is built; first message after it',
+      casebot: `${ms(search.judge.warmUpMs)}; ${ms(search.judge.firstMs)}`,
+      bare: '—',
+      target: '',
+    },
+    {
       metric: `unprompted judgement CPU: ${int(search.judge.messages)} messages`,
       casebot: ms(search.judge.cpuMs),
       bare: '—',

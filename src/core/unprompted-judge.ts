@@ -1,22 +1,32 @@
-import type { Catalog, Section } from '../catalog/model.js';
-import type { SearchIndex, SearchMatch } from '../search/types.js';
+import type { Section } from '../catalog/model.js';
+import type { SearchMatch } from '../search/types.js';
 import { type Asking, askingOf } from './judge/asking.js';
 import { namedCases } from './judge/case-names.js';
-import { clearCut } from './judge/clear-cut.js';
-import { evidenceWords } from './judge/evidence.js';
+import { CLEAR_MARGIN, clearCut } from './judge/clear-cut.js';
 import {
-  asksForMore,
   asksToSee,
   quantityAsked,
-  refersBack,
-  switchedTo,
+  terseMoreAsk,
   terseSectionAsk,
   turnsTo,
 } from './judge/follow-up.js';
-import { elliptical, groundedIn, mentionsOutside } from './judge/grounding.js';
+import {
+  contentUnits,
+  groundedIn,
+  mentionsOutside,
+  namesTopicCaseLacks,
+} from './judge/grounding.js';
 import { readMessage } from './judge/message-text.js';
-import { aboutOwnTeam, isStandup, type OutOfScope, outOfScope } from './judge/scope.js';
+import { aboutOwnTeam, isStandup, outOfScope } from './judge/scope.js';
 import { sectionAsked } from './judge/section-asked.js';
+import {
+  caseOwnThings,
+  followUp,
+  type JudgeDeps,
+  PLACEMENT,
+  type ThreadContext,
+} from './judge/thread-reply.js';
+import { silent, speak, type Verdict } from './judge/verdict.js';
 
 /**
  * Whether casebot would answer a channel message nobody addressed to it (an `auto` channel's
@@ -27,76 +37,21 @@ import { sectionAsked } from './judge/section-asked.js';
  * seat in the channel.
  */
 
-/** Why a message that the text alone decides gets no reply. */
-export type JudgeReason =
-  /**
-   * A statement, a paste (logs, YAML, a stack trace, a link, emoji), a stand-up, a rhetorical
-   * question; a message too long to be a question (more than 4,000 characters, or 1,200 of prose).
-   */
-  | 'not-a-question'
-  /**
-   * A question the casebook does not answer: one's own outage, logistics, people, tooling polls,
-   * how to configure a tool, one's own team's numbers and plans, outside the field; a question to
-   * a person (`<@U…>`).
-   */
-  | 'out-of-scope'
-  /** Asks something in the field, but no case fits. */
-  | 'no-match'
-  /** A case fits, but not clearly enough to speak unasked. */
-  | 'unclear';
-
-/** The thread's case, for a reply in a thread casebot answered. */
-export interface ThreadContext {
-  readonly caseId: string;
-}
-
-export type Verdict =
-  | {
-      readonly speak: true;
-      readonly caseId: string;
-      /** The part of the case asked for; null for the case's overview. */
-      readonly section: Section | null;
-      /** 0–1, the search's confidence in the case (1 for a thread's case the reply leans on, unsearched). */
-      readonly score: number;
-      /** The words of the message that made the case fit (for the "why it fits" line). */
-      readonly evidence: readonly string[];
-      /** `context`: a follow-up answered from the thread's case; `switch`: it asked about another case. */
-      readonly basis: 'match' | 'context' | 'switch';
-    }
-  | {
-      readonly speak: false;
-      readonly reason: JudgeReason;
-      /** What kind of silence, for logs and evaluation: `paste`, `standup`, `rhetorical`, `troubleshooting`… */
-      readonly detail?: SilenceDetail;
-    };
-
-/** The finer reason behind a `JudgeReason` (see `Verdict`). */
-export type SilenceDetail =
-  | 'empty'
-  | 'too-long'
-  | 'paste'
-  | 'standup'
-  | 'statement'
-  | 'rhetorical'
-  | OutOfScope;
-
-export interface JudgeDeps {
-  readonly catalog: Catalog;
-  readonly index: SearchIndex;
-}
+export type { JudgeDeps, ThreadContext } from './judge/thread-reply.js';
+export type { JudgeReason, SilenceDetail, Verdict } from './judge/verdict.js';
 
 /** The most of a message that is searched (the search reads no more either). */
 const MAX_QUERY_CHARS = 500;
 /** The search's confident line: the score of a case the message names but the search missed. */
 const CONFIDENT = 0.5;
-/** A follow-up switches to another case only on a match this confident… */
-const SWITCH_MIN_SCORE = 0.6;
-/** …with the thread's case at least this far behind. */
-const SWITCH_MARGIN = 0.15;
-const MAX_EVIDENCE = 5;
-
-const silent = (reason: JudgeReason, detail?: SilenceDetail): Verdict =>
-  detail ? { speak: false, reason, detail } : { speak: false, reason };
+/**
+ * How a message asks the casebook ("which case talks about …", "do we have anything on …"):
+ * where to look, not what for; left out of what is searched.
+ */
+const FRAMING =
+  /\b(?:which (?:case|cases|example|one) (?:talks? about|covers?|mentions?|is about|deals? with|describes?)|(?:do|does) (?:we|you|anyone) have (?:something|anything) (?:on|about|for))\b/g;
+/** A how-question with this little content (in words) is a topic asked about: "秒杀怎么扛". */
+const TERSE_TOPIC_UNITS = 3;
 
 /**
  * The one place that decides whether an unaddressed message gets an answer. With `context`, the
@@ -113,10 +68,11 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   const prose = message.prose.toLowerCase();
 
   let asking = askingOf(message.prose);
+  const askedAs = asking.kind;
   const terse = context ? terseSectionAsk(message.prose) : null;
   if (asking.kind === 'none' && terse) {
     asking = { kind: 'approach', rhetorical: false, asks: [prose] };
-  } else if (asking.kind === 'none' && context && asksToSee(prose)) {
+  } else if (asking.kind === 'none' && context && (asksToSee(prose) || terseMoreAsk(prose))) {
     asking = { kind: 'question', rhetorical: false, asks: [prose] };
   }
   if (message.pasted) {
@@ -128,21 +84,37 @@ export function judgeMessage(text: string, deps: JudgeDeps, context?: ThreadCont
   if (asking.kind === 'none') return silent('not-a-question', 'statement');
   if (asking.rhetorical) return silent('not-a-question', 'rhetorical');
   // In a thread the whole reply is about the case, so a part named outside the asking clause counts.
-  const section =
+  let section =
     sectionAsked(asking.asks) ??
     (context ? (sectionAsked([prose]) ?? quantityAsked(prose)) : null) ??
     terse;
   // Asking for a part of a case is asking what the casebook is for.
   if (section) asking = { ...asking, kind: 'approach' };
-  const scope = outOfScope(asking, prose, message.mentionsSomeone, message.identifiers);
+  let scope = outOfScope(
+    asking,
+    prose,
+    message.mentionsSomeone,
+    message.identifiers,
+    askedAs,
+    context !== undefined,
+  );
+  // In a thread, what sounds like our status or logistics but names only the case's own things
+  // asks how the case did it ("was the data analysis done in the cloud?"); "where" asks where
+  // they sit in its architecture ("where do the models live?").
+  const caseThings = context && caseOwnThings(deps.catalog, context.caseId, asking.asks);
+  if ((scope === 'logistics' || scope === 'own-work') && caseThings) {
+    scope = null;
+    if (asking.asks.some((a) => PLACEMENT.test(a))) section ??= 'architecture';
+  }
   if (scope) return silent('out-of-scope', scope);
   if (mentionsOutside(asking.asks.join('\n'))) return silent('out-of-scope', 'outside');
   if (context && aboutOwnTeam(asking)) return silent('out-of-scope', 'own-work');
 
-  const query = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
+  const asked = prose.length <= MAX_QUERY_CHARS ? prose : `${asking.asks.join(' ')} ${prose}`;
+  const query = asked.replace(FRAMING, ' ');
   const matches = caseMatches(deps, query);
   if (!context) {
-    return topLevel(prose, asking, matches, section, () => namedCases(deps.catalog, prose));
+    return topLevel(prose, deps, asking, matches, section);
   }
   const turn = turnsTo(prose, asking.asks.join('\n'));
   const named = turn === null ? [] : namedOrFound(deps, turn);
@@ -162,38 +134,41 @@ function caseMatches(deps: JudgeDeps, query: string): readonly SearchMatch[] {
   return deps.index.search(query).matches.filter((m) => deps.catalog.byId.has(m.caseId));
 }
 
-/** `text`: the message, whose own words say why the case fits. */
-function speak(
-  text: string,
-  match: SearchMatch,
-  section: Section | null,
-  basis: 'match' | 'context' | 'switch',
-): Verdict {
-  return {
-    speak: true,
-    caseId: match.caseId,
-    section,
-    score: match.score,
-    evidence: evidenceWords(text, match.matchedTerms, MAX_EVIDENCE),
-    basis,
-  };
-}
-
 /**
  * A top-level message: a clear-cut match. Or a message that names one case and asks for a part
  * of it ("what were the key challenges in the e-commerce migration?"), when the search does not
- * point elsewhere; `namedCasesOf` finds the cases named, only when needed.
+ * point elsewhere.
  */
 function topLevel(
   text: string,
+  deps: JudgeDeps,
   asking: Asking,
   matches: readonly SearchMatch[],
   section: Section | null,
-  namedCasesOf: () => readonly string[],
 ): Verdict {
-  const cut = clearCut(matches, asking);
-  if (cut && 'match' in cut) return speak(text, cut.match, section, 'match');
-  const named = section ? namedCasesOf() : [];
+  const cut = clearCut(matches, asking, section !== null, text);
+  if (cut && 'match' in cut) {
+    // The case fits the message's field, but not the platform work it asks about (logs, builds…).
+    if (namesTopicCaseLacks(deps.catalog, cut.match.caseId, asking.asks.join('\n'))) {
+      return silent('unclear');
+    }
+    return speak(text, cut.match, section, 'match');
+  }
+  // A short how-question that says nothing the case does not ("秒杀怎么扛"): its topic is the case.
+  const [best, second] = matches;
+  const alone = !second || best!.score - second.score >= CLEAR_MARGIN;
+  const asks = asking.asks.join('\n');
+  if (
+    cut &&
+    asking.kind === 'approach' &&
+    alone &&
+    groundedIn(deps.catalog, best!.caseId, asks) >= 1
+  ) {
+    if (contentUnits(asks) > 0 && contentUnits(asks) <= TERSE_TOPIC_UNITS) {
+      return speak(text, best!, section, 'match');
+    }
+  }
+  const named = section ? namedCases(deps.catalog, text) : [];
   const [only] = named;
   if (only && named.length === 1 && (!matches[0] || matches[0].caseId === only)) {
     const match = matches[0] ?? { caseId: only, score: CONFIDENT, matchedTerms: [] };
@@ -202,51 +177,23 @@ function topLevel(
   return silent(cut ? 'unclear' : 'no-match');
 }
 
-/** A reply that shares this much of its content with the thread's case is about it. */
-const GROUNDED = 0.5;
+/** Messages that take the judgement down each of its paths, in both languages. */
+const WARM_UP = [
+  'how do online shops survive a flash sale? any case study with numbers',
+  '边缘节点怎么统一管理？有没有案例',
+  'deploy done, all green',
+];
+const WARM_UP_REPLIES = ['and the architecture diagram?', '用的什么技术'];
 
 /**
- * A reply in the thread of `context.caseId`. `named`: the matches for the case a turn ("what
- * about the bank one?") names, empty when the reply does not turn. The thread's case answers a
- * reply that leans on it (says little of its own, or points back: "they", "这个"), that the
- * search ties to it, or whose words the case itself uses; a reply about something else entirely
- * ("Kafka 分区数一般设多少？") is not a follow-up, however it asks.
+ * Builds what the judgement makes on first use (the casebook's name table and vocabularies, the
+ * concept and synonym tables) and lets the engine compile its patterns, so the first message of
+ * a busy channel is not the one that pays for it. Judges a few messages and throws the verdicts
+ * away; costs a few milliseconds, once per casebook.
  */
-function followUp(
-  text: string,
-  deps: JudgeDeps,
-  context: ThreadContext,
-  matches: readonly SearchMatch[],
-  named: readonly SearchMatch[],
-  section: Section | null,
-  asking: Asking,
-): Verdict {
-  const asks = asking.asks.join('\n');
-  // Without a turn in words, a reply switches only on a match that would be answered unasked.
-  const cut = clearCut(matches, asking);
-  const clear = cut && 'match' in cut ? [cut.match, ...matches.slice(1)] : [];
-  const other =
-    switchedTo(context.caseId, named, asks, true, SWITCH_MIN_SCORE, SWITCH_MARGIN) ??
-    switchedTo(context.caseId, clear, asks, false, SWITCH_MIN_SCORE, SWITCH_MARGIN);
-  if (other) return speak(text, other, section, 'switch');
-  const own = matches.find((m) => m.caseId === context.caseId);
-  const best = matches[0];
-  const tied = own !== undefined && best !== undefined && best.score - own.score < SWITCH_MARGIN;
-  const about =
-    tied ||
-    elliptical(asks) ||
-    refersBack(asks) ||
-    groundedIn(deps.catalog, context.caseId, asks) >= GROUNDED;
-  if (!about) return silent(matches.length > 0 ? 'unclear' : 'no-match');
-  const fromThread = {
-    caseId: context.caseId,
-    score: own?.score ?? 1,
-    matchedTerms: own?.matchedTerms ?? [],
-  };
-  if (section) return speak(text, fromThread, section, 'context');
-  if (asksForMore(asks)) return speak(text, fromThread, null, 'context');
-  if (cut && 'match' in cut && cut.match.caseId === context.caseId) {
-    return speak(text, fromThread, null, 'context');
-  }
-  return silent(matches.length > 0 ? 'unclear' : 'no-match');
+export function warmJudge(deps: JudgeDeps): void {
+  for (const text of WARM_UP) judgeMessage(text, deps);
+  const [first] = deps.catalog.cases;
+  if (!first) return;
+  for (const text of WARM_UP_REPLIES) judgeMessage(text, deps, { caseId: first.id });
 }

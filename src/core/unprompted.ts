@@ -4,9 +4,15 @@ import { CasebotError } from '../errors.js';
 import type { SearchIndex } from '../search/types.js';
 import type { ChannelMode, Store, SubscriptionPlatform, ThreadKey } from '../store/store.js';
 import { THREAD_MEMORY_MS } from '../store/support.js';
+import { readMessage } from './judge/message-text.js';
 import { languageOf } from './lang.js';
 import type { Conversation, UnpromptedAnswer } from './model.js';
-import { type JudgeReason, judgeMessage, type ThreadContext } from './unprompted-judge.js';
+import {
+  type JudgeReason,
+  judgeMessage,
+  type ThreadContext,
+  warmJudge,
+} from './unprompted-judge.js';
 
 /** A message posted in a channel or group conversation that did not address casebot. */
 export interface ChannelMessage {
@@ -116,6 +122,15 @@ const silent = (decision: SilentReason): Consideration => ({ kind: 'silent', dec
 export function createUnprompted(deps: UnpromptedDeps): Unprompted {
   const modes = new Map<string, { mode: ChannelMode; until: number }>();
   const judgeDeps = { catalog: deps.catalog, index: deps.index };
+  // Right after start-up, not during it: readiness is not delayed, and the first channel message
+  // does not pay for what the judgement builds on first use.
+  setImmediate(() => {
+    try {
+      warmJudge(judgeDeps);
+    } catch {
+      // Only a head start: the message that meets the fault reports it through its own request.
+    }
+  }).unref();
 
   const modeOf = async (platform: SubscriptionPlatform, channelId: string) => {
     const key = `${platform}\n${channelId}`;
@@ -144,7 +159,8 @@ export function createUnprompted(deps: UnpromptedDeps): Unprompted {
         lang: languageOf(m.text) ?? deps.defaultLocale,
         case: c,
         section: verdict.section,
-        query: m.text.trim().slice(0, deps.maxQueryChars),
+        // What the person wrote, without markup (Teams' HTML, Slack's <@U…>): what Not helpful keeps.
+        query: (readMessage(m.text).prose || m.text.trim()).slice(0, deps.maxQueryChars),
         evidence: verdict.evidence,
         basis: verdict.basis,
       },

@@ -22,9 +22,25 @@ const ASK_COMMAND = { slack: '/case …', teams: '@casebot …', text: '…' } a
 const MAX_TERMS = 3;
 const MAX_TERM_CHARS = 30;
 
+/** The part asked for, when the case has none of it (a team's case without a diagram or figures). */
+function missingPart(a: UnpromptedAnswer): 'unpromptedNoDiagram' | 'unpromptedNoFigures' | null {
+  if (a.section === 'architecture' && !a.case.diagram) return 'unpromptedNoDiagram';
+  if (a.section === 'metrics' && a.case.metrics.length === 0) return 'unpromptedNoFigures';
+  return null;
+}
+
 /** The part of the case the message asked for: a figure, the solutions, else the headline. */
 function answerLead(a: UnpromptedAnswer): Rich {
   const { case: c, lang } = a;
+  const missing = missingPart(a);
+  if (missing) {
+    return rich(
+      'ℹ️ ',
+      strong(label(missing, lang)),
+      lang === 'zh' ? '。' : '. ',
+      headlineOf(c, lang),
+    );
+  }
   const fact = factFor(c, a.query);
   if (fact) return leadOf(c, lang, fact);
   if (a.section === 'solutions' && c.solutions.length > 0) {

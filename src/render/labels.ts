@@ -90,6 +90,8 @@ const LABELS = {
   unpromptedWhyContext: { en: 'From the case of this thread', zh: '来自本话题的案例' },
   unpromptedWhySwitch: { en: 'Another case fits “{terms}”', zh: '另一个案例与“{terms}”相关' },
   unpromptedAuto: { en: 'answered automatically', zh: '自动回答' },
+  unpromptedNoDiagram: { en: 'No architecture diagram in this case', zh: '本案例没有架构图' },
+  unpromptedNoFigures: { en: 'No before/after figures in this case', zh: '本案例没有前后对比数据' },
   autoOnTitle: {
     en: 'casebot answers questions here on its own',
     zh: 'casebot 会在这里自动回答问题',

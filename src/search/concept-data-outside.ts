@@ -80,6 +80,12 @@ export const OUTSIDE_CONCEPTS: readonly ConceptDef[] = [
     zh: '人格障碍 | 心理疾病 | 心理问题 | 抑郁症 | 焦虑症 | 看医生 | 看病 | 感冒 | 发烧 | 吃什么药 | 疾病 | 失眠 | 心理咨询',
   },
   {
+    id: 'other-engineering',
+    outside: true,
+    en: 'self-driving | self driving | autonomous driving | autonomous vehicle | autonomous vehicles | driverless | at the hardware level | chip design | transistor | transistors | silicon level',
+    zh: '自动驾驶 | 无人驾驶 | 无人车 | 芯片设计 | 晶体管 | 硬件层面',
+  },
+  {
     id: 'consumer-help',
     outside: true,
     en: 'is it safe to | is it worth it to | can i get | how do i get | how do i cancel | cancel an order | get a refund | promo codes for | food delivery | takeaway | uber eats | doordash',

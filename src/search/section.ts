@@ -70,7 +70,7 @@ const ASKING: Readonly<Record<Section, Asking>> = {
         'walk (me |us )?through',
         '(requests?|data|traffic) flows?',
         'flows? through',
-        'what (does|did|do) {who} look like',
+        'what (does|did|do) (?!(the |their |its )?(numbers?|metrics?|results?|figures|stats|before|benchmarks?|outcomes?|challenges|problems|issues)\\b){who} look like',
         'draw(ing|n)?',
         'sketch',
         'picture of',
@@ -207,7 +207,10 @@ function pattern({ en, zh }: Forms): RegExp {
   let n = 0;
   const alternatives = en.map((q) =>
     q
-      .replaceAll('{who}', () => `(?<who${n++}>they|them|it|that|this|the \\w+(?: \\w+)?)`)
+      .replaceAll(
+        '{who}',
+        () => `(?<who${n++}>they|them|it|that|this|(?:the|their|its) \\w+(?: \\w+){0,2})`,
+      )
       .replaceAll('{what}', () => `(?<who${n++}>\\w+(?: \\w+){0,3}?)`),
   );
   return new RegExp(`\\b(?:${alternatives.join('|')})\\b|${zh}`, n > 0 ? 'dgu' : 'gu');

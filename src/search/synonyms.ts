@@ -126,6 +126,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['gitops', 'declarative', '声明式'],
   ['service mesh', 'istio', '服务网格'],
   ['wasm', 'webassembly'],
+  ['configuration', 'config', 'configs', '配置'],
+  ['management', 'mgmt', 'managing', '管理'],
 ];
 
 /** key → the keys of its synonyms (not itself). */

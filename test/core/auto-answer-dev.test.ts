@@ -5,28 +5,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/core/unprompted-judge.js';
 import { type AutoAnswerReport, evaluateAutoAnswer, formatReport } from './auto-answer-eval.js';
 
-const DEV_SET = 'test/fixtures/auto-answer-dev.yaml';
+/** The development set: batches 1–9, then batches 10–18 written after those were tuned on. */
+const DEV_SET = ['test/fixtures/auto-answer-dev.yaml', 'test/fixtures/auto-answer-dev-2.yaml'];
 
 /**
  * The least the judgement must score on its development set: what it reaches there, so a change
  * that makes it answer chatter, miss questions or lose a thread's context fails here.
  */
 const FLOORS = {
-  /** At most this share of must-stay-silent messages get a reply (reached: 0 of 393). */
-  silentReplyRate: 0.0026,
-  /** Questions answered with the right case (reached: 183/191). */
-  answer: 0.95,
-  /** … and the right section, where one is asked (reached: 78/84). */
-  answerSection: 0.92,
-  /** Follow-ups that ask for a part of the thread's case get it (reached: 98/98). */
-  followUpSection: 0.98,
-  /** Follow-ups clearly about another case switch to it (reached: 22/22). */
-  followUpSwitch: 0.94,
-  /** Follow-ups that ask nothing get nothing (reached: 58/58). */
-  followUpSilent: 0.97,
+  /** At most this share of must-stay-silent messages get a reply (reached: 5 of 877). */
+  silentReplyRate: 0.006,
+  /** Questions answered with the right case (reached: 417/425). */
+  answer: 0.975,
+  /** … and the right section, where one is asked (reached: 171/174). */
+  answerSection: 0.975,
+  /** Follow-ups that ask for a part of the thread's case get it (reached: 239/242). */
+  followUpSection: 0.985,
+  /** Follow-ups clearly about another case switch to it (reached: 45/45). */
+  followUpSwitch: 0.97,
+  /** Follow-ups that ask nothing get nothing (reached: 103/103). */
+  followUpSilent: 0.98,
 };
 
-describe(`the unprompted judgement on its development set (${DEV_SET})`, () => {
+describe(`the unprompted judgement on its development set (${DEV_SET.join(' + ')})`, () => {
   let report: AutoAnswerReport;
 
   beforeAll(async () => {
@@ -35,8 +36,8 @@ describe(`the unprompted judgement on its development set (${DEV_SET})`, () => {
   });
 
   it('has enough messages and follow-ups to say something', () => {
-    expect(report.messages).toBeGreaterThanOrEqual(400);
-    expect(report.followUps).toBeGreaterThanOrEqual(100);
+    expect(report.messages).toBeGreaterThanOrEqual(1200);
+    expect(report.followUps).toBeGreaterThanOrEqual(380);
     expect(report.silent.n).toBeGreaterThan(report.answer.n);
   });
 
@@ -99,6 +100,26 @@ describe('the evaluation itself', () => {
     expect(r.followUpSilent).toEqual({ n: 1, ok: 0, rate: 0 });
     expect(r.byKind.status).toEqual({ n: 1, ok: 0, rate: 0 });
     expect(r.failures).toHaveLength(6);
+  });
+
+  it('reads several files as one set', async () => {
+    const second = path.join(dir, 'second.yaml');
+    await writeFile(
+      second,
+      [
+        'messages:',
+        '  - { text: "standup: done", expect: silent, kind: standup }',
+        'follow_ups:',
+        '  - { thread_case: edge, text: "ok", expect: silent, kind: chatter }',
+      ].join('\n'),
+    );
+    const r = await evaluateAutoAnswer([set, second], {
+      judge: () => ({ speak: false, reason: 'not-a-question' }),
+    });
+    expect(r.messages).toBe(5);
+    expect(r.followUps).toBe(4);
+    expect(r.silent).toEqual({ n: 3, ok: 3, rate: 1 });
+    expect(r.set).toBe(`${set} + ${second}`);
   });
 
   it('scores a judgement that never answers as perfectly quiet and useless', async () => {

@@ -106,11 +106,23 @@ function sectionOk(m: SetMessage, v: Verdict & { speak: true }): boolean {
   return m.section === undefined || v.section === m.section;
 }
 
+/** Several set files read as one set (a development set written in more than one file). */
+async function readSets(paths: readonly string[]): Promise<AutoAnswerSet> {
+  const sets = await Promise.all(
+    paths.map(async (p) => parse(await readFile(p, 'utf8')) as AutoAnswerSet),
+  );
+  return {
+    messages: sets.flatMap((s) => s.messages ?? []),
+    follow_ups: sets.flatMap((s) => s.follow_ups ?? []),
+  };
+}
+
 export async function evaluateAutoAnswer(
-  setPath: string,
+  setPath: string | readonly string[],
   options: EvaluateOptions = {},
 ): Promise<AutoAnswerReport> {
-  const set = parse(await readFile(setPath, 'utf8')) as AutoAnswerSet;
+  const paths = typeof setPath === 'string' ? [setPath] : setPath;
+  const set = await readSets(paths);
   const catalog = await loadCatalog(options.casesDir ?? 'cases');
   const deps: JudgeDeps = { catalog, index: buildIndex(catalog.cases) };
   const judge = options.judge ?? judgeMessage;
@@ -186,7 +198,7 @@ export async function evaluateAutoAnswer(
 
   const s = silent.tally;
   return {
-    set: setPath,
+    set: paths.join(' + '),
     messages: messages.length,
     followUps: followUps.length,
     silentReplyRate: s.rate === null ? null : 1 - s.rate,

@@ -83,6 +83,108 @@ describe('judging a top-level message in an auto channel', () => {
     });
   });
 
+  it.each([
+    ['what problems did they hit running inference on kubernetes?', 'ai-inference/challenges'],
+    ['交易系统迁移之后指标有什么变化？', 'finance/metrics'],
+    ['could someone point me to how a bank did k8s compliance?', 'finance/overview'],
+    [
+      'how was the e-commerce platform laid out — gateway, services, cache, MQ?',
+      'ecommerce/architecture',
+    ],
+  ])('answers a part asked of someone else’s case on a weaker match: %s', (text, expected) => {
+    expect(outcome(judge(text))).toBe(expected);
+  });
+
+  it.each([
+    [
+      '请问一下，有没有银行核心交易系统容器化的实践可以参考？我们明年要做，领导要先看看别人怎么做的',
+      'finance/overview',
+    ],
+    ['边缘计算的轻量化容器方案', 'edge/solutions'],
+    ['k8s flash sale ref arch?', 'ecommerce/architecture'],
+    ['how r ppl doing hardened images for fintech workloads', 'finance/solutions'],
+    ['what does failover look like in the trading system case?', 'finance/overview'],
+    ['IoT 场景 edge 侧用 WASM 靠谱吗，有落地案例没', 'edge/overview'],
+    ['has anybody seen a write-up on multi-site active-active for payments?', 'finance/overview'],
+    ['pointers on declarative config for a fleet of IoT gateways?', 'edge/overview'],
+    ['想看看 AI 推理那个 case 的指标', 'ai-inference/metrics'],
+    [
+      'Has anyone seen an architecture for managing containers on a wind-turbine edge fleet?',
+      'edge/architecture',
+    ],
+    ['边缘节点上跑 WebAssembly 有什么好处，有实际数据吗', 'edge/metrics'],
+    [
+      'what does the before/after look like for the inference platform’s GPU utilisation?',
+      'ai-inference/metrics',
+    ],
+    [
+      'Do we have anything in the casebook about running models with lots of versions side by side?',
+      'ai-inference/overview',
+    ],
+    ['edge computing case — architecture diagram pls', 'edge/architecture'],
+    [
+      'is GPU autoscaling for inference actually worth it? any numbers from a real setup?',
+      'ai-inference/metrics',
+    ],
+    ['秒杀怎么扛', 'ecommerce/overview'],
+    ['edge + k8s + bad network = ? any reference', 'edge/overview'],
+    ['金融行业容器化，合规审计这块有参考吗', 'finance/overview'],
+    ['大促时HPA+KEDA怎么配合扩容比较好，有没有现成的实践', 'ecommerce/overview'],
+    ['电商案例前后指标对比', 'ecommerce/metrics'],
+    ['which case talks about WASM?', 'edge/overview'],
+    ['do we have something on GPU sharing between models?', 'ai-inference/overview'],
+    ['我记得有个边缘计算的案例，能再发一下吗', 'edge/overview'],
+    ['证券公司上 k8s 有什么合规上的坑', 'finance/challenges'],
+    ['电商平台的架构图发一下', 'ecommerce/architecture'],
+    [
+      'what kind of latency can you get processing IoT data at the edge vs the cloud?',
+      'edge/metrics',
+    ],
+  ])('answers %s', (text, expected) => {
+    expect(outcome(judge(text))).toBe(expected);
+  });
+
+  it.each([
+    ['KEDA 和 HPA 混用有什么坑吗，我们现在两个都配了', 'own-work'],
+    ['@李工 边缘网关那批设备的固件版本是多少？', 'people'],
+    ['我们的扩容方案', undefined],
+    ['Can casebot post the AI inference case in #ml-platform?', 'logistics'],
+    ['How is the trading desk feeling about the new latency numbers?', 'people'],
+    ['How do I convince my manager that we need KEDA for the flash sale?', 'people'],
+    ['Did you see last year’s Black Friday numbers? insane', 'people'],
+    [
+      'can someone draw the request flow for the new inference gateway on the whiteboard?',
+      'people',
+    ],
+    ['how much does an H100 cost these days?', 'outside'],
+    ['how did the migration of the order service go last night?', 'own-work'],
+    ['ArgoCD or Flux for the edge sites, which one handles flaky links better?', 'tooling-poll'],
+    ['推理集群的 GPU 驱动版本要统一成 535 吗？现在有三个版本混着', 'own-work'],
+    ['推理服务冷启动要 3 分钟，太慢了，怎么优化？我们用的是 7B 模型', 'own-work'],
+    ['should we put redis in front of mysql for our order service?', 'own-work'],
+    ['for my thesis: how does edge computing reduce latency for IoT?', 'outside'],
+    ['银行的清算系统是怎么运作的', 'how-to'],
+    ['how does Raft consensus work, in simple terms?', 'how-to'],
+    ['今年 618 的活动方案出来了吗？', 'own-work'],
+    ['Terraform vs Pulumi for the new GPU clusters — opinions?', 'tooling-poll'],
+  ])('a question about one’s own setup or for a person stays silent: %s', (text, detail) => {
+    const v = judge(text);
+    expect(v.speak).toBe(false);
+    if (detail) expect(v).toMatchObject({ detail });
+  });
+
+  it('leaves a question about platform work the matched case never mentions (logs) alone', () => {
+    expect(judge('边缘节点的日志怎么收集回来比较好？')).toMatchObject({
+      speak: false,
+      reason: 'unclear',
+    });
+    expect(outcome(judge('边缘节点怎么统一管理比较好？'))).toBe('edge/overview');
+  });
+
+  it('asks a part of the people present, not of a case, on the same weak match', () => {
+    expect(judge('what problems did you hit running inference on kubernetes?').speak).toBe(false);
+  });
+
   it('stays silent when a case fits, but not clearly', () => {
     // A bare question mark and one weak hint: the search finds a case, the judgement wants more.
     expect(judge('GPU?')).toMatchObject({ speak: false, reason: 'unclear' });
@@ -137,6 +239,90 @@ describe('judging a reply in a thread casebot answered', () => {
     const v = judge(text, thread);
     expect(outcome(v)).toBe(expected);
     expect(v).toMatchObject({ basis: 'switch' });
+  });
+
+  it.each([
+    ['ecommerce', 'where does the message queue sit in their setup?', 'ecommerce/architecture'],
+    ['ecommerce', 'was there a cache layer in front of the db?', 'ecommerce/architecture'],
+    ['edge', 'was WASM part of it?', 'edge/solutions'],
+    ['ai-inference', '模型存储放哪了', 'ai-inference/architecture'],
+  ])(
+    'in a %s thread, "%s" names no part but asks about what sits in one: %s',
+    (thread, text, expected) => {
+      expect(outcome(judge(text, thread))).toBe(expected);
+    },
+  );
+
+  it.each([
+    ['finance', 'the summary again pls'],
+    ['edge', '有完整的 case 吗 发我看看'],
+  ])('in a %s thread, "%s" asks for the whole case', (thread, text) => {
+    expect(outcome(judge(text, thread))).toBe(`${thread}/overview`);
+  });
+
+  it.each([
+    ['finance', 'metrics look great'],
+    ['ecommerce', 'nice diagram, thanks'],
+    ['edge', 'great summary'],
+    ['ai-inference', '架构图很清楚，谢谢'],
+  ])('in a %s thread, "%s" reacts to a part and does not ask for it', (thread, text) => {
+    expect(judge(text, thread).speak).toBe(false);
+  });
+
+  it.each([
+    ['ai-inference', 'where do the models live?', 'ai-inference/architecture'],
+    ['ecommerce', 'ok and costs?', 'ecommerce/metrics'],
+    ['finance', 'and security?', 'finance/overview'],
+    ['edge', '问题主要是哪些', 'edge/challenges'],
+    ['edge', 'how small did the images get?', 'edge/metrics'],
+    ['ecommerce', 'can you break the numbers down before vs after?', 'ecommerce/metrics'],
+    ['finance', '清算服务也在同一个集群里吗', 'finance/architecture'],
+    ['finance', 'what did compliance checking look like day to day?', 'finance/solutions'],
+    ['edge', 'was the data analysis done in the cloud or on the nodes?', 'edge/architecture'],
+    ['edge', 'what’s the catch?', 'edge/challenges'],
+    ['ai-inference', 'wait, which autoscaler handled the GPU nodes?', 'ai-inference/solutions'],
+    ['ai-inference', '成本降了 40% 是怎么算的', 'ai-inference/metrics'],
+    ['ai-inference', 'how were requests routed to the right model?', 'ai-inference/architecture'],
+    ['ecommerce', '数据库是分库分表了吗', 'ecommerce/overview'],
+    ['finance', 'what were they most worried about?', 'finance/challenges'],
+    ['finance', '具体用的什么策略引擎', 'finance/solutions'],
+    ['edge', '200MB 是指镜像还是内存', 'edge/metrics'],
+    ['ai-inference', '吞吐提升了几倍', 'ai-inference/metrics'],
+    ['ecommerce', 'tl;dr?', 'ecommerce/overview'],
+    ['finance', '认证授权放在网关后面还是前面', 'finance/architecture'],
+    ['finance', 'show me the inference one instead', 'ai-inference/overview'],
+    ['edge', 'what’s the memory per node after the change?', 'edge/metrics'],
+    ['edge', 'what were the main constraints?', 'edge/challenges'],
+    ['edge', 'same but for the shop?', 'ecommerce/overview'],
+    [
+      'ai-inference',
+      'is the model store shared across all model services?',
+      'ai-inference/architecture',
+    ],
+    [
+      'ecommerce',
+      'what sits between the load balancer and the services?',
+      'ecommerce/architecture',
+    ],
+    ['ecommerce', '再发一下金融的', 'finance/overview'],
+    ['ecommerce', '请求是怎么一路走到数据库的', 'ecommerce/architecture'],
+    ['ecommerce', 'give me the finance one', 'finance/overview'],
+    ['edge', '他们用 k3s 还是 kubeedge', 'edge/solutions'],
+    ['finance', 'how does the failover work, is there a diagram?', 'finance/architecture'],
+  ])('in a %s thread, "%s" → %s', (thread, text, expected) => {
+    expect(outcome(judge(text, thread))).toBe(expected);
+  });
+
+  it('in a thread, "where" about something the case does not have is still logistics', () => {
+    expect(judge('where is the recording of the review?', 'finance')).toMatchObject({
+      speak: false,
+      reason: 'out-of-scope',
+      detail: 'logistics',
+    });
+  });
+
+  it('switches on "X那个的…" (金融那个的架构图能看下吗 in a shop thread)', () => {
+    expect(outcome(judge('金融那个的架构图能看下吗', 'ecommerce'))).toBe('finance/architecture');
   });
 
   it('stays with the thread’s case when the reply points back at it', () => {

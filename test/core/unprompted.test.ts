@@ -211,4 +211,28 @@ describe('core.consider', () => {
     expect(stats.feedback).toEqual([{ caseId: 'ecommerce', helpful: 0, notHelpful: 1 }]);
     expect((await store.topMisses()).map((m) => m.query)).toEqual([QUESTION.toLowerCase()]);
   });
+
+  it('warms the judgement right after the core is built, before any channel message arrives', async () => {
+    const searched: string[] = [];
+    const counting = {
+      size: index.size,
+      search: (query: string) => {
+        searched.push(query);
+        return index.search(query);
+      },
+    };
+    createCore({
+      catalog,
+      index: counting,
+      store: new MemoryStore(),
+      defaultLocale: 'en',
+      now: () => T0,
+    });
+    expect(searched).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Both languages, and a reply in a thread, went through the judgement once already.
+    expect(searched.some((q) => /\p{Script=Han}/u.test(q))).toBe(true);
+    expect(searched.some((q) => /^[\x20-\x7e]+$/.test(q))).toBe(true);
+    expect(searched.length).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -185,8 +185,9 @@ describe('auto-answer on Slack', () => {
     };
     await Promise.all([bot.event(body), bot.event(mention)]);
     expect(posts()).toHaveLength(1);
-    // The mention's full answer, not the small one.
-    expect(blocksText(posts()[0])).toContain('Concurrent throughput');
+    // The mention's full answer (with its feedback row), not the small one.
+    expect(blocksText(posts()[0])).toContain('Was this helpful?');
+    expect(blocksText(posts()[0])).not.toContain('Not helpful');
   });
 
   it('never answers bots, itself, edits, deletions or messages older than 5 minutes', async () => {
@@ -240,6 +241,7 @@ describe('auto-answer on Slack', () => {
       thread_ts: tsOf(asked),
     });
     expect(blocksText(shown)).toContain('Concurrent throughput');
+    expect(blocksText(shown)).toContain('Was this helpful?');
     expect(posts()).toHaveLength(1);
   });
 

@@ -117,6 +117,27 @@ describe('auto-answer on Teams', () => {
     ).toBe(1);
   });
 
+  it('leaves alone a question put to a colleague and a stand-up typed on several lines, plain or HTML', async () => {
+    const alice = {
+      mentioned: { id: '29:1Yk8aLm2Pq4Rs6Tu8Vw0Xy2Za4Bc6De8Fg0Hi2Jk4L', name: 'Alice Chen' },
+      text: '<at>Alice Chen</at>',
+      type: 'mention',
+    };
+    const toAlice = post(`<at>Alice Chen</at> ${QUESTION}`);
+    await bot.teams({ ...toAlice, entities: [...toAlice.entities, alice] });
+    const lines = [
+      'yesterday: KEDA scaler for checkout',
+      'today: load test',
+      `blockers: ${QUESTION}`,
+    ];
+    await bot.teams(post(lines.join('\n')));
+    await bot.teams({ ...post(lines.map((l) => `<p>${l}</p>`).join('')), textFormat: 'xml' });
+    expect(sent()).toEqual([]);
+    // The same question on its own is answered.
+    await bot.teams(post(QUESTION));
+    expect(sent()).toHaveLength(1);
+  });
+
   it('takes Not helpful as a 👎 and a miss, and deletes the card it was pressed on', async () => {
     const asked = post(QUESTION);
     await bot.teams(asked);
@@ -188,7 +209,9 @@ describe('auto-answer on Teams', () => {
   it('answers a mention once, with the whole card, and stops after @casebot auto off', async () => {
     await bot.teams(post(QUESTION, { mention: true }));
     expect(sent()).toHaveLength(1);
-    expect(cardText(0)).toContain('Concurrent throughput');
+    // The mention's full answer (with its feedback row), not the small one.
+    expect(cardText(0)).toContain('Was this helpful?');
+    expect(cardText(0)).not.toContain('Not helpful');
     await bot.teams(post('auto off', { mention: true }));
     await bot.teams(post(QUESTION));
     expect(sent()).toHaveLength(2);

@@ -80,6 +80,59 @@ describe('the unprompted answer', () => {
     expect(text).toContain('From the case of this thread');
   });
 
+  it('keeps its why line whole when no word of the message was behind the match', () => {
+    for (const basis of ['match', 'switch'] as const) {
+      const message = renderBlockKit(answer({ evidence: [], basis }), { diagrams });
+      expect(checkBlockKitLimits(message)).toEqual([]);
+      const mrkdwn = allMrkdwn(message).join('\n');
+      expect(mrkdwn).toContain('answered automatically');
+      expect(mrkdwn).not.toMatch(/“”|""|Fits\s*·/);
+    }
+  });
+
+  it('says so when the part asked for is not in the case (a team case without a diagram or figures)', async () => {
+    const own = await loadCatalog('test/fixtures/casebook-own');
+    const tracing = own.byId.get('tracing')!;
+    expect(tracing.diagram).toBeUndefined();
+    expect(tracing.metrics).toEqual([]);
+    const diagram = renderText(
+      answer({
+        case: tracing,
+        section: 'architecture',
+        query: 'diagram?',
+        basis: 'context',
+        evidence: [],
+      }),
+      { color: false, diagrams },
+    );
+    expect(diagram).toContain('No architecture diagram in this case');
+    const figures = renderBlockKit(
+      answer({
+        case: tracing,
+        section: 'metrics',
+        query: 'and the numbers?',
+        basis: 'context',
+        evidence: [],
+      }),
+      { diagrams },
+    );
+    expect(checkBlockKitLimits(figures)).toEqual([]);
+    expect(allMrkdwn(figures).join('\n')).toContain('No before/after figures in this case');
+    const zh = renderAdaptiveCard(
+      answer({
+        case: tracing,
+        lang: 'zh',
+        section: 'architecture',
+        query: '架构图呢',
+        basis: 'context',
+        evidence: [],
+      }),
+      { diagrams },
+    );
+    expect(cardSchemaErrors(zh)).toEqual([]);
+    expect(JSON.stringify(zh.body)).toContain('本案例没有架构图');
+  });
+
   it('finds the words of the message behind the search’s stems, in both languages', () => {
     const q = 'How did the e-commerce platform handle flash sale traffic spikes?';
     expect(asWritten(q, 'e commerc platform')).toBe('e-commerce platform');

@@ -77,25 +77,45 @@ const ENTITIES: Record<string, string> = {
   nbsp: ' ',
 };
 
+function decodeEntities(text: string): string {
+  return text.replace(
+    /&(amp|lt|gt|quot|apos|nbsp);|&#(\d{1,6});/g,
+    (_, named?: string, code?: string) =>
+      named ? (ENTITIES[named] ?? '') : String.fromCodePoint(Math.min(Number(code), 0x10ffff)),
+  );
+}
+
+function withoutOurMention(activity: Partial<Activity>): { text: string; ours: MentionEntity[] } {
+  let text = activity.text ?? '';
+  const ours = botMentions(activity);
+  for (const m of ours)
+    if (typeof m.text === 'string' && m.text) text = text.split(m.text).join(' ');
+  return { text, ours };
+}
+
 /**
  * The question without casebot's `<at>…</at>` mention. Other people's mentions keep their name
  * (the tags go), so "@casebot what did @Alice mean" still reads naturally.
  */
 export function questionText(activity: Partial<Activity>): string {
-  let text = activity.text ?? '';
-  const ours = botMentions(activity);
-  for (const m of ours)
-    if (typeof m.text === 'string' && m.text) text = text.split(m.text).join(' ');
+  const { text, ours } = withoutOurMention(activity);
   const botName = activity.recipient?.name;
-  text = text.replace(/<at(?:\s[^>]*)?>([\s\S]*?)<\/at>/gi, (_, name: string) =>
+  const named = text.replace(/<at(?:\s[^>]*)?>([\s\S]*?)<\/at>/gi, (_, name: string) =>
     ours.length > 0 && name.trim() === botName ? ' ' : name,
   );
-  text = text.replace(
-    /&(amp|lt|gt|quot|apos|nbsp);|&#(\d{1,6});/g,
-    (_, named?: string, code?: string) =>
-      named ? (ENTITIES[named] ?? '') : String.fromCodePoint(Math.min(Number(code), 0x10ffff)),
-  );
-  return text.replace(/\s+/g, ' ').trim();
+  return decodeEntities(named).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A channel message as the unprompted judgement reads it: its lines kept (a stand-up, a pasted
+ * log) and other people's `<at>…</at>` mentions kept as mentions (a question put to a colleague
+ * is theirs to answer), in plain text or Teams' HTML alike.
+ */
+export function channelText(activity: Partial<Activity>): string {
+  return decodeEntities(withoutOurMention(activity).text)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .trim();
 }
 
 function conversationOf(activity: Partial<Activity>): Conversation | undefined {
@@ -135,7 +155,7 @@ export function toChannelMessage(
   return {
     id: requestId,
     platform: 'teams',
-    text: questionText(activity),
+    text: channelText(activity),
     ...(activity.from?.id && {
       user: { id: activity.from.id, ...(activity.from.name && { name: activity.from.name }) },
     }),

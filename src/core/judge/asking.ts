@@ -70,6 +70,16 @@ const EN_REQUEST_OBJECT = en`
 const EN_APPROACH = [
   /\bhow (?:do|does|did|would|should|could|can|to|are|is|were|was|have|has|might|will)\b(?! (?:you|we|i) (?:feel|think)\b)/,
   /\bhow (?:the|they|their|these|those|other|others|people|teams|companies|banks|shops|retailers) \w+/,
+  // How someone else did it ("how a bank did k8s compliance", "how big shops handle …").
+  /\bhow (?:a|an|some|one|big|large|most|many) [\w-]+(?: [\w-]+)? (?:did|does|do|handled?|handles|solved?|solves|built|builds|runs?|ran|manages?|managed|scaled?|scales|approached|went about|got|gets)\b/,
+  // How something is, seen from outside ("what does failover look like in the trading case?").
+  /\bwhat (?:does|did|do|would|should) [\w -]{1,80} look like\b/,
+  // A request by its object alone ("pointers on declarative config for …?").
+  /^(?:pointers|tips|advice|guidance|ideas|suggestions|recommendations|examples|references|resources|reading|prior art) (?:on|for|about|re|regarding|around)\b/,
+  // A reference architecture, however abbreviated ("k8s flash sale ref arch?").
+  /\b(?:ref|reference) arch(?:itecture)?s?\b/,
+  // Asking to be pointed at what others know ("could someone point me to …").
+  /\b(?:point|direct|steer) (?:me|us) (?:to|at|towards?|in the right direction)\b/,
   /\b(?:explain|describe|show (?:me|us)|tell (?:me|us)|understand|know|learn|see)(?: \w+){0,2} how\b/,
   en`
     what(?:'s| is| are| was| were| would be)? (?:the |a |an |their |your |some )?(?:best|right|usual|typical|common|standard|recommended|proper|sane|good|sensible|cleanest|simplest|easiest|ideal|preferred|go-to|canonical|normal|reasonable|proven|solid) (?:way|ways|approach|approaches|pattern|patterns|architecture|practice|practices|setup|set-up|design|strategy|strategies|recipe|stack|playbook|options?|solution|solutions) |
@@ -97,15 +107,15 @@ const EN_APPROACH = [
 /** Chinese asking: particles, question words, requests. */
 const ZH_END_PARTICLE = /(?:吗|呢|么|嘛|不|没|否)$/;
 const ZH_QUESTION = zh`
-  怎么 | 怎样 | 如何 | 咋 | 为什么 | 为啥 | 为何 | 有没有 | 有无 | 是不是 | 能不能 | 能否 | 可不可以 | 会不会 | 要不要 | 是否 | 哪些 | 哪个 |
-  哪种 | 哪家 | 哪里 | 什么样 | 多少 | 多久 | 多大 | 多快 | 几倍 | 几个 | 什么 | 啥
+  怎么 | 怎样 | 如何 | 咋 | 为什么 | 为啥 | 为何 | 有没有 | 有无 | 是不是 | 能不能 | 能否 | 可不可以 | 会不会 | 要不要 | 是否 | 哪(?!怕) |
+  什么样 | 多少 | 多久 | 多大 | 多快 | 几倍 | 几个 | 什么 | 啥
 `;
 const ZH_REQUEST =
-  /^(?:求助|求教|求问|求推荐|求分享|求指点|求|请教|请问|想问|问下|问一下|问个|想了解|了解一下|想请教|有人知道|谁知道|麻烦问)|(?:想找|在找|找一个|找个|求一个|需要一个|想要一个|想看看?)[^，,]{0,30}(?:案例|例子|参考|方案|架构|实践|经验)/;
+  /^(?:求助|求教|求问|求推荐|求分享|求指点|求|请教|请问|想问|问下|问一下|问个|想了解|了解一下|想请教|有人知道|谁知道|麻烦问)|(?:想找|在找|找一个|找个|求一个|需要一个|想要一个|想看看?)[^，,]{0,30}(?:案例|例子|参考|方案|架构|实践|经验|指标|数据|case|图)/;
 const ZH_APPROACH = zh`
   怎么(?!回事|又|了|老|总|还|样了) | 怎样 | 如何 | 咋(?:做|办|搞|弄|扛|整|设计|处理) | 怎么用 | 是怎么.{1,8}的 |
-  有没有.{0,10}(?:案例|参考|例子|经验|方案|实践|做法|思路|资料|架构|文章|分享|数据|指标) |
-  有.{0,6}(?:案例|参考架构|例子|最佳实践)(?:吗|么|嘛|没) | 一般(?:怎么|如何|是怎么|是如何|用什么|用啥|都用|会|都是) | 业界 | 业内 |
+  有没有.{0,30}(?:案例|参考|例子|经验|方案|实践|做法|思路|资料|架构|文章|分享|数据|指标) |
+  有.{0,6}(?:案例|参考架构|参考资料|参考|例子|最佳实践)(?:吗|么|嘛|没) | 一般(?:怎么|如何|是怎么|是如何|用什么|用啥|都用|会|都是) | 业界 | 业内 |
   行业(?:里|内) | 别人(?:是|都|一般)?(?:怎么|如何) | 大家一般 | 大厂(?:都)?(?:是)?(?:怎么|如何) | 推荐的?(?:方案|架构|做法|实践) |
   (?<![需要请追诉征])求.{0,20}(?:方案|思路|案例|参考|分享|指点|指导|经验|架构) | 请教 | 想了解 | 了解一下 | 能不能(?:分享|讲讲|说说|介绍) |
   有(?:什么|啥)(?:好的)?(?:方案|办法|思路|建议|经验|做法|最佳实践|技术) | 最佳实践 | 可行吗 | 现实吗 | 行得通 | 能跑吗 | 能不能跑 | 跑得动 |
@@ -143,15 +153,47 @@ const RHETORICAL_ZH = zh`
 
 const hasCjk = (s: string) => /\p{Script=Han}/u.test(s);
 
-function asksAtAll(s: Clause): boolean {
-  if (s.questionMark) return true;
+/** An alternative question ("200MB 是指镜像还是内存", "放在网关后面还是前面"). */
+const ZH_ALTERNATIVE =
+  /是[^，,。]{0,20}还是|[^，,。]{2,20}还是(?!觉得|要|得|会|没|不|先|别|算|挺|很|有点)[^，,。]{1,12}$/;
+
+/** Asking to be given something ("电商平台的架构图发一下", "案例分享下呗"). */
+const ZH_GIVE_ME = /(?:发|给|分享|贴|来|发我|给我)(?:一下|下|一份|个)(?:吧|呗|呀|哈)?$/;
+
+/**
+ * A question word behind a verb of seeing or knowing ("领导要先看看别人怎么做的"): a statement
+ * that someone wants to know, unless it is marked as a question.
+ */
+const ZH_EMBEDDED =
+  /(?:看看|看下|看一下|知道|了解|研究|参考|学习|讨论|评估|确认|搞清楚|弄清楚|想想|考虑)[^，,]{0,10}(?:怎么|如何|什么|哪|为什么|为啥|多少|是否)/;
+
+/**
+ * Whether a clause asks: `explicit` with a question mark, a Chinese sentence-final particle, or
+ * a question word or request of its own; `implicit` when a Chinese question word only sits
+ * inside a statement (`ZH_EMBEDDED`): it counts only when nothing in the message asks explicitly.
+ */
+function asksAtAll(s: Clause): 'explicit' | 'implicit' | null {
+  if (s.questionMark) return 'explicit';
   const text = s.text.replace(OPENERS, '');
   if (hasCjk(text)) {
-    return ZH_END_PARTICLE.test(text) || ZH_REQUEST.test(text) || ZH_QUESTION.test(text);
+    if (ZH_END_PARTICLE.test(text) || ZH_ALTERNATIVE.test(text) || ZH_GIVE_ME.test(text)) {
+      return 'explicit';
+    }
+    if (!ZH_REQUEST.test(text) && !ZH_QUESTION.test(text)) return null;
+    return ZH_EMBEDDED.test(text) ? 'implicit' : 'explicit';
   }
-  if (WH_START.test(text) || AUX_QUESTION.test(text)) return true;
-  return EN_REQUEST.some((p) => p.test(text)) && EN_REQUEST_OBJECT.test(text);
+  if (WH_START.test(text) || AUX_QUESTION.test(text)) return 'explicit';
+  // A thing named and asked for ("architecture diagram pls").
+  if (/\b(?:please|pls|plz)$/.test(text)) return 'explicit';
+  return EN_REQUEST.some((p) => p.test(text)) && EN_REQUEST_OBJECT.test(text) ? 'explicit' : null;
 }
+
+/**
+ * A Chinese message that is nothing but the name of what it looks for ("边缘计算的轻量化容器方案",
+ * "秒杀参考架构"): a search typed into the channel. Not one's own ("我们的扩容方案") or this one.
+ */
+const ZH_TOPIC_ASK =
+  /^(?![^，,]*(?:我|你|咱|他|她|这个|那个|这套|新的|上次|之前|已经|完成|上线|搞定|了))[\p{Script=Han}\w\s+/-]{2,24}?(?:的)?(?:参考架构|解决方案|最佳实践|方案|案例|实践|经验|思路|做法|指标|指标对比|前后对比|对比数据|架构图|挑战|难点|痛点)$/u;
 
 /**
  * Asking for a figure ("how much did they save", "降了多少") is asking the casebook when it is
@@ -181,8 +223,26 @@ function rhetorical(text: string): boolean {
 }
 
 /** How a message's prose asks (see `Asking`). */
+/** Chat shorthand, spelt out before reading ("how r ppl doing …", "do u have …"). */
+const SHORTHAND: readonly (readonly [RegExp, string])[] = [
+  [/\br\b/gi, 'are'],
+  [/\bu\b/gi, 'you'],
+  [/\bur\b/gi, 'your'],
+  [/\bppl\b/gi, 'people'],
+  [/\bpls\b|\bplz\b/gi, 'please'],
+  [/\babt\b/gi, 'about'],
+  [/\bsth\b|\bsmth\b/gi, 'something'],
+  [/\bw\/(?=\s)/gi, 'with'],
+  [/\btl;\s?dr\b/gi, 'tldr'],
+  [/\bwat(?='s\b|s\b| is\b)/gi, 'what'],
+];
+
 export function askingOf(prose: string): Asking {
-  const asks = clauses(prose).filter(asksAtAll);
+  const all = clauses(SHORTHAND.reduce((t, [p, full]) => t.replace(p, full), prose));
+  const how = all.map(asksAtAll);
+  const explicit = how.includes('explicit');
+  let asks = all.filter((_c, i) => how[i] === 'explicit' || (!explicit && how[i] === 'implicit'));
+  if (asks.length === 0 && all.length === 1 && ZH_TOPIC_ASK.test(all[0]!.text)) asks = all;
   if (asks.length === 0) return { kind: 'none', rhetorical: false, asks: [] };
   const texts = asks.map((s) => s.text);
   const sincere = asks.filter((c) => !c.emphatic && !rhetorical(c.text)).map((c) => c.text);

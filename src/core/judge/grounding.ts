@@ -1,5 +1,6 @@
 import type { Catalog } from '../../catalog/model.js';
 import type { Case, Text } from '../../catalog/schema.js';
+import { PLATFORM_CONCEPTS } from '../../search/concept-data-platform.js';
 import { buildConceptIndex, type ConceptIndex } from '../../search/concepts.js';
 import { detectSection, normalize } from '../../search/index.js';
 import { atomize, cjkBigrams, stopMask } from '../../search/tokenize.js';
@@ -80,7 +81,7 @@ const FILLER = new Set(
 );
 
 /** The content of a text: its words that are not stop words, chat filler or ways of asking for a part. */
-function content(text: string): { latin: string[]; pairs: string[] } {
+export function content(text: string): { latin: string[]; pairs: string[] } {
   let norm = normalize(text);
   const { spans } = detectSection(norm);
   for (const [s, e] of [...spans].sort((a, b) => b[0] - a[0])) {
@@ -101,6 +102,12 @@ function content(text: string): { latin: string[]; pairs: string[] } {
 
 /** A text this small (in words; two Chinese characters count one) leans on its thread. */
 const ELLIPTICAL_UNITS = 1;
+
+/** How much a text says of its own, in words (two Chinese characters count one). */
+export function contentUnits(text: string): number {
+  const { latin, pairs } = content(text);
+  return latin.length + pairs.length / 2;
+}
 
 /** Whether a reply says so little of its own ("and the metrics?", "架构图呢") that its thread is its subject. */
 export function elliptical(text: string): boolean {
@@ -128,4 +135,43 @@ export function mentionsOutside(text: string): boolean {
   concepts ??= buildConceptIndex();
   const index = concepts;
   return index.find(atomize(normalize(text))).some((m) => m.concepts.some((c) => index.outside[c]));
+}
+
+/** The search's concepts of a team's own platform work: builds, secrets, logs and traces, repos. */
+const PLATFORM_TOPICS = new Set(PLATFORM_CONCEPTS.map((d) => d.id));
+
+function conceptsIn(index: ConceptIndex, text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of index.find(atomize(normalize(text, 100_000)))) {
+    for (const c of m.concepts) found.add(index.ids[c]!);
+  }
+  return found;
+}
+
+const caseConcepts = new WeakMap<Catalog, Map<string, ReadonlySet<string>>>();
+
+/**
+ * Whether a text asks about platform work (logs, builds, secrets, repos: the search's platform
+ * concepts) that the case never mentions: "边缘节点的日志怎么收集" is about collecting logs, which
+ * the edge case does not cover, however edge its words are. A team's casebook that has such a
+ * case answers it.
+ */
+export function namesTopicCaseLacks(catalog: Catalog, caseId: string, text: string): boolean {
+  concepts ??= buildConceptIndex();
+  const index = concepts;
+  const asked = [...conceptsIn(index, text)].filter((c) => PLATFORM_TOPICS.has(c));
+  if (asked.length === 0) return false;
+  let all = caseConcepts.get(catalog);
+  if (!all) {
+    all = new Map();
+    caseConcepts.set(catalog, all);
+  }
+  let covered = all.get(caseId);
+  if (!covered) {
+    const c = catalog.byId.get(caseId);
+    covered = c ? conceptsIn(index, texts(c).join('\n')) : new Set();
+    all.set(caseId, covered);
+  }
+  const has = covered;
+  return asked.some((c) => !has.has(c));
 }

@@ -36,7 +36,7 @@ const HTML_TAG = /<\/?[a-z][\w-]*(?:\s[^<>]*)?\/?>/gi;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]+/gi;
 /** `:tada:`, `:+1:`; not the middle of a time ("10:00:01") or a URL. */
 const EMOJI_CODE = /(?<![\w:]):[a-z0-9_+-]{1,40}:(?![\w:])/g;
-const AT_NAME = /(?:^|\s)@[\w.-]{2,40}/;
+const AT_NAME = /(?:^|\s)@[\p{L}\p{N}_.-]{2,40}/u;
 /** camelCase and snake_case keys, `--flags`, config and code files, pod names with their hash. */
 const IDENTIFIER =
   /\b[a-z]{2,}(?:[A-Z][a-z0-9]+)+\b|\b[a-z0-9]+_[a-z0-9_]+\b|(?:^|\s)--[a-z][\w-]+|\b[\w-]+\.(?:ya?ml|json|toml|conf|ini|py|go|ts|js|sh|tf|env)\b|\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-[a-z0-9]{8,10}-[a-z0-9]{4,5}\b/;

@@ -8,8 +8,13 @@ export interface Sentence {
   readonly questionMark: boolean;
 }
 
-/** After a stop, question or exclamation mark, a line break, or a full stop before a space (not "v2.3"). */
-const END = /(?<=[!?;。！？；\n])(?![!?;。！？；\n])|(?<=\.)(?=\s)/u;
+/**
+ * After a stop, question or exclamation mark, a line break, a full stop before a space (not
+ * "v2.3"), or a Chinese sentence-final particle before a space: chat drops the question mark
+ * and spaces sentences apart ("有完整的 case 吗 发我看看").
+ */
+const END =
+  /(?<=[!?;。！？；\n])(?![!?;。！？；\n])|(?<=\.)(?=\s)|(?<=(?<![什怎这那多要干])[吗呢吧么嘛])(?=\s+\S)/u;
 
 export function sentences(prose: string): Sentence[] {
   const out: Sentence[] = [];

@@ -23,6 +23,13 @@ export const TOOL_OPERATION = new RegExp(
 export const CLUSTER_OBJECT =
   /\b(?:namespaces?|configmaps?|service ?accounts?|node ?pools?|taints?|tolerations?|(?:node |pod )?affinity|pvcs?|persistent volumes?|helm (?:releases?|charts?|values)|values\.yaml|crds?|sidecars?|(?:liveness|readiness|startup) probes?|probes?|revisions?|target cpu|cron scaler|resource (?:requests|limits)|requests and limits|quotas?)\b|命名空间|污点|容忍|亲和性|探针|配额|资源限制/;
 
+/**
+ * How a technology works ("how does Raft work?", "清算系统是怎么运作的", "…的原理"): its docs and
+ * textbooks answer that, not a case of how someone ran it.
+ */
+export const MECHANISM =
+  /^how (?:does|do|is|are) (?!they\b)[\w -]{1,40} (?:work|works|function|operate)\b|\bunder the hood\b|\bin (?:simple|plain|layman's) (?:terms|words)\b|(?:是怎么|是如何|怎么|如何)(?:运作|运转|工作)的?|原理/;
+
 export const HOW_TO = [
   TOOL_OPERATION,
   CLUSTER_OBJECT,
@@ -38,7 +45,7 @@ export const HOW_TO = [
     how (?:do|can|should) i (?:set|add|create|get|make|change|increase|decrease|limit|give|assign|allocate|request)
   `,
   zh`
-    怎么(?:配置|配|写|装|安装|设置|开启|关闭|打开|启用|禁用|调参|传参|挂载|暴露) | (?:命令|参数|配置项|字段|注解|语法)是(?:什么|啥) |
+    怎么(?:配置|配(?!合)|写|装|安装|设置|开启|关闭|打开|启用|禁用|调参|传参|挂载|暴露) | (?:命令|参数|配置项|字段|注解|语法)是(?:什么|啥) |
     (?:yaml|helm|values|chart).{0,10}怎么写 | (?:有什么|有啥|的)区别 | 什么意思 | 支持不支持 | 能不能(?:根据|按|基于|设置|配置) |
     缩到0 | ^什么是 | 干嘛的 | 干什么的 | 是做什么的 | 有什么用 | 通俗 | ^[\w-]+是(?:什么|啥)(?:东西)?$ | 缩容到0
   `,

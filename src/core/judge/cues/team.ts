@@ -32,7 +32,7 @@ export const LOGISTICS = [
     年假 | 会议室 | 链接 | 文档 | wiki | 周报 | 日报 | 汇报 | 开通 | 申请(?:权限|账号|资源|机器) | 权限申请 | 报销 | 团建 | 聚餐 | 午饭 |
     吃饭 | 共享一下 | 录屏 | 录像 | ppt | 谁负责 | 谁在排 | 谁来 | 谁有空 |
     什么时候(?:开|发|上线|截止|交|评审|开始|结束|到|能好|修好|恢复) | 改到(?:几点|明天|下周|周) | 延期 | 推迟 | 提前到 | 日程 | 议程 | 纪要 |
-    复盘报告 | 封网 | 冻结期 | 看板 | 大盘 | 仓库地址 | 群里 | 拉群 | 进群 | 改期 | (?:怎么|如何|在哪|去哪|找谁)申请 | 申请流程 |
+    复盘报告 | 封网 | 冻结期 | 看板 | 大盘 | 仓库地址 | (?<!集)群里 | 拉群 | 进群 | 改期 | (?:怎么|如何|在哪|去哪|找谁)申请 | 申请流程 |
     权限(?:怎么|在哪|找谁|申请|开通) | 老板 | 领导 | 经理 | 财务 | 审批 | 批了吗 | 批了没 | 批下来 | 还开吗 |
     周[一二三四五六日天](?:还|几点|开|是不是)
   `,
@@ -40,6 +40,14 @@ export const LOGISTICS = [
 
 export const PEOPLE = [
   /^(?:\W*)(?:who|who's|whom|whose)\b/,
+  // How people feel or what they think, did or saw: a question for them, not for a casebook.
+  en`
+    how (?:is|are|was|were|did|do|does) [\w ]{1,30} (?:feeling|feel|taking it|reacting|react|finding it|coping) |
+    what (?:does|do|did) (?:the |your |our )?[\w ]{1,30} think |
+    did (?:you|anyone|anybody|y'all|you guys|everyone) (?:all )?(?:see|hear|catch|watch|read|notice) |
+    (?:have|has) (?:you|anyone|anybody|y'all|everyone) (?:all )?(?:seen|heard|read|noticed|watched|caught) (?:the|this|that|these|those|my|our|his|her|what|if|whether) |
+    how (?:do|can|should|would|did) (?:i|we|you) (?:convince|persuade|pitch|sell|justify|get buy-in|get approval|get sign-off|talk (?:to|with)|explain (?:it |this |that )?to)
+  `,
   en`
     who(?:'s| here| knows| owns| is| can| could| has| have| would| to ask| should i| do i| else| on| from| in) |
     how(?:'s| is| are) (?:every(?:one|body)|you all|y'all|you guys|the team|things|it going) |
@@ -60,7 +68,6 @@ export const PEOPLE = [
 
 export const TOOLING_POLL = [
   en`
-    (?<!before |before/)vs\.? | versus |
     what(?:'s| is| are| do| does) (?:every(?:one|body)|people|you(?: all| guys| folks)?|your teams?|folks|y'all) (?:using|use|run|running|prefer|recommend|like|go with) |
     (?:thoughts|opinions|experiences?|feelings|takes?|feedback|impressions) (?:on|about|with) |
     (?:anyone|anybody|someone|somebody) (?:here )?(?:using|used|tried|running|use|tried out|played with|have experience with|has experience with|evaluated|compared|happy with) |
@@ -86,6 +93,26 @@ export const TOOLING_POLL = [
     ^[\w.-]+\s*(?:还是|或者)\s*[\w.-]+
   `,
 ];
+
+/** A channel named in a question ("post it in #ml-platform", "is there a #sre channel?"): where to talk. */
+export const CHANNEL_NAMED = /(?:^|\s)#[a-z][\w-]{1,40}\b/;
+
+/**
+ * Asking someone present to do a task ("can someone draw …", "could anyone run …"), not to share
+ * what they know. ("Can you …" in a thread casebot answered asks casebot for more of the case.)
+ */
+export const TASK_FOR_SOMEONE =
+  /^(?:(?:hey|hi|so|ok|also|pls|please)\W+)?(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you|one of you) (?:please |pls |quickly |kindly )?(?!explain|share|point|tell|describe|summari[sz]e|show|recommend|suggest|help me understand|walk|link|give)[a-z]+\b/;
+
+/** Two named tools set against each other anywhere in the message ("ArgoCD or Flux for the edge sites"). */
+export const TOOLS_COMPARED =
+  /^[\w.-]+(?: [\w.-]+)? (?:or|vs\.?|versus) [\w.-]+(?: [\w.-]+)? (?:for|to|in|on|with)\b|\bwhich (?:one|of (?:them|the two|these|those))\b.{0,40}\b(?:better|best|faster|more|less)\b/m;
+
+/**
+ * Two things set side by side ("Terraform vs Pulumi?"): a poll, unless the message asks how
+ * something is done ("what latency can you get at the edge vs the cloud?").
+ */
+export const VERSUS = /(?<!\bbefore |\bbefore\/)\b(?:vs\.?|versus)(?=\s|$)/;
 
 /** A poll or survey of the channel, wherever the message says so. */
 export const POLL =
